@@ -1,0 +1,30 @@
+//! `iamplay`: the IAM Playground engine on the command line.
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+iamplay: learn AWS IAM by evaluating real policies
+
+Usage: iamplay <COMMAND> [ARGS]
+
+Commands:
+  eval      Evaluate requests against policies and explain the decision
+  lint      Check a policy and point at what is wrong
+  lessons   Validate a folder of lessons
+  check     Grade a policy against a lesson scenario
+  help      Show this message
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        None | Some("help" | "--help" | "-h") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => {
+            eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! The request context: condition keys and their values, as the evaluator sees them.
+
+use std::collections::BTreeMap;
+
+/// One key of the request context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextEntry {
+    /// The key as the request spelled it (condition keys are case-insensitive, but explanations
+    /// should show what the author wrote).
+    pub key: String,
+    pub values: Vec<String>,
+    /// A key given as a list is multivalued (`aws:TagKeys`); set operators treat it as a set.
+    pub multivalued: bool,
+}
+
+/// Condition keys of a request. Keys compare case-insensitively, as AWS documents for condition
+/// key names; values keep their case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestContext {
+    entries: BTreeMap<String, ContextEntry>,
+}
+
+impl RequestContext {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets a single-valued key, replacing any earlier value.
+    pub fn insert_single(&mut self, key: &str, value: impl Into<String>) {
+        self.insert(key, vec![value.into()], false);
+    }
+
+    /// Sets a multivalued key, replacing any earlier values.
+    pub fn insert_multi(&mut self, key: &str, values: Vec<String>) {
+        self.insert(key, values, true);
+    }
+
+    /// Sets a key only when the request did not give it: derived keys never override explicit ones.
+    pub fn insert_default(&mut self, key: &str, value: impl Into<String>) {
+        if !self.contains(key) {
+            self.insert_single(key, value);
+        }
+    }
+
+    fn insert(&mut self, key: &str, values: Vec<String>, multivalued: bool) {
+        let entry = ContextEntry { key: key.to_owned(), values, multivalued };
+        self.entries.insert(key.to_ascii_lowercase(), entry);
+    }
+
+    pub fn get(&self, key: &str) -> Option<&ContextEntry> {
+        self.entries.get(&key.to_ascii_lowercase())
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.entries.contains_key(&key.to_ascii_lowercase())
+    }
+
+    /// The single value of a key, if it has exactly one.
+    pub fn single(&self, key: &str) -> Option<&str> {
+        match self.get(key)?.values.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &ContextEntry> {
+        self.entries.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_compare_case_insensitively_and_keep_their_spelling() {
+        let mut ctx = RequestContext::new();
+        ctx.insert_single("aws:SourceIp", "203.0.113.7");
+        let entry = ctx.get("AWS:sourceip").expect("key is found whatever its case");
+        assert_eq!(entry.key, "aws:SourceIp");
+        assert_eq!(ctx.single("aws:sourceIP"), Some("203.0.113.7"));
+    }
+
+    #[test]
+    fn derived_defaults_never_override_given_values() {
+        let mut ctx = RequestContext::new();
+        ctx.insert_single("aws:username", "alice");
+        ctx.insert_default("aws:UserName", "bob");
+        assert_eq!(ctx.single("aws:username"), Some("alice"));
+    }
+
+    #[test]
+    fn a_list_is_multivalued_and_has_no_single_value() {
+        let mut ctx = RequestContext::new();
+        ctx.insert_multi("aws:TagKeys", vec!["team".into(), "env".into()]);
+        assert!(ctx.get("aws:tagkeys").is_some_and(|e| e.multivalued));
+        assert_eq!(ctx.single("aws:TagKeys"), None);
+    }
+}

@@ -1,0 +1,8 @@
+//! The IAM Playground engine: everything about AWS IAM policies, with no web dependencies.
+//!
+//! It compiles natively (for the `iamplay` CLI and the tests) and to `wasm32-unknown-unknown`
+//! (for the browser app), so it must not touch the file system, the clock, or threads.
+
+pub mod condition;
+pub mod context;
+pub mod matching;

@@ -1,0 +1,187 @@
+//! The typed lesson manifest (`lessons/<id>/lesson.json`) and the course order
+//! (`lessons/course.json`). Field names are camelCase in JSON; unknown fields are errors, so a
+//! typo in a lesson file is reported instead of silently ignored.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// `lessons/course.json`: the course title and the lessons in teaching order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CourseManifest {
+    pub title: String,
+    /// Lesson ids in the order a learner should take them; each names a folder `lessons/<id>/`.
+    pub lessons: Vec<String>,
+}
+
+/// `lessons/<id>/lesson.json`. The prose lives beside it in `lesson.md`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LessonManifest {
+    /// Stable, kebab-case; equal to the folder name. Used in URLs and saved progress.
+    pub id: String,
+    pub title: String,
+    /// One or two sentences shown in the lesson list.
+    pub summary: String,
+    /// What the learner can do afterwards ("Write a trust policy for a Lambda function").
+    pub objectives: Vec<String>,
+    /// Ids of lessons to take first.
+    #[serde(default)]
+    pub prerequisites: Vec<String>,
+    /// Estimated minutes, prose and scenarios included.
+    pub minutes: u32,
+    #[serde(default)]
+    pub scenarios: Vec<Scenario>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+}
+
+/// A task in which the learner writes, repairs or reads a policy, checked live by the engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Scenario {
+    /// Unique within the lesson; deep links are `/lessons/<lesson>/<scenario>`.
+    pub id: String,
+    pub title: String,
+    pub style: ScenarioStyle,
+    /// The task, in Markdown.
+    pub task: String,
+    /// Which policy the editor holds.
+    pub edit: EditedPolicy,
+    /// The editor's initial content (a policy document). For `predict` and `spot` scenarios
+    /// this is the policy under study, shown read-only.
+    pub starter: Value,
+    /// Policies that are fixed for this scenario, in the engine's case `policies` shape
+    /// (`identity`, `resource`, `permissionBoundary`, `session`, `scps`, `rcps`). The edited
+    /// policy is added in the slot named by `edit.kind`.
+    #[serde(default)]
+    pub fixed: Option<Value>,
+    /// Requests that must come out as expected.
+    pub checks: Vec<Check>,
+    /// For `write` and `fix`: the answer may grant nothing beyond the must-allow checks (on
+    /// these resources), except the listed extra actions.
+    #[serde(default)]
+    pub least_privilege: Option<LeastPrivilegeBound>,
+    /// Tiered hints, from a nudge to nearly the answer; revealed one at a time.
+    pub hints: Vec<String>,
+    /// A reference answer (a policy document). For `predict`/`spot`, the starter itself.
+    pub answer: Value,
+    /// For `spot`: the statement that causes the deny.
+    #[serde(default)]
+    pub culprit: Option<Culprit>,
+    /// Shown after success, in Markdown: why the answer works.
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ScenarioStyle {
+    /// Write a policy from an empty or skeleton starter.
+    Write,
+    /// Repair an over-broad or broken starter.
+    Fix,
+    /// Predict each check's decision before the evaluation is revealed.
+    Predict,
+    /// Find the statement that causes a deny.
+    Spot,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EditedPolicy {
+    pub kind: PolicyKind,
+    /// How the UI names it: "Permissions policy of role etl-lambda".
+    pub name: String,
+}
+
+/// The kinds of policy a scenario can edit; each maps to one slot of a case's `policies`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PolicyKind {
+    Identity,
+    Resource,
+    Trust,
+    Boundary,
+    Session,
+    Scp,
+    Rcp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Check {
+    /// Unique within the scenario.
+    pub id: String,
+    /// The request in plain words: "Lambda reads s3://raw-data/2026/01.csv".
+    pub title: String,
+    /// The engine's case `request` object.
+    pub request: Value,
+    pub expect: ExpectedOutcome,
+    /// Shown when this check fails.
+    pub hint: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ExpectedOutcome {
+    Allowed,
+    /// Either kind of deny.
+    Denied,
+    ExplicitDeny,
+    ImplicitDeny,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LeastPrivilegeBound {
+    /// Resource ARNs (patterns allowed) on which over-granting is measured.
+    pub resources: Vec<String>,
+    /// Actions the answer may grant beyond the must-allow checks.
+    #[serde(default)]
+    pub allow_extra: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Culprit {
+    /// Which policy holds it: `edited`, or the `name` of a fixed policy.
+    pub policy: String,
+    pub sid: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Question {
+    /// Unique across the course.
+    pub id: String,
+    pub kind: QuestionKind,
+    /// Markdown.
+    pub prompt: String,
+    pub options: Vec<QuestionOption>,
+    /// The lesson id this question tests (interview bank questions name their source lesson).
+    #[serde(default)]
+    pub topic: Option<String>,
+    /// A model answer in prose, for interview practice.
+    #[serde(default)]
+    pub model_answer: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum QuestionKind {
+    /// Exactly one correct option.
+    Single,
+    /// One or more correct options, and at least one wrong one.
+    Multiple,
+    /// Two options, "True" and "False", exactly one correct.
+    TrueFalse,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct QuestionOption {
+    pub text: String,
+    pub correct: bool,
+    /// Why this option is right or wrong; shown after answering.
+    pub explanation: String,
+}

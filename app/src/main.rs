@@ -1,5 +1,3 @@
-use leptos::prelude::*;
-
 fn main() {
-    leptos::mount::mount_to_body(|| view! { <p>"IAM Playground"</p> });
+    iamplay_app::mount();
 }

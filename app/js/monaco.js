@@ -1,0 +1,94 @@
+// All of the app's hand-written JavaScript: Monaco's AMD build, loaded on first use from the
+// `vs/` folder Trunk copies out of node_modules, and a small wrapper around one editor.
+// Rust binds these exports in app/src/interop/monaco.rs.
+
+let monacoLoading;
+
+function loadMonaco() {
+  if (!monacoLoading) {
+    const base = new URL('vs', document.baseURI).href;
+    monacoLoading = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = `${base}/loader.js`;
+      script.onerror = () => reject('could not fetch `vs/loader.js`');
+      script.onload = () => {
+        globalThis.require.config({ paths: { vs: base } });
+        globalThis.require(
+          ['vs/editor/editor.main'],
+          () => resolve(globalThis.monaco),
+          (err) => reject(String(err?.message ?? err)),
+        );
+      };
+      document.head.append(script);
+    });
+    // A failed load may be retried by the next editor.
+    monacoLoading.catch(() => {
+      monacoLoading = undefined;
+    });
+  }
+  return monacoLoading;
+}
+
+const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' };
+const darkScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+let modelCount = 0;
+
+export class JsonEditor {
+  constructor(monaco, container, value, ariaLabel, onChange) {
+    this.monaco = monaco;
+    modelCount += 1;
+    this.model = monaco.editor.createModel(
+      value,
+      'json',
+      monaco.Uri.parse(`inmemory://iamplay/policy-${modelCount}.json`),
+    );
+    this.editor = monaco.editor.create(container, {
+      model: this.model,
+      ariaLabel,
+      automaticLayout: true,
+      fixedOverflowWidgets: true,
+      fontSize: 14,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      theme: darkScheme?.matches ? 'vs-dark' : 'vs',
+      wordWrap: 'on',
+    });
+    this.changes = this.model.onDidChangeContent(() => onChange(this.model.getValue()));
+    this.followTheme = (event) => monaco.editor.setTheme(event.matches ? 'vs-dark' : 'vs');
+    darkScheme?.addEventListener('change', this.followTheme);
+  }
+
+  setMarkers(owner, markersJson) {
+    const markers = JSON.parse(markersJson).map((m) => ({
+      startLineNumber: m.range.startLine,
+      startColumn: m.range.startColumn,
+      endLineNumber: m.range.endLine,
+      endColumn: m.range.endColumn,
+      severity: this.monaco.MarkerSeverity[SEVERITY[m.severity]],
+      message: m.message,
+      source: m.source,
+    }));
+    this.monaco.editor.setModelMarkers(this.model, owner, markers);
+  }
+
+  dispose() {
+    darkScheme?.removeEventListener('change', this.followTheme);
+    this.changes.dispose();
+    this.editor.dispose();
+    this.model.dispose();
+  }
+}
+
+export async function createJsonEditor(container, value, ariaLabel, onChange) {
+  let monaco;
+  try {
+    monaco = await loadMonaco();
+  } catch (err) {
+    throw String(err);
+  }
+  // The app's own checks are the voice of the product; Monaco's JSON diagnostics would
+  // duplicate them with different wording.
+  (monaco.json ?? monaco.languages.json)?.jsonDefaults?.setDiagnosticsOptions({ validate: false });
+  return new JsonEditor(monaco, container, value, ariaLabel, onChange);
+}

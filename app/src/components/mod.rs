@@ -1,0 +1,8 @@
+//! Views shared by several pages.
+
+pub mod json_editor;
+pub mod layout;
+pub mod markdown;
+pub mod parse_status;
+
+pub use markdown::Markdown;

@@ -1,0 +1,7 @@
+//! Every call between Rust and JavaScript, in one place at the edge of the app.
+//!
+//! The rest of the app sees typed Rust: [`monaco::Editor`] with typed methods, and the plain
+//! serialisable [`markers::Marker`] that crosses the boundary as JSON.
+
+pub mod markers;
+pub mod monaco;

@@ -1,0 +1,45 @@
+//! The IAM Playground web app: a Leptos client-side-rendered single-page app.
+//!
+//! Domain logic (the course, JSON status, Markdown) lives in plain modules tested natively;
+//! `components/` and `pages/` stay thin views over it; every call into JavaScript goes through
+//! `interop/`.
+
+pub mod components;
+pub mod course;
+pub mod interop;
+pub mod json_status;
+pub mod markdown;
+mod pages;
+
+use components::layout::{SiteFooter, SiteHeader};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app: header, routed main content, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|page: String| format!("{page} · IAM Playground") />
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("") view=pages::home::Home />
+                    <Route path=path!("lessons") view=pages::lessons::Lessons />
+                    <Route path=path!("lessons/:id") view=pages::lesson::Lesson />
+                    <Route path=path!("playground") view=pages::playground::Playground />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// Replaces the static "loading" shell of `index.html` with the app.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}

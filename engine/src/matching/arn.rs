@@ -79,6 +79,7 @@ mod tests {
 
     // Rows cite IAM User Guide, "IAM JSON policy elements: Resource" > "Using wildcards in
     // resource ARNs" unless stated otherwise.
+    #[rustfmt::skip]
     #[test]
     fn resource_table() {
         let rows = [
@@ -87,64 +88,36 @@ mod tests {
             ("*", "not-an-arn", true),
             // `*` in the resource segment spans `/` (the doc's `amzn-s3-demo-bucket/*/test/*`).
             ("arn:aws:s3:::bucket*", "arn:aws:s3:::bucket/a/b", true),
-            (
-                "arn:aws:s3:::b/*/test/*",
-                "arn:aws:s3:::b/1/2/test/3/o.jpg",
-                true,
-            ),
+            ("arn:aws:s3:::b/*/test/*", "arn:aws:s3:::b/1/2/test/3/o.jpg", true),
             (
                 "arn:aws:s3:::b/*/test/*",
                 "arn:aws:s3:::b//test/o.jpg",
                 true,
             ),
-            (
-                "arn:aws:s3:::b/*/test/*",
-                "arn:aws:s3:::b/1-test/o.jpg",
-                false,
-            ),
+            ("arn:aws:s3:::b/*/test/*", "arn:aws:s3:::b/1-test/o.jpg", false),
             // The resource segment is case-sensitive ("the IAM user name is case sensitive").
-            (
-                "arn:aws:iam::111122223333:user/Bob",
-                "arn:aws:iam::111122223333:user/bob",
-                false,
-            ),
+            ("arn:aws:iam::111122223333:user/Bob", "arn:aws:iam::111122223333:user/bob", false),
             (
                 "arn:aws:iam::111122223333:user/Bob",
                 "arn:aws:iam::111122223333:user/Bob",
                 true,
             ),
             // A wildcard inside a leading segment does not cross its colons.
-            (
-                "arn:aws:ec2:us-*1:*:instance/i-1",
-                "arn:aws:ec2:us-east-1:111122223333:instance/i-1",
-                true,
-            ),
+            ("arn:aws:ec2:us-*1:*:instance/i-1", "arn:aws:ec2:us-east-1:111122223333:instance/i-1", true),
             (
                 "arn:aws:ec2:us*:instance/i-1",
                 "arn:aws:ec2:us-east-1:111122223333:instance/i-1",
                 false,
             ),
-            (
-                "arn:aws:ec2:*:*:instance/*",
-                "arn:aws:ec2:eu-west-1:111122223333:volume/v",
-                false,
-            ),
+            ("arn:aws:ec2:*:*:instance/*", "arn:aws:ec2:eu-west-1:111122223333:volume/v", false),
             (
                 "arn:aws:iam::?????????????:user/x",
                 "arn:aws:iam::111122223333:user/x",
                 false,
             ),
-            (
-                "arn:aws:iam::????????????:user/x",
-                "arn:aws:iam::111122223333:user/x",
-                true,
-            ),
+            ("arn:aws:iam::????????????:user/x", "arn:aws:iam::111122223333:user/x", true),
             // The resource segment may hold colons.
-            (
-                "arn:aws:logs:us-east-1:1:log-group:g:*",
-                "arn:aws:logs:us-east-1:1:log-group:g:log-stream:s",
-                true,
-            ),
+            ("arn:aws:logs:us-east-1:1:log-group:g:*", "arn:aws:logs:us-east-1:1:log-group:g:log-stream:s", true),
             (
                 "arn:aws:logs:*:*:log-group:*",
                 "arn:aws:logs:us-east-1:1:log-group:g:log-stream:s",

@@ -24,39 +24,15 @@ mod tests {
         check(&[
             ("ArnEquals", &[ROLE], One(ROLE), true, "ARN: exact"),
             ("ArnEquals", &["arn:aws:iam::111122223333:role/*"], One(ROLE), true, "ARN: ArnEquals also takes wildcards"),
-            (
-                "ArnLike",
-                &["arn:aws:iam::*:role/Admin"],
-                One(ROLE),
-                true,
-                "ARN: wildcard in the account segment",
-            ),
+            ("ArnLike", &["arn:aws:iam::*:role/Admin"], One(ROLE), true, "ARN: wildcard in the account segment"),
             ("ArnLike", &["arn:aws:iam::111122223333:role/admin"], One(ROLE), false, "ARN: case-sensitive"),
-            (
-                "ArnLike",
-                &["arn:aws:iam::*"],
-                One(ROLE),
-                true,
-                "a trailing `*` expands over colons",
-            ),
+            ("ArnLike", &["arn:aws:iam::*"], One(ROLE), true, "a trailing `*` expands over colons"),
             ("ArnLike", &["arn:aws:iam:*:role/Admin"], One(ROLE), false, "a wildcard inside a segment does not cross colons"),
-            (
-                "ArnLike",
-                &["arn:aws:sns:*:*:topic"],
-                One("arn:aws:sns:us-east-1:1:topic"),
-                true,
-                "segments compared one by one",
-            ),
+            ("ArnLike", &["arn:aws:sns:*:*:topic"], One("arn:aws:sns:us-east-1:1:topic"), true, "segments compared one by one"),
             ("ArnNotLike", &["arn:aws:iam::*:role/Dev*"], One(ROLE), true, "ARN: negated"),
             ("ArnNotEquals", &[ROLE], One(ROLE), false, "ARN: negated"),
             ("ArnNotLike", &["arn:aws:iam::*:role/*"], Absent, true, "Condition operators: absent key, ArnNotLike is true (the guide's own example)"),
-            (
-                "ArnLike",
-                &["arn:aws:iam::*:role/*"],
-                Absent,
-                false,
-                "Condition operators: absent key, positive operator is false",
-            ),
+            ("ArnLike", &["arn:aws:iam::*:role/*"], Absent, false, "Condition operators: absent key, positive operator is false"),
         ]);
     }
 }

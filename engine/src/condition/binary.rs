@@ -77,21 +77,9 @@ mod tests {
     fn binary_table() {
         check(&[
             ("BinaryEquals", &["QmluYXJ5VmFsdWU="], One("QmluYXJ5VmFsdWU="), true, "Binary: equal bytes"),
-            (
-                "BinaryEquals",
-                &["QmluYXJ5VmFsdWU="],
-                One("QmluYXJ5VmFsdWU"),
-                true,
-                "padding does not change the bytes",
-            ),
+            ("BinaryEquals", &["QmluYXJ5VmFsdWU="], One("QmluYXJ5VmFsdWU"), true, "padding does not change the bytes"),
             ("BinaryEquals", &["QmluYXJ5VmFsdWU="], One("QmluYXJ5dmFsdWU="), false, "different bytes"),
-            (
-                "BinaryEquals",
-                &["not base64!"],
-                One("not base64!"),
-                false,
-                "not base64: never matches",
-            ),
+            ("BinaryEquals", &["not base64!"], One("not base64!"), false, "not base64: never matches"),
             ("BinaryEqualsIfExists", &["Zm9v"], Absent, true, "...IfExists: absent key matches"),
         ]);
     }

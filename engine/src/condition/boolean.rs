@@ -35,37 +35,13 @@ mod tests {
     fn bool_table() {
         check(&[
             ("Bool", &["true"], One("true"), true, "Boolean condition operators"),
-            (
-                "Bool",
-                &["false"],
-                One("true"),
-                false,
-                "Boolean condition operators",
-            ),
+            ("Bool", &["false"], One("true"), false, "Boolean condition operators"),
             ("Bool", &["TRUE"], One("true"), true, "case of true/false is ignored"),
-            (
-                "Bool",
-                &["true"],
-                One("True"),
-                true,
-                "case of true/false is ignored",
-            ),
+            ("Bool", &["true"], One("True"), true, "case of true/false is ignored"),
             ("Bool", &["yes"], One("true"), false, "only true/false are booleans"),
-            (
-                "Bool",
-                &["true"],
-                One("1"),
-                false,
-                "only true/false are booleans",
-            ),
+            ("Bool", &["true"], One("1"), false, "only true/false are booleans"),
             ("Bool", &["false"], Absent, false, "Condition operators: absent key, positive operator is false"),
-            (
-                "BoolIfExists",
-                &["false"],
-                Absent,
-                true,
-                "...IfExists: absent key matches",
-            ),
+            ("BoolIfExists", &["false"], Absent, true, "...IfExists: absent key matches"),
             ("BoolIfExists", &["false"], One("true"), false, "...IfExists: present key compared"),
         ]);
     }

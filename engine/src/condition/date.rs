@@ -212,45 +212,15 @@ mod tests {
     fn date_table() {
         check(&[
             ("DateEquals", &["2024-01-01T00:00:00Z"], One("1704067200"), true, "Date: epoch and ISO 8601 name the same instant"),
-            (
-                "DateEquals",
-                &["2024-01-01T01:00:00+01:00"],
-                One("2024-01-01T00:00:00Z"),
-                true,
-                "Date: zone offsets are applied",
-            ),
+            ("DateEquals", &["2024-01-01T01:00:00+01:00"], One("2024-01-01T00:00:00Z"), true, "Date: zone offsets are applied"),
             ("DateNotEquals", &["2024-01-01"], One("2024-01-02"), true, "Date: not equal"),
-            (
-                "DateLessThan",
-                &["2024-01-01T00:00:00Z"],
-                One("2023-12-31T23:59:59Z"),
-                true,
-                "earlier request time",
-            ),
+            ("DateLessThan", &["2024-01-01T00:00:00Z"], One("2023-12-31T23:59:59Z"), true, "earlier request time"),
             ("DateLessThan", &["2024-01-01T00:00:00Z"], One("2024-01-01T00:00:00Z"), false, "strictly earlier"),
-            (
-                "DateLessThanEquals",
-                &["2024-01-01T00:00:00Z"],
-                One("2024-01-01T00:00:00Z"),
-                true,
-                "earlier or equal",
-            ),
+            ("DateLessThanEquals", &["2024-01-01T00:00:00Z"], One("2024-01-01T00:00:00Z"), true, "earlier or equal"),
             ("DateGreaterThan", &["2024-01-01"], One("2024-01-01T00:00:01Z"), true, "a date-only value is midnight UTC"),
-            (
-                "DateGreaterThanEquals",
-                &["2024-06-01T00:00:00-07:00"],
-                One("2024-06-01T06:59:59Z"),
-                false,
-                "an offset moves the instant",
-            ),
+            ("DateGreaterThanEquals", &["2024-06-01T00:00:00-07:00"], One("2024-06-01T06:59:59Z"), false, "an offset moves the instant"),
             ("DateLessThan", &["2024-01-01"], One("not a date"), false, "an unparsable request date never compares"),
-            (
-                "DateNotEquals",
-                &["2024-01-01"],
-                One("not a date"),
-                true,
-                "negated: no value compared equal",
-            ),
+            ("DateNotEquals", &["2024-01-01"], One("not a date"), true, "negated: no value compared equal"),
             ("DateLessThan", &["soon"], One("2024-01-01"), false, "an unparsable policy date never compares"),
         ]);
     }

@@ -16,7 +16,7 @@
 //!   with no value matches nothing, so positive operators fail and negated ones hold.
 
 use super::boolean::parse_bool;
-use super::operator::{BaseOperator, Family, SetOperator};
+use super::operator::{BaseOperator, Family};
 use super::{
     arn, binary, boolean, date, ip, numeric, string, KeyOutcome, Operator, ValueComparison,
 };
@@ -24,7 +24,7 @@ use crate::context::{ContextEntry, RequestContext};
 use crate::matching::{substitute, Pattern, ResolvedVariable, UnresolvedVariable};
 
 /// A policy value ready to compare.
-enum PolicyValue {
+pub(super) enum PolicyValue {
     Ready(Pattern),
     Unresolved {
         written: String,
@@ -33,13 +33,13 @@ enum PolicyValue {
 }
 
 /// Collects what the outcome will show while comparing.
-struct Outcome {
+pub(super) struct Outcome {
     comparisons: Vec<ValueComparison>,
     notes: Vec<String>,
 }
 
 impl Outcome {
-    fn note(&mut self, text: String) {
+    pub(super) fn note(&mut self, text: String) {
         if !self.notes.contains(&text) {
             self.notes.push(text);
         }
@@ -73,7 +73,7 @@ pub fn evaluate(
         }
         match operator.set {
             None => plain(operator, key, entry, &policies, &mut outcome),
-            Some(set) => with_set(operator, set, key, entry, &policies, &mut outcome),
+            Some(set) => super::set::with_set(operator, set, key, entry, &policies, &mut outcome),
         }
     };
     KeyOutcome {
@@ -142,7 +142,7 @@ fn unresolved_problem(variable: &UnresolvedVariable) -> String {
 }
 
 /// Compares one request value with every policy value: whether the operator holds for it.
-fn satisfied_by(
+pub(super) fn satisfied_by(
     base: BaseOperator,
     policies: &[PolicyValue],
     request: &str,
@@ -177,7 +177,7 @@ fn satisfied_by(
 }
 
 /// Lists the policy values when there is no request value to compare them with.
-fn show_uncompared(policies: &[PolicyValue], outcome: &mut Outcome) {
+pub(super) fn show_uncompared(policies: &[PolicyValue], outcome: &mut Outcome) {
     for policy in policies {
         let (policy_value, problem) = match policy {
             PolicyValue::Ready(pattern) => (pattern.text().to_owned(), None),
@@ -233,71 +233,6 @@ fn plain(
     }
 }
 
-fn with_set(
-    operator: &Operator,
-    set: SetOperator,
-    key: &str,
-    entry: Option<&ContextEntry>,
-    policies: &[PolicyValue],
-    outcome: &mut Outcome,
-) -> bool {
-    let name = &operator.name;
-    let values = entry.map_or(&[][..], |e| e.values.as_slice());
-    let empty = values.is_empty() || values == [""];
-    if empty {
-        show_uncompared(policies, outcome);
-        let state = if entry.is_none() {
-            "is not in the request"
-        } else {
-            "has no values"
-        };
-        let matched = match set {
-            SetOperator::ForAllValues => {
-                outcome.note(format!(
-                    "`{key}` {state}, and ForAllValues matches an empty set: there is no value \
-                     that fails, so {name} matches (beware with Allow)."
-                ));
-                true
-            }
-            SetOperator::ForAnyValue if entry.is_none() && operator.if_exists => {
-                outcome.note(format!(
-                    "`{key}` is not in the request, so {name} matches: ...IfExists treats a \
-                     missing key as a match."
-                ));
-                true
-            }
-            SetOperator::ForAnyValue => {
-                outcome.note(format!(
-                    "`{key}` {state}, and ForAnyValue needs at least one matching value, so \
-                     {name} does not match."
-                ));
-                false
-            }
-        };
-        return matched;
-    }
-    if entry.is_some_and(|e| !e.multivalued) {
-        outcome.note(format!(
-            "`{key}` is single-valued; a set operator treats it as a set of one value."
-        ));
-    }
-    if operator.base.negated() {
-        outcome.note(format!(
-            "With the negated {}, a request value passes when it matches none of the policy \
-             values.",
-            operator.base.name()
-        ));
-    }
-    let results: Vec<bool> = values
-        .iter()
-        .map(|v| satisfied_by(operator.base, policies, v, outcome))
-        .collect();
-    match set {
-        SetOperator::ForAllValues => results.iter().all(|r| *r),
-        SetOperator::ForAnyValue => results.iter().any(|r| *r),
-    }
-}
-
 /// Null: `true` holds when the key is absent, `false` when it is present. IAM User Guide,
 /// Condition operators > Condition operator to check existence of condition keys. An empty
 /// list counts as absent.
@@ -348,167 +283,22 @@ mod tests {
     fn absent_keys_table() {
         check(&[
             ("StringEquals", &["a"], Absent, false, "absent key: positive operator is false"),
-            (
-                "StringLike",
-                &["*"],
-                Absent,
-                false,
-                "absent key: even `*` does not match",
-            ),
+            ("StringLike", &["*"], Absent, false, "absent key: even `*` does not match"),
             ("StringNotLike", &["a*"], Absent, true, "absent key: negated operator is true"),
-            (
-                "StringNotEquals",
-                &["a"],
-                Absent,
-                true,
-                "absent key: negated operator is true",
-            ),
+            ("StringNotEquals", &["a"], Absent, true, "absent key: negated operator is true"),
             ("NumericLessThan", &["5"], Absent, false, "absent key: positive operator is false"),
-            (
-                "DateNotEquals",
-                &["2024-01-01"],
-                Absent,
-                true,
-                "absent key: negated operator is true",
-            ),
+            ("DateNotEquals", &["2024-01-01"], Absent, true, "absent key: negated operator is true"),
             ("StringEqualsIfExists", &["a"], Absent, true, "...IfExists: absent key is true"),
-            (
-                "StringEqualsIfExists",
-                &["a"],
-                One("b"),
-                false,
-                "...IfExists: present key is compared",
-            ),
+            ("StringEqualsIfExists", &["a"], One("b"), false, "...IfExists: present key is compared"),
             ("StringNotEqualsIfExists", &["a"], One("a"), false, "...IfExists: present key is compared"),
-            (
-                "Null",
-                &["true"],
-                Absent,
-                true,
-                "Null true: the key is absent",
-            ),
+            ("Null", &["true"], Absent, true, "Null true: the key is absent"),
             ("Null", &["true"], One("x"), false, "Null true: the key is present"),
-            (
-                "Null",
-                &["false"],
-                One("x"),
-                true,
-                "Null false: the key is present",
-            ),
+            ("Null", &["false"], One("x"), true, "Null false: the key is present"),
             ("Null", &["false"], One(""), true, "an empty string is still a present value"),
-            (
-                "Null",
-                &["false"],
-                Absent,
-                false,
-                "Null false: the key is absent",
-            ),
+            ("Null", &["false"], Absent, false, "Null false: the key is absent"),
             ("Null", &["TRUE"], Absent, true, "Null takes true/false in any case"),
-            (
-                "Null",
-                &["maybe"],
-                Absent,
-                false,
-                "Null with a value that is not true/false",
-            ),
+            ("Null", &["maybe"], Absent, false, "Null with a value that is not true/false"),
             ("Null", &["true"], Many(&[]), true, "an empty list is null"),
-        ]);
-    }
-
-    // IAM User Guide, "Set operators for multivalued context keys" and "Single-valued vs.
-    // multivalued context keys".
-    #[rustfmt::skip]
-    #[test]
-    fn set_operators_table() {
-        check(&[
-            ("ForAllValues:StringEquals", &["a", "b"], Many(&["a", "b"]), true, "ForAllValues: every request value is in the policy"),
-            (
-                "ForAllValues:StringEquals",
-                &["a", "b"],
-                Many(&["a", "c"]),
-                false,
-                "ForAllValues: `c` is not in the policy",
-            ),
-            ("ForAllValues:StringEquals", &["a"], Absent, true, "ForAllValues: true when the key is absent"),
-            (
-                "ForAllValues:StringEquals",
-                &["a"],
-                Many(&[]),
-                true,
-                "ForAllValues: true for an empty set",
-            ),
-            ("ForAllValues:StringEquals", &["a"], One(""), true, "ForAllValues: an empty string is a null dataset"),
-            (
-                "ForAnyValue:StringEquals",
-                &["a", "b"],
-                Many(&["c", "b"]),
-                true,
-                "ForAnyValue: one value matches",
-            ),
-            ("ForAnyValue:StringEquals", &["a", "b"], Many(&["c", "d"]), false, "ForAnyValue: none matches"),
-            (
-                "ForAnyValue:StringEquals",
-                &["a"],
-                Absent,
-                false,
-                "ForAnyValue: false when the key is absent",
-            ),
-            ("ForAnyValue:StringEquals", &["a"], Many(&[]), false, "ForAnyValue: false for an empty set"),
-            (
-                "ForAnyValue:StringEqualsIfExists",
-                &["a"],
-                Absent,
-                true,
-                "...IfExists: absent key is true",
-            ),
-            ("ForAllValues:StringLike", &["team-*"], Many(&["team-a", "team-b"]), true, "ForAllValues with wildcards"),
-            (
-                "ForAllValues:StringNotEquals",
-                &["admin"],
-                Many(&["dev", "ops"]),
-                true,
-                "negated inside ForAllValues: no value is `admin`",
-            ),
-            ("ForAllValues:StringNotEquals", &["admin"], Many(&["dev", "admin"]), false, "negated inside ForAllValues: `admin` present"),
-            (
-                "ForAnyValue:StringNotEquals",
-                &["admin"],
-                Many(&["dev", "admin"]),
-                true,
-                "negated inside ForAnyValue: `dev` is not `admin`",
-            ),
-            ("ForAnyValue:StringNotEquals", &["admin"], Many(&["admin"]), false, "negated inside ForAnyValue: every value is `admin`"),
-            (
-                "ForAllValues:StringNotEquals",
-                &["admin"],
-                Absent,
-                true,
-                "ForAllValues: absent key is true even when negated",
-            ),
-            ("ForAnyValue:StringNotEquals", &["admin"], Absent, false, "ForAnyValue: absent key is false even when negated"),
-            (
-                "ForAnyValue:StringEquals",
-                &["a"],
-                One("a"),
-                true,
-                "a set operator on a single-valued key: a set of one",
-            ),
-            ("ForAllValues:NumericLessThan", &["10"], Many(&["1", "2"]), true, "set operators work for every family"),
-            (
-                "StringEquals",
-                &["a", "b"],
-                Many(&["a", "b"]),
-                false,
-                "multivalued key without a set operator does not match",
-            ),
-            ("StringNotEquals", &["x"], Many(&["a", "b"]), false, "multivalued key without a set operator does not match, negated too"),
-            (
-                "StringEquals",
-                &["a"],
-                Many(&["a"]),
-                true,
-                "a list of one value is compared as that value",
-            ),
         ]);
     }
 

@@ -13,6 +13,7 @@ mod evaluate;
 mod ip;
 mod numeric;
 mod operator;
+mod set;
 mod string;
 #[cfg(test)]
 mod table;

@@ -8,10 +8,13 @@
 //!   value matches, and also when the key is absent or resolves to an empty set (an empty
 //!   string counts as empty); `ForAnyValue` needs one matching value and is false for an absent
 //!   or empty key.
-//! - "Single-valued vs. multivalued context keys": multivalued keys require a set operator. A
-//!   plain operator on a key with several values does not match (our pinned reading; the guide
-//!   gives no other meaning to it). A set operator on a single-valued key treats it as a set of
-//!   one value, which is why the guide warns it can be overly permissive.
+//! - "Single-valued vs. multivalued context keys": multivalued keys require a set operator. The
+//!   guide gives no meaning to a plain operator on a key with several values; AWS has been
+//!   observed to match nothing then (`StringEquals` on a two-service `aws:CalledVia` denied,
+//!   `ForAnyValue:StringEquals` allowed: boogy/iam-policy-validator#161). We pin that: no policy
+//!   value matches, so positive operators fail and negated ones (NOR) hold. A list of exactly
+//!   one value is compared as that value. A set operator on a single-valued key treats it as a
+//!   set of one value, which is why the guide warns it can be overly permissive.
 //! - "IAM policy elements: Variables and tags" > "Policy variables with no value": a variable
 //!   with no value matches nothing, so positive operators fail and negated ones hold.
 
@@ -221,14 +224,23 @@ fn plain(
         }
         [single] => satisfied_by(operator.base, policies, single, outcome),
         _ => {
+            // No single value to compare: no policy value matches, so a positive operator
+            // fails and a negated one (NOR over no matches) holds.
             show_uncompared(policies, outcome);
+            let matched = operator.base.negated();
+            let verdict = if matched {
+                "matches (a negated operator holds when nothing matches)"
+            } else {
+                "does not match"
+            };
             outcome.note(format!(
                 "`{key}` has {} values in the request; a multivalued key needs a set operator \
-                 (ForAnyValue:{base} or ForAllValues:{base}), so {name} does not match.",
+                 (ForAnyValue:{base} or ForAllValues:{base}). Compared without one, no policy \
+                 value matches, so {name} {verdict}.",
                 values.len(),
                 base = operator.base.name(),
             ));
-            false
+            matched
         }
     }
 }

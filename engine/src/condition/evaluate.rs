@@ -152,7 +152,7 @@ pub(super) fn satisfied_by(
     outcome: &mut Outcome,
 ) -> bool {
     let mut any = false;
-    for policy in policies {
+    for (policy_index, policy) in policies.iter().enumerate() {
         let (policy_value, result) = match policy {
             PolicyValue::Ready(pattern) => {
                 (pattern.text().to_owned(), compare(base, pattern, request))
@@ -170,6 +170,7 @@ pub(super) fn satisfied_by(
         };
         any |= matched;
         outcome.comparisons.push(ValueComparison {
+            policy_index,
             policy_value,
             request_value: Some(request.to_owned()),
             matched,
@@ -181,7 +182,7 @@ pub(super) fn satisfied_by(
 
 /// Lists the policy values when there is no request value to compare them with.
 pub(super) fn show_uncompared(policies: &[PolicyValue], outcome: &mut Outcome) {
-    for policy in policies {
+    for (policy_index, policy) in policies.iter().enumerate() {
         let (policy_value, problem) = match policy {
             PolicyValue::Ready(pattern) => (pattern.text().to_owned(), None),
             PolicyValue::Unresolved { written, variable } => {
@@ -189,6 +190,7 @@ pub(super) fn show_uncompared(policies: &[PolicyValue], outcome: &mut Outcome) {
             }
         };
         outcome.comparisons.push(ValueComparison {
+            policy_index,
             policy_value,
             request_value: None,
             matched: false,
@@ -256,7 +258,7 @@ fn null(
 ) -> bool {
     let absent = entry.is_none_or(|e| e.values.is_empty());
     let mut any = false;
-    for raw in policy_values {
+    for (policy_index, raw) in policy_values.iter().enumerate() {
         let (matched, problem) = match parse_bool(raw) {
             Some(wanted_absent) => (wanted_absent == absent, None),
             None => (
@@ -266,6 +268,7 @@ fn null(
         };
         any |= matched;
         outcome.comparisons.push(ValueComparison {
+            policy_index,
             policy_value: raw.clone(),
             request_value: None,
             matched,
@@ -460,6 +463,27 @@ mod tests {
         assert_eq!(outcome.request_values, Some(vec!["alice".to_owned()]));
         let matched: Vec<bool> = outcome.comparisons.iter().map(|c| c.matched).collect();
         assert_eq!(matched, [false, true]);
+
+        // One comparison per request value and policy value, each naming its policy value.
+        let mut ctx = RequestContext::new();
+        ctx.insert_multi("aws:TagKeys", vec!["a".into(), "b".into()]);
+        let op = parse_operator("ForAllValues:StringEquals").expect("valid");
+        let outcome = evaluate(&op, "aws:TagKeys", &["b".into(), "a".into()], &ctx, true);
+        assert!(outcome.matched);
+        let pairs: Vec<(usize, Option<&str>, bool)> = outcome
+            .comparisons
+            .iter()
+            .map(|c| (c.policy_index, c.request_value.as_deref(), c.matched))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                (0, Some("a"), false),
+                (1, Some("a"), true),
+                (0, Some("b"), true),
+                (1, Some("b"), false)
+            ]
+        );
         assert_eq!(outcome.note, None);
     }
 }

@@ -45,6 +45,10 @@ pub struct UnknownOperator {
 /// One policy value compared against one request value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueComparison {
+    /// Which of the `policy_values` given to `evaluate` this is (0-based): with several request
+    /// values (set operators) each policy value is compared once per request value, so the
+    /// position in `comparisons` is not the policy value's position.
+    pub policy_index: usize,
     /// The policy value after variable substitution (or as written when unresolved).
     pub policy_value: String,
     /// The request value it was compared with (`None` when there was none to compare).

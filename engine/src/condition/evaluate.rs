@@ -42,9 +42,15 @@ pub(super) struct Outcome {
 }
 
 impl Outcome {
+    /// Adds a sentence once, starting it with a capital letter so notes read well together.
     pub(super) fn note(&mut self, text: String) {
-        if !self.notes.contains(&text) {
-            self.notes.push(text);
+        let mut chars = text.chars();
+        let sentence = match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => return,
+        };
+        if !self.notes.contains(&sentence) {
+            self.notes.push(sentence);
         }
     }
 }
@@ -72,7 +78,7 @@ pub fn evaluate(
             .map(|raw| prepare(operator.base, raw, ctx, variables, &mut resolved))
             .collect();
         if policies.is_empty() {
-            outcome.note("the policy lists no values for this key, so no value can match".into());
+            outcome.note("the policy lists no values for this key, so no value can match.".into());
         }
         match operator.set {
             None => plain(operator, key, entry, &policies, &mut outcome),

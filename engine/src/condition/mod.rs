@@ -42,6 +42,22 @@ pub struct UnknownOperator {
     pub suggestion: Option<String>,
 }
 
+impl UnknownOperator {
+    /// Advice for the learner, kept apart from the message.
+    pub fn help(&self) -> String {
+        match &self.suggestion {
+            Some(name) if name.eq_ignore_ascii_case(&self.name) => {
+                format!("did you mean `{name}`? operator names are case-sensitive")
+            }
+            Some(name) => format!("did you mean `{name}`?"),
+            None => "use an operator from the IAM User Guide, such as `StringEquals`, \
+                     `ArnLike`, `IpAddress` or `Bool`, optionally with `IfExists` or a \
+                     `ForAnyValue:`/`ForAllValues:` prefix"
+                .to_owned(),
+        }
+    }
+}
+
 /// One policy value compared against one request value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueComparison {

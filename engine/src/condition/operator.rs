@@ -231,6 +231,13 @@ mod tests {
     fn names_are_case_sensitive_with_a_suggestion() {
         let err = parse_operator("stringEquals").expect_err("wrong case");
         assert_eq!(err.suggestion.as_deref(), Some("StringEquals"));
+        assert_eq!(err.to_string(), "unknown condition operator `stringEquals`");
+        assert_eq!(
+            err.help(),
+            "did you mean `StringEquals`? operator names are case-sensitive"
+        );
+        let err = parse_operator("StringEqual").expect_err("typo");
+        assert_eq!(err.help(), "did you mean `StringEquals`?");
         let err = parse_operator("forallvalues:stringlikeifexists").expect_err("wrong case");
         assert_eq!(
             err.suggestion.as_deref(),

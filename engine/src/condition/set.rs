@@ -58,7 +58,9 @@ pub(super) fn with_set(
     }
     if entry.is_some_and(|e| !e.multivalued) {
         outcome.note(format!(
-            "`{key}` is single-valued; a set operator treats it as a set of one value."
+            "`{key}` is single-valued; a set operator treats it as a set of one value (the \
+             guide advises against set operators on single-valued keys: they can be overly \
+             permissive)."
         ));
     }
     if operator.base.negated() {

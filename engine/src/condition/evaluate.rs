@@ -18,7 +18,6 @@
 //! - "IAM policy elements: Variables and tags" > "Policy variables with no value": a variable
 //!   with no value matches nothing, so positive operators fail and negated ones hold.
 
-use super::boolean::parse_bool;
 use super::operator::{BaseOperator, Family};
 use super::{
     arn, binary, boolean, date, ip, numeric, string, KeyOutcome, Operator, ValueComparison,
@@ -37,7 +36,7 @@ pub(super) enum PolicyValue {
 
 /// Collects what the outcome will show while comparing.
 pub(super) struct Outcome {
-    comparisons: Vec<ValueComparison>,
+    pub(super) comparisons: Vec<ValueComparison>,
     notes: Vec<String>,
 }
 
@@ -71,7 +70,7 @@ pub fn evaluate(
     };
     let mut resolved = Vec::new();
     let matched = if operator.base == BaseOperator::Null {
-        null(key, entry, policy_values, &mut outcome)
+        super::null::evaluate(key, entry, policy_values, &mut outcome)
     } else {
         let policies: Vec<PolicyValue> = policy_values
             .iter()
@@ -253,44 +252,6 @@ fn plain(
     }
 }
 
-/// Null: `true` holds when the key is absent, `false` when it is present. IAM User Guide,
-/// Condition operators > Condition operator to check existence of condition keys. An empty
-/// list counts as absent.
-fn null(
-    key: &str,
-    entry: Option<&ContextEntry>,
-    policy_values: &[String],
-    outcome: &mut Outcome,
-) -> bool {
-    let absent = entry.is_none_or(|e| e.values.is_empty());
-    let mut any = false;
-    for (policy_index, raw) in policy_values.iter().enumerate() {
-        let (matched, problem) = match parse_bool(raw) {
-            Some(wanted_absent) => (wanted_absent == absent, None),
-            None => (
-                false,
-                Some(format!("policy value `{raw}` is not true or false")),
-            ),
-        };
-        any |= matched;
-        outcome.comparisons.push(ValueComparison {
-            policy_index,
-            policy_value: raw.clone(),
-            request_value: None,
-            matched,
-            problem,
-        });
-    }
-    let state = if absent {
-        "is not in the request (null)"
-    } else {
-        "is in the request (not null)"
-    };
-    let verdict = if any { "matches" } else { "does not match" };
-    outcome.note(format!("`{key}` {state}, so Null {verdict}."));
-    any
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::table::{check, Req::*};
@@ -312,14 +273,6 @@ mod tests {
             ("StringEqualsIfExists", &["a"], Absent, true, "...IfExists: absent key is true"),
             ("StringEqualsIfExists", &["a"], One("b"), false, "...IfExists: present key is compared"),
             ("StringNotEqualsIfExists", &["a"], One("a"), false, "...IfExists: present key is compared"),
-            ("Null", &["true"], Absent, true, "Null true: the key is absent"),
-            ("Null", &["true"], One("x"), false, "Null true: the key is present"),
-            ("Null", &["false"], One("x"), true, "Null false: the key is present"),
-            ("Null", &["false"], One(""), true, "an empty string is still a present value"),
-            ("Null", &["false"], Absent, false, "Null false: the key is absent"),
-            ("Null", &["TRUE"], Absent, true, "Null takes true/false in any case"),
-            ("Null", &["maybe"], Absent, false, "Null with a value that is not true/false"),
-            ("Null", &["true"], Many(&[]), true, "an empty list is null"),
         ]);
     }
 

@@ -11,6 +11,7 @@ mod boolean;
 mod date;
 mod evaluate;
 mod ip;
+mod null;
 mod numeric;
 mod operator;
 mod set;

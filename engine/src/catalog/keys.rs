@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::format::{GlobalKeyCategory, KeyType, Service, ServiceKey};
+use super::format::{GlobalKey, GlobalKeyCategory, KeyType, Service, ServiceKey};
 use super::{names, ActionRef, Catalog};
 
 /// Where a condition key comes from.
@@ -39,12 +39,23 @@ pub struct ConditionKeyRef<'a> {
 }
 
 impl<'a> ConditionKeyRef<'a> {
-    fn of_service(key: &'a ServiceKey, source: KeySource<'a>) -> ConditionKeyRef<'a> {
+    pub(super) fn of_service(key: &'a ServiceKey, source: KeySource<'a>) -> ConditionKeyRef<'a> {
         ConditionKeyRef {
             name: key.name(),
             key_type: key.key_type(),
             description: key.description(),
             source,
+        }
+    }
+
+    pub(super) fn of_global(key: &'a GlobalKey) -> ConditionKeyRef<'a> {
+        ConditionKeyRef {
+            name: key.name(),
+            key_type: key.key_type(),
+            description: key.description(),
+            source: KeySource::Global {
+                category: key.category(),
+            },
         }
     }
 
@@ -80,14 +91,7 @@ impl Catalog {
         let exact = keys.iter().find(|k| k.name().eq_ignore_ascii_case(name));
         exact
             .or_else(|| keys.iter().find(|k| matches_template(k.name(), name)))
-            .map(|key| ConditionKeyRef {
-                name: key.name(),
-                key_type: key.key_type(),
-                description: key.description(),
-                source: KeySource::Global {
-                    category: key.category(),
-                },
-            })
+            .map(ConditionKeyRef::of_global)
     }
 
     fn foreign_key(&self, name: &str) -> Option<ConditionKeyRef<'_>> {
@@ -136,14 +140,7 @@ impl Catalog {
             }
         }
         for key in self.global_keys() {
-            add(ConditionKeyRef {
-                name: key.name(),
-                key_type: key.key_type(),
-                description: key.description(),
-                source: KeySource::Global {
-                    category: key.category(),
-                },
-            });
+            add(ConditionKeyRef::of_global(key));
         }
         keys
     }

@@ -42,7 +42,10 @@ pub struct Catalog {
 
 impl Catalog {
     /// Reads a catalogue written by `tools/catalog/build.mjs`.
-    #[allow(clippy::should_implement_trait)] // Fallible with our own error; `FromStr` adds nothing.
+    #[expect(
+        clippy::should_implement_trait,
+        reason = "`Catalog::from_str` reads plainly; `str::parse` would add nothing"
+    )]
     pub fn from_str(text: &str) -> Result<Catalog, CatalogError> {
         let file: format::CatalogFile = serde_json::from_str(text)?;
         if file.format != FORMAT_VERSION {
@@ -88,8 +91,10 @@ impl Catalog {
     pub fn embedded() -> &'static Catalog {
         static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
         CATALOG.get_or_init(|| {
-            // The file is generated and checked by the tests, so failing here is a build bug.
-            #[allow(clippy::expect_used)]
+            #[expect(
+                clippy::expect_used,
+                reason = "the file is generated and checked by the tests: failing is a build bug"
+            )]
             Catalog::from_str(EMBEDDED_TEXT).expect("the embedded catalogue is valid")
         })
     }

@@ -46,14 +46,7 @@ impl Catalog {
     /// every service when the prefix is unknown).
     pub fn suggest_condition_keys(&self, name: &str, limit: usize) -> Vec<ConditionKeyRef<'_>> {
         let prefix = name.split_once(':').map_or("", |(p, _)| p);
-        let globals = self.global_keys().iter().map(|key| ConditionKeyRef {
-            name: key.name(),
-            key_type: key.key_type(),
-            description: key.description(),
-            source: KeySource::Global {
-                category: key.category(),
-            },
-        });
+        let globals = self.global_keys().iter().map(ConditionKeyRef::of_global);
         let services: Vec<&Service> = match self.service(prefix) {
             Some(service) => vec![service],
             None => self.services().iter().collect(),
@@ -67,12 +60,7 @@ impl Catalog {
                 .iter()
                 // Service files repeat the global tag keys; the global entry stands for them.
                 .filter(|key| !key.name().starts_with("aws:"))
-                .map(move |key| ConditionKeyRef {
-                    name: key.name(),
-                    key_type: key.key_type(),
-                    description: key.description(),
-                    source,
-                })
+                .map(move |key| ConditionKeyRef::of_service(key, source))
         });
         rank(name, globals.chain(service_keys), |k| k.name, limit)
     }

@@ -7,6 +7,7 @@
 //! the data only if it asks for it.
 
 mod arn;
+mod complete;
 mod error;
 mod expand;
 mod format;
@@ -19,6 +20,7 @@ mod suggest;
 mod tests;
 mod view;
 
+pub use complete::Completion;
 pub use error::CatalogError;
 pub use format::{
     AccessLevel, Action, GlobalKey, GlobalKeyCategory, KeyType, ResourceType, Service, ServiceKey,

@@ -2,6 +2,7 @@
 //! from the embedded catalogue. An exact action name shows its resource types and condition keys.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use iamplay_engine::catalog::{AccessLevel, ActionSummary, Catalog};
@@ -28,7 +29,8 @@ pub fn run(args: &[String]) -> ExitCode {
     match parse(args) {
         Ok(Some(options)) => {
             let (text, found) = render(Catalog::embedded(), &options);
-            print!("{text}");
+            // `iamplay actions '*' | head` closes the pipe early; that is not an error.
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
             if found {
                 ExitCode::SUCCESS
             } else {

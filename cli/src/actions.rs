@@ -146,11 +146,9 @@ fn render(catalog: &Catalog, options: &Options) -> (String, bool) {
             return (out, true);
         }
     }
-    let width = matches
-        .iter()
-        .map(|a| a.full_name().len())
-        .max()
-        .unwrap_or(0);
+    // A few names are very long; don't let them push every description off the screen.
+    let longest = matches.iter().map(|a| a.full_name().len()).max();
+    let width = longest.unwrap_or(0).min(48);
     for action in &matches {
         let level = action.access_level().as_str();
         let _ = writeln!(

@@ -23,8 +23,7 @@ mod view;
 pub use complete::Completion;
 pub use error::CatalogError;
 pub use format::{
-    AccessLevel, Action, GlobalKey, GlobalKeyCategory, KeyType, ResourceType, Service, ServiceKey,
-    Source, FORMAT_VERSION,
+    AccessLevel, GlobalKey, GlobalKeyCategory, KeyType, Service, ServiceKey, Source, FORMAT_VERSION,
 };
 pub use keys::{ConditionKeyRef, KeySource};
 pub use model::{ActionRef, ActionResourceRef, ResourceTypeRef};

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{AccessLevel, Catalog, ConditionKeyRef, KeyType};
+use super::{AccessLevel, Catalog, ConditionKeyRef, KeyType, Service};
 
 /// One completion item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -71,16 +71,7 @@ impl Catalog {
         let service_keys = prefix
             .and_then(|p| self.service(p))
             .into_iter()
-            .flat_map(|service| {
-                let source = super::KeySource::Service {
-                    prefix: service.prefix(),
-                };
-                service
-                    .condition_keys()
-                    .iter()
-                    .filter(|k| !k.name().starts_with("aws:"))
-                    .map(move |k| ConditionKeyRef::of_service(k, source))
-            });
+            .flat_map(Service::specific_key_refs);
         let mut found: Vec<Completion> = globals
             .chain(service_keys)
             .filter(|k| starts_with_ci(k.name, typed))

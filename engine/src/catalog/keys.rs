@@ -65,6 +65,20 @@ impl<'a> ConditionKeyRef<'a> {
     }
 }
 
+impl Service {
+    /// The service's own keys as lookup results, leaving out the `aws:` tag keys that service
+    /// files repeat: the global entries stand for those.
+    pub(super) fn specific_key_refs(&self) -> impl Iterator<Item = ConditionKeyRef<'_>> {
+        let source = KeySource::Service {
+            prefix: self.prefix(),
+        };
+        self.condition_keys()
+            .iter()
+            .filter(|key| !key.name().starts_with("aws:"))
+            .map(move |key| ConditionKeyRef::of_service(key, source))
+    }
+}
+
 impl Catalog {
     /// A condition key by name, ignoring case: a global key (`aws:SourceIp`), a service key
     /// (`s3:prefix`), or an instance of a template (`aws:PrincipalTag/team`,

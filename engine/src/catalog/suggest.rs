@@ -5,7 +5,7 @@
 //! → `DescribeInstanceStatus`). Close by distance ranks before extensions; ties go to the
 //! shorter, then alphabetical, name.
 
-use super::{ActionRef, Catalog, ConditionKeyRef, KeySource, Service};
+use super::{ActionRef, Catalog, ConditionKeyRef, Service};
 
 impl Catalog {
     /// Services whose prefix is close to `prefix`: `s4` → `s3`.
@@ -55,17 +55,7 @@ impl Catalog {
             Some(service) => vec![service],
             None => self.services().iter().collect(),
         };
-        let service_keys = services.into_iter().flat_map(|service| {
-            let source = KeySource::Service {
-                prefix: service.prefix(),
-            };
-            service
-                .condition_keys()
-                .iter()
-                // Service files repeat the global tag keys; the global entry stands for them.
-                .filter(|key| !key.name().starts_with("aws:"))
-                .map(move |key| ConditionKeyRef::of_service(key, source))
-        });
+        let service_keys = services.into_iter().flat_map(Service::specific_key_refs);
         // A template is compared as if instantiated with what was typed after the `/`, so
         // `aws:PrincipalTags/team` is one edit from `aws:PrincipalTag/${TagKey}`.
         let typed_tail = name.split_once('/').map(|(_, tail)| tail);

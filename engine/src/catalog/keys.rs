@@ -127,6 +127,10 @@ impl Catalog {
 
     /// Every condition key the action supports, each once, in order of precedence: its own,
     /// those of its resource types (per action, then per type), then the global keys.
+    ///
+    /// `source` says how sure that is: `Action`/`ActionOnResourceType` are listed for this very
+    /// action; `ResourceType` keys are listed for a resource type it works on; `Global` keys may
+    /// be absent from a given request (the `aws:` tag keys only come with services that tag).
     pub fn action_condition_keys<'a>(&'a self, action: ActionRef<'a>) -> Vec<ConditionKeyRef<'a>> {
         let mut keys: Vec<ConditionKeyRef<'a>> = Vec::new();
         let mut add = |key: ConditionKeyRef<'a>| {

@@ -43,7 +43,11 @@ impl RequestContext {
     }
 
     fn insert(&mut self, key: &str, values: Vec<String>, multivalued: bool) {
-        let entry = ContextEntry { key: key.to_owned(), values, multivalued };
+        let entry = ContextEntry {
+            key: key.to_owned(),
+            values,
+            multivalued,
+        };
         self.entries.insert(key.to_ascii_lowercase(), entry);
     }
 
@@ -84,7 +88,9 @@ mod tests {
     fn keys_compare_case_insensitively_and_keep_their_spelling() {
         let mut ctx = RequestContext::new();
         ctx.insert_single("aws:SourceIp", "203.0.113.7");
-        let entry = ctx.get("AWS:sourceip").expect("key is found whatever its case");
+        let entry = ctx
+            .get("AWS:sourceip")
+            .expect("key is found whatever its case");
         assert_eq!(entry.key, "aws:SourceIp");
         assert_eq!(ctx.single("aws:sourceIP"), Some("203.0.113.7"));
     }

@@ -5,4 +5,5 @@
 
 pub mod condition;
 pub mod context;
+pub mod json;
 pub mod matching;

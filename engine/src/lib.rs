@@ -7,3 +7,4 @@ pub mod condition;
 pub mod context;
 pub mod json;
 pub mod matching;
+pub mod policy;

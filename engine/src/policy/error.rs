@@ -16,23 +16,43 @@ pub enum PolicyErrorKind {
     #[error(transparent)]
     Json(JsonError),
     #[error("{what} must be {expected}, found {found}")]
-    WrongType { what: String, expected: &'static str, found: &'static str },
+    WrongType {
+        what: String,
+        expected: &'static str,
+        found: &'static str,
+    },
     #[error("unknown element `{name}` in {place}")]
-    UnknownElement { name: String, place: &'static str, suggestion: Option<&'static str> },
+    UnknownElement {
+        name: String,
+        place: &'static str,
+        suggestion: Option<&'static str>,
+    },
     #[error("duplicate element `{name}`")]
     DuplicateElement { name: String },
     #[error("{place} has no `{name}` element")]
-    MissingElement { name: &'static str, place: &'static str },
+    MissingElement {
+        name: &'static str,
+        place: &'static str,
+    },
     #[error("a statement cannot have both `{first}` and `{second}`")]
-    Conflicting { first: &'static str, second: &'static str },
+    Conflicting {
+        first: &'static str,
+        second: &'static str,
+    },
     #[error("a statement needs `{first}` or `{second}`")]
-    MissingEither { first: &'static str, second: &'static str },
+    MissingEither {
+        first: &'static str,
+        second: &'static str,
+    },
     #[error("`Effect` must be `Allow` or `Deny`, found `{found}`")]
     InvalidEffect { found: String },
     #[error("unsupported policy version `{found}`")]
     InvalidVersion { found: String },
     #[error("`{found}` is not a kind of principal")]
-    UnknownPrincipalKind { found: String, suggestion: Option<&'static str> },
+    UnknownPrincipalKind {
+        found: String,
+        suggestion: Option<&'static str>,
+    },
     #[error("a principal written as a string must be `\"*\"`, found `{found}`")]
     PrincipalString { found: String },
     #[error(transparent)]

@@ -34,7 +34,7 @@ impl Version {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Policy {
     pub version: Option<Node<Version>>,
     pub id: Option<Node<String>>,
@@ -50,7 +50,9 @@ impl Policy {
     /// Version, or under 2008-10-17, `${...}` is literal text (IAM User Guide, IAM JSON policy
     /// elements: Version).
     pub fn variables_enabled(&self) -> bool {
-        self.version.as_ref().is_some_and(|v| v.node == Version::V2012_10_17)
+        self.version
+            .as_ref()
+            .is_some_and(|v| v.node == Version::V2012_10_17)
     }
 }
 
@@ -60,7 +62,7 @@ pub enum Effect {
     Deny,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Statement {
     /// Position in the policy's `Statement` list (0 when `Statement` is a single object).
     pub index: usize,
@@ -141,3 +143,26 @@ pub struct ConditionEntry {
     /// Numbers and booleans are turned into their text, as IAM compares them.
     pub values: Vec<Node<String>>,
 }
+
+/// Equal when they mean the same: spans and spelling of keys are layout, not meaning.
+impl PartialEq for Policy {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version && self.id == other.id && self.statements == other.statements
+    }
+}
+
+impl Eq for Policy {}
+
+/// Equal when they mean the same, wherever they stand in their policy.
+impl PartialEq for Statement {
+    fn eq(&self, other: &Self) -> bool {
+        self.sid == other.sid
+            && self.effect == other.effect
+            && self.principal == other.principal
+            && self.action == other.action
+            && self.resource == other.resource
+            && self.condition == other.condition
+    }
+}
+
+impl Eq for Statement {}

@@ -18,7 +18,10 @@ impl<T> Node<T> {
 
     /// A node built in code rather than parsed: it points nowhere.
     pub fn unspanned(node: T) -> Node<T> {
-        Node { node, span: Span::default() }
+        Node {
+            node,
+            span: Span::default(),
+        }
     }
 }
 
@@ -49,7 +52,13 @@ mod tests {
 
     #[test]
     fn equality_ignores_where_a_value_was_written() {
-        assert_eq!(Node::new("Allow", Span::new(1, 8)), Node::new("Allow", Span::new(40, 47)));
-        assert_ne!(Node::new("Allow", Span::new(1, 8)), Node::new("Deny", Span::new(1, 8)));
+        assert_eq!(
+            Node::new("Allow", Span::new(1, 8)),
+            Node::new("Allow", Span::new(40, 47))
+        );
+        assert_ne!(
+            Node::new("Allow", Span::new(1, 8)),
+            Node::new("Deny", Span::new(1, 8))
+        );
     }
 }

@@ -7,7 +7,15 @@ use crate::json::{self, Json, Member, Span};
 
 const POLICY_ELEMENTS: [&str; 3] = ["Version", "Id", "Statement"];
 const STATEMENT_ELEMENTS: [&str; 9] = [
-    "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition",
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
 ];
 
 /// The best reading of a policy, with every error found on the way.
@@ -32,7 +40,13 @@ pub fn parse_policy_json(json: &Json) -> Result<Policy, PolicyError> {
     match (reader.errors.into_iter().next(), policy) {
         (Some(first), _) => Err(first),
         (None, Some(policy)) => Ok(policy),
-        (None, None) => Err(PolicyError::new(Kind::MissingElement { name: "Statement", place: "the policy" }, json.span)),
+        (None, None) => Err(PolicyError::new(
+            Kind::MissingElement {
+                name: "Statement",
+                place: "the policy",
+            },
+            json.span,
+        )),
     }
 }
 
@@ -42,9 +56,15 @@ pub fn parse_policy_lenient(text: &str) -> LenientPolicy {
         Ok(json) => {
             let mut reader = Reader::default();
             let policy = reader.policy(&json);
-            LenientPolicy { policy, errors: reader.errors }
+            LenientPolicy {
+                policy,
+                errors: reader.errors,
+            }
         }
-        Err(err) => LenientPolicy { policy: None, errors: vec![err.into()] },
+        Err(err) => LenientPolicy {
+            policy: None,
+            errors: vec![err.into()],
+        },
     }
 }
 
@@ -60,20 +80,49 @@ impl Reader {
         None
     }
 
-    pub(super) fn wrong_type<T>(&mut self, what: String, expected: &'static str, found: &Json) -> Option<T> {
-        self.fail(Kind::WrongType { what, expected, found: found.kind_name() }, found.span)
+    pub(super) fn wrong_type<T>(
+        &mut self,
+        what: String,
+        expected: &'static str,
+        found: &Json,
+    ) -> Option<T> {
+        self.fail(
+            Kind::WrongType {
+                what,
+                expected,
+                found: found.kind_name(),
+            },
+            found.span,
+        )
     }
 
     /// The members of an object, with duplicates and unknown names reported.
-    fn members<'j>(&mut self, members: &'j [Member], allowed: &[&'static str], place: &'static str) -> Vec<&'j Member> {
+    fn members<'j>(
+        &mut self,
+        members: &'j [Member],
+        allowed: &[&'static str],
+        place: &'static str,
+    ) -> Vec<&'j Member> {
         let mut seen: Vec<&str> = Vec::new();
         let mut kept = Vec::new();
         for member in members {
             if !allowed.contains(&member.key.as_str()) {
                 let suggestion = suggest::closest(&member.key, allowed);
-                self.fail::<()>(Kind::UnknownElement { name: member.key.clone(), place, suggestion }, member.key_span);
+                self.fail::<()>(
+                    Kind::UnknownElement {
+                        name: member.key.clone(),
+                        place,
+                        suggestion,
+                    },
+                    member.key_span,
+                );
             } else if seen.contains(&member.key.as_str()) {
-                self.fail::<()>(Kind::DuplicateElement { name: member.key.clone() }, member.key_span);
+                self.fail::<()>(
+                    Kind::DuplicateElement {
+                        name: member.key.clone(),
+                    },
+                    member.key_span,
+                );
             } else {
                 seen.push(&member.key);
                 kept.push(member);
@@ -86,8 +135,17 @@ impl Reader {
         let Some(members) = json.as_object() else {
             return self.wrong_type("a policy".into(), "a JSON object", json);
         };
-        let keys = members.iter().map(|m| Node::new(m.key.clone(), m.key_span)).collect();
-        let mut policy = Policy { version: None, id: None, statements: Vec::new(), span: json.span, keys };
+        let keys = members
+            .iter()
+            .map(|m| Node::new(m.key.clone(), m.key_span))
+            .collect();
+        let mut policy = Policy {
+            version: None,
+            id: None,
+            statements: Vec::new(),
+            span: json.span,
+            keys,
+        };
         let mut has_statement = false;
         for member in self.members(members, &POLICY_ELEMENTS, "a policy") {
             let value = &member.value;
@@ -101,7 +159,13 @@ impl Reader {
             }
         }
         if !has_statement {
-            self.fail::<()>(Kind::MissingElement { name: "Statement", place: "the policy" }, json.span);
+            self.fail::<()>(
+                Kind::MissingElement {
+                    name: "Statement",
+                    place: "the policy",
+                },
+                json.span,
+            );
         }
         Some(policy)
     }
@@ -111,19 +175,32 @@ impl Reader {
         let version = match text.node.as_str() {
             "2012-10-17" => Version::V2012_10_17,
             "2008-10-17" => Version::V2008_10_17,
-            other => return self.fail(Kind::InvalidVersion { found: other.to_owned() }, json.span),
+            other => {
+                return self.fail(
+                    Kind::InvalidVersion {
+                        found: other.to_owned(),
+                    },
+                    json.span,
+                )
+            }
         };
         Some(Node::new(version, json.span))
     }
 
     fn statements(&mut self, json: &Json) -> Vec<Statement> {
         match &json.value {
-            json::Value::Array(items) => {
-                items.iter().enumerate().filter_map(|(index, item)| self.statement(index, item)).collect()
-            }
+            json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(index, item)| self.statement(index, item))
+                .collect(),
             json::Value::Object(_) => self.statement(0, json).into_iter().collect(),
             _ => {
-                self.wrong_type::<()>("`Statement`".into(), "an object or an array of objects", json);
+                self.wrong_type::<()>(
+                    "`Statement`".into(),
+                    "an object or an array of objects",
+                    json,
+                );
                 Vec::new()
             }
         }
@@ -133,20 +210,55 @@ impl Reader {
         let Some(members) = json.as_object() else {
             return self.wrong_type("a statement".into(), "a JSON object", json);
         };
-        let keys = members.iter().map(|m| Node::new(m.key.clone(), m.key_span)).collect();
+        let keys = members
+            .iter()
+            .map(|m| Node::new(m.key.clone(), m.key_span))
+            .collect();
         let members = self.members(members, &STATEMENT_ELEMENTS, "a statement");
         let find = |name: &str| members.iter().find(|m| m.key == name).copied();
         let sid = find("Sid").and_then(|m| string(self, "`Sid`".into(), &m.value));
         let effect = match find("Effect") {
             Some(member) => self.effect(&member.value),
-            None => self.fail(Kind::MissingElement { name: "Effect", place: "the statement" }, json.span),
+            None => self.fail(
+                Kind::MissingElement {
+                    name: "Effect",
+                    place: "the statement",
+                },
+                json.span,
+            ),
         };
-        let principal = self.pair(find("Principal"), find("NotPrincipal"), "Principal", "NotPrincipal", principal);
-        let action = self.pair(find("Action"), find("NotAction"), "Action", "NotAction", patterns);
-        let resource = self.pair(find("Resource"), find("NotResource"), "Resource", "NotResource", patterns);
-        let condition = find("Condition").map(|m| condition(self, &m.value)).unwrap_or_default();
+        let principal = self.pair(
+            find("Principal"),
+            find("NotPrincipal"),
+            "Principal",
+            "NotPrincipal",
+            principal,
+        );
+        let action = self.pair(
+            find("Action"),
+            find("NotAction"),
+            "Action",
+            "NotAction",
+            patterns,
+        );
+        let resource = self.pair(
+            find("Resource"),
+            find("NotResource"),
+            "Resource",
+            "NotResource",
+            patterns,
+        );
+        let condition = find("Condition")
+            .map(|m| condition(self, &m.value))
+            .unwrap_or_default();
         if action.is_none() && find("Action").is_none() && find("NotAction").is_none() {
-            self.fail::<()>(Kind::MissingEither { first: "Action", second: "NotAction" }, json.span);
+            self.fail::<()>(
+                Kind::MissingEither {
+                    first: "Action",
+                    second: "NotAction",
+                },
+                json.span,
+            );
         }
         let statement = Statement {
             index,
@@ -167,7 +279,12 @@ impl Reader {
         match text.node.as_str() {
             "Allow" => Some(Node::new(Effect::Allow, json.span)),
             "Deny" => Some(Node::new(Effect::Deny, json.span)),
-            other => self.fail(Kind::InvalidEffect { found: other.to_owned() }, json.span),
+            other => self.fail(
+                Kind::InvalidEffect {
+                    found: other.to_owned(),
+                },
+                json.span,
+            ),
         }
     }
 
@@ -182,8 +299,14 @@ impl Reader {
     ) -> Option<Node<T>> {
         match (positive, negative) {
             (Some(_), Some(not)) => self.fail(Kind::Conflicting { first, second }, not.key_span),
-            (Some(member), None) => Some(Node::new(read(self, first, false, &member.value)?, member.value.span)),
-            (None, Some(member)) => Some(Node::new(read(self, second, true, &member.value)?, member.value.span)),
+            (Some(member), None) => Some(Node::new(
+                read(self, first, false, &member.value)?,
+                member.value.span,
+            )),
+            (None, Some(member)) => Some(Node::new(
+                read(self, second, true, &member.value)?,
+                member.value.span,
+            )),
             (None, None) => None,
         }
     }

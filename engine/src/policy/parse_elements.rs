@@ -2,7 +2,10 @@
 
 use super::error::PolicyErrorKind as Kind;
 use super::parse::Reader;
-use super::{suggest, ConditionBlock, ConditionEntry, Node, Patterns, Principal, PrincipalElement, PrincipalEntry, PrincipalKind};
+use super::{
+    suggest, ConditionBlock, ConditionEntry, Node, Patterns, Principal, PrincipalElement,
+    PrincipalEntry, PrincipalKind,
+};
 use crate::condition;
 use crate::json::{Json, Value};
 
@@ -28,14 +31,34 @@ fn string_list(reader: &mut Reader, what: &str, json: &Json) -> Option<Vec<Node<
     }
 }
 
-pub(super) fn patterns(reader: &mut Reader, name: &'static str, negated: bool, json: &Json) -> Option<Patterns> {
-    Some(Patterns { negated, values: string_list(reader, name, json)? })
+pub(super) fn patterns(
+    reader: &mut Reader,
+    name: &'static str,
+    negated: bool,
+    json: &Json,
+) -> Option<Patterns> {
+    Some(Patterns {
+        negated,
+        values: string_list(reader, name, json)?,
+    })
 }
 
-pub(super) fn principal(reader: &mut Reader, name: &'static str, negated: bool, json: &Json) -> Option<PrincipalElement> {
+pub(super) fn principal(
+    reader: &mut Reader,
+    name: &'static str,
+    negated: bool,
+    json: &Json,
+) -> Option<PrincipalElement> {
     let principal = match &json.value {
         Value::String(text) if text == "*" => Principal::Any,
-        Value::String(text) => return reader.fail(Kind::PrincipalString { found: text.clone() }, json.span),
+        Value::String(text) => {
+            return reader.fail(
+                Kind::PrincipalString {
+                    found: text.clone(),
+                },
+                json.span,
+            )
+        }
         Value::Object(members) => {
             let mut entries: Vec<PrincipalEntry> = Vec::new();
             for member in members {
@@ -46,15 +69,26 @@ pub(super) fn principal(reader: &mut Reader, name: &'static str, negated: bool, 
                     "CanonicalUser" => PrincipalKind::CanonicalUser,
                     other => {
                         let suggestion = suggest::closest(other, &PrincipalKind::NAMES);
-                        let kind = Kind::UnknownPrincipalKind { found: other.to_owned(), suggestion };
+                        let kind = Kind::UnknownPrincipalKind {
+                            found: other.to_owned(),
+                            suggestion,
+                        };
                         return reader.fail(kind, member.key_span);
                     }
                 };
                 if entries.iter().any(|e| e.kind.node == kind) {
-                    return reader.fail(Kind::DuplicateElement { name: member.key.clone() }, member.key_span);
+                    return reader.fail(
+                        Kind::DuplicateElement {
+                            name: member.key.clone(),
+                        },
+                        member.key_span,
+                    );
                 }
                 let values = string_list(reader, &format!("{name}.{}", member.key), &member.value)?;
-                entries.push(PrincipalEntry { kind: Node::new(kind, member.key_span), values });
+                entries.push(PrincipalEntry {
+                    kind: Node::new(kind, member.key_span),
+                    values,
+                });
             }
             Principal::Entries(entries)
         }
@@ -73,7 +107,13 @@ pub(super) fn condition(reader: &mut Reader, json: &Json) -> Vec<ConditionBlock>
     let mut blocks: Vec<ConditionBlock> = Vec::new();
     for member in members {
         if blocks.iter().any(|b| b.operator.name == member.key) {
-            reader.fail::<()>(Kind::DuplicateCondition { what: "operator", name: member.key.clone() }, member.key_span);
+            reader.fail::<()>(
+                Kind::DuplicateCondition {
+                    what: "operator",
+                    name: member.key.clone(),
+                },
+                member.key_span,
+            );
             continue;
         }
         let operator = match condition::parse_operator(&member.key) {
@@ -84,17 +124,30 @@ pub(super) fn condition(reader: &mut Reader, json: &Json) -> Vec<ConditionBlock>
             }
         };
         let Some(keys) = member.value.as_object() else {
-            reader.wrong_type::<()>(format!("the keys of `{}`", member.key), "an object", &member.value);
+            reader.wrong_type::<()>(
+                format!("the keys of `{}`", member.key),
+                "an object",
+                &member.value,
+            );
             continue;
         };
         let mut entries: Vec<ConditionEntry> = Vec::new();
         for key in keys {
             if entries.iter().any(|e| e.key.node == key.key) {
-                reader.fail::<()>(Kind::DuplicateCondition { what: "key", name: key.key.clone() }, key.key_span);
+                reader.fail::<()>(
+                    Kind::DuplicateCondition {
+                        what: "key",
+                        name: key.key.clone(),
+                    },
+                    key.key_span,
+                );
                 continue;
             }
             if let Some(values) = condition_values(reader, &key.key, &key.value) {
-                entries.push(ConditionEntry { key: Node::new(key.key.clone(), key.key_span), values });
+                entries.push(ConditionEntry {
+                    key: Node::new(key.key.clone(), key.key_span),
+                    values,
+                });
             }
         }
         blocks.push(ConditionBlock { operator, entries });
@@ -106,7 +159,11 @@ pub(super) fn condition(reader: &mut Reader, json: &Json) -> Vec<ConditionBlock>
 fn condition_values(reader: &mut Reader, key: &str, json: &Json) -> Option<Vec<Node<String>>> {
     let scalar = |reader: &mut Reader, item: &Json| match item.scalar_text() {
         Some(text) => Some(Node::new(text, item.span)),
-        None => reader.wrong_type(format!("a value of `{key}`"), "a string, number or boolean", item),
+        None => reader.wrong_type(
+            format!("a value of `{key}`"),
+            "a string, number or boolean",
+            item,
+        ),
     };
     match &json.value {
         Value::Array(items) => items.iter().map(|item| scalar(reader, item)).collect(),

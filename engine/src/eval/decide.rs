@@ -120,17 +120,19 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
     }
 
     // Organization guardrails: every level of the hierarchy must allow.
-    if let Some(levels) = &case.policies.rcps {
+    if let (Some(levels), true) = (
+        &case.policies.rcps,
+        super::layers::rcps_cover(&request.action),
+    ) {
         if let Some(level) = layers.failing_level(Layer::Rcp, levels.len()) {
             let summary = format!("implicitly denied: no resource control policy at organization level {level} allows {subject}");
             return deny(Layer::Rcp, Some(level), summary);
         }
     }
-    let scps_apply = layers.of(Layer::Scp).next().is_some()
-        || !matches!(
-            request.caller,
-            Caller::Service { .. } | Caller::Federated { .. } | Caller::Anonymous
-        );
+    let scps_apply = !matches!(
+        request.caller,
+        Caller::Service { .. } | Caller::Federated { .. } | Caller::Anonymous
+    );
     if let (Some(levels), true) = (&case.policies.scps, scps_apply) {
         if let Some(level) = layers.failing_level(Layer::Scp, levels.len()) {
             let summary = format!("implicitly denied: no service control policy at organization level {level} allows {subject}");
@@ -295,6 +297,19 @@ fn iam_principal(
             [via_role, limits()].concat(),
             summary,
         );
+    }
+    if !via_role.is_empty() && identity.is_empty() {
+        // The resource policy granted to the role; what stopped it is the session's limits.
+        let (layer, what) = if boundary_ok {
+            (Layer::Session, "the session policy")
+        } else {
+            (Layer::Boundary, "the permissions boundary")
+        };
+        let why = format!(
+            "{} allows the caller's role, but {what} does not allow {subject}",
+            describe(&via_role[0])
+        );
+        return deny(layer, None, format!("implicitly denied: {why}"));
     }
     if required.is_some() && any_resource.is_empty() {
         return no_resource_allow();

@@ -48,8 +48,10 @@ pub fn evaluate_policies(case: &Case) -> Vec<EvaluatedPolicy> {
         ),
         _ => None,
     };
+    let rcp_exempt = (!rcps_cover(&case.request.action))
+        .then_some("resource control policies apply only to the services that support them, and this action's service is not one");
     for (level, list) in policies.rcps.iter().flatten().enumerate() {
-        run(Layer::Rcp, Some(level), list, None);
+        run(Layer::Rcp, Some(level), list, rcp_exempt);
     }
     for (level, list) in policies.scps.iter().flatten().enumerate() {
         run(Layer::Scp, Some(level), list, org_exempt);
@@ -153,4 +155,28 @@ fn uses_variables(statement: &crate::policy::Statement) -> bool {
         .flat_map(|e| &e.values)
         .any(|v| v.node.contains("${"));
     in_resource || in_condition
+}
+
+/// AWS Organizations User Guide, Resource control policies (RCPs) > List of AWS services that
+/// support RCPs: RCPs restrict only these services' resources.
+const RCP_SERVICES: [&str; 10] = [
+    "s3",
+    "sts",
+    "kms",
+    "sqs",
+    "secretsmanager",
+    "ecr",
+    "aoss",
+    "cognito-idp",
+    "dynamodb",
+    "logs",
+];
+
+pub fn rcps_cover(action: &str) -> bool {
+    let service = action
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    RCP_SERVICES.contains(&service.as_str())
 }

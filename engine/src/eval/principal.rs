@@ -89,24 +89,24 @@ fn aws_value_match(value: &str, caller: &Caller) -> Option<PrincipalMatch> {
     }
 }
 
-/// The identities NotPrincipal must list to exclude the caller: the caller, the role behind a
-/// session, and the account (IAM User Guide, IAM JSON policy elements: NotPrincipal, "Specifying
-/// NotPrincipal and Deny": list the account as well, or the deny applies to everyone in it).
-fn chain(caller: &Caller) -> Vec<PrincipalMatch> {
+/// Whether NotPrincipal's list excludes the caller. AWS checks the account, then the role,
+/// then the session, so the account must be listed as well as the caller (or, for a session,
+/// its role) (IAM User Guide, IAM JSON policy elements: NotPrincipal).
+fn is_excluded(caller: &Caller, listed: &[PrincipalMatch]) -> bool {
+    let has = |m: PrincipalMatch| listed.contains(&m);
     match caller {
-        Caller::User { .. } => vec![PrincipalMatch::User, PrincipalMatch::Account],
-        Caller::AssumedRole { .. } => vec![
-            PrincipalMatch::Session,
-            PrincipalMatch::Role,
-            PrincipalMatch::Account,
-        ],
-        Caller::FederatedUser { .. } => {
-            vec![PrincipalMatch::FederatedUser, PrincipalMatch::Account]
+        Caller::User { .. } => has(PrincipalMatch::User) && has(PrincipalMatch::Account),
+        Caller::AssumedRole { .. } => {
+            (has(PrincipalMatch::Role) || has(PrincipalMatch::Session))
+                && has(PrincipalMatch::Account)
         }
-        Caller::Root { .. } => vec![PrincipalMatch::Account],
-        Caller::Service { .. } => vec![PrincipalMatch::Service],
-        Caller::Federated { .. } => vec![PrincipalMatch::IdentityProvider],
-        Caller::Anonymous => vec![PrincipalMatch::Everyone],
+        Caller::FederatedUser { .. } => {
+            has(PrincipalMatch::FederatedUser) && has(PrincipalMatch::Account)
+        }
+        Caller::Root { .. } => has(PrincipalMatch::Account),
+        Caller::Service { .. } => has(PrincipalMatch::Service),
+        Caller::Federated { .. } => has(PrincipalMatch::IdentityProvider),
+        Caller::Anonymous => false,
     }
 }
 
@@ -150,7 +150,7 @@ pub fn match_principal(
     }
     let (element_name, matched, matches, note) = if element.negated {
         let everyone_listed = found.contains(&PrincipalMatch::Everyone);
-        let excluded = everyone_listed || chain(caller).iter().all(|id| found.contains(id));
+        let excluded = everyone_listed || is_excluded(caller, &found);
         if effect == Effect::Deny && has_boundary && caller.has_identity_policies() {
             let note = "a Deny with NotPrincipal always applies to a principal that has a permissions boundary (IAM User Guide, Permissions boundaries for IAM entities)";
             (

@@ -160,13 +160,8 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
             format!("implicitly denied: {why} ({subject})"),
         )
     };
-    let resource_refs = |pick: &dyn Fn(&[PrincipalMatch]) -> bool| -> Vec<StatementRef> {
-        resource_allows
-            .iter()
-            .filter(|(_, m)| pick(m))
-            .map(|(r, _)| r.clone())
-            .collect()
-    };
+    let resource_refs =
+        |pick: &dyn Fn(&[PrincipalMatch]) -> bool| refs_where(&resource_allows, pick);
 
     match &request.caller {
         // Callers without identity policies are allowed only by a resource policy naming them.
@@ -200,7 +195,7 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
             request,
             layers,
             required,
-            &resource_refs,
+            &resource_allows,
             &subject,
             no_resource_allow,
         ),
@@ -212,7 +207,7 @@ fn iam_principal(
     request: &Request,
     layers: &Layers<'_>,
     required: Option<&'static str>,
-    resource_refs: &dyn Fn(&dyn Fn(&[PrincipalMatch]) -> bool) -> Vec<StatementRef>,
+    resource_allows: &[&(StatementRef, Vec<PrincipalMatch>)],
     subject: &str,
     no_resource_allow: impl Fn() -> Verdict,
 ) -> Verdict {
@@ -246,6 +241,8 @@ fn iam_principal(
         };
         deny(layer, None, format!("implicitly denied: {why}"))
     };
+    let resource_refs =
+        |pick: &dyn Fn(&[PrincipalMatch]) -> bool| refs_where(resource_allows, pick);
     let any_resource = resource_refs(&|m| !m.is_empty());
 
     if request.is_cross_account() {
@@ -362,4 +359,16 @@ pub fn describe(statement: &StatementRef) -> String {
         (None, layer) => layer.describe().to_owned(),
     };
     format!("{which} of {policy}")
+}
+
+/// The resource-policy allows whose principal matches satisfy `pick`.
+fn refs_where(
+    allows: &[&(StatementRef, Vec<PrincipalMatch>)],
+    pick: &dyn Fn(&[PrincipalMatch]) -> bool,
+) -> Vec<StatementRef> {
+    allows
+        .iter()
+        .filter(|(_, m)| pick(m))
+        .map(|(r, _)| r.clone())
+        .collect()
 }

@@ -213,7 +213,12 @@ fn iam_principal(
 ) -> Verdict {
     let identity = layers.allows(Layer::Identity);
     let boundary_ok = layers.permits(Layer::Boundary);
-    let session_ok = layers.permits(Layer::Session);
+    // GetFederationToken without a session policy gives a session with no permissions (STS API
+    // Reference, GetFederationToken: "if you do not pass any session policies, then the
+    // resulting federated user session has no permissions").
+    let federated_without_policy = matches!(request.caller, Caller::FederatedUser { .. })
+        && layers.of(Layer::Session).next().is_none();
+    let session_ok = layers.permits(Layer::Session) && !federated_without_policy;
     let identity_path = !identity.is_empty() && boundary_ok && session_ok;
     let limits = || {
         [
@@ -236,7 +241,11 @@ fn iam_principal(
         } else {
             (
                 Layer::Session,
-                format!("the session policy does not allow {subject}"),
+                if federated_without_policy {
+                    format!("a federated user session without a session policy has no permissions ({subject})")
+                } else {
+                    format!("the session policy does not allow {subject}")
+                },
             )
         };
         deny(layer, None, format!("implicitly denied: {why}"))

@@ -2,9 +2,10 @@
 
 use crate::render;
 use iamplay_engine::case::Case;
-use iamplay_engine::eval::evaluate;
+use iamplay_engine::eval::{evaluate, Evaluation};
 use iamplay_engine::json::{self, Json};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::json;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -70,8 +71,20 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-/// The output line for one input line.
-pub fn evaluate_line(line: &str, brief: bool) -> (Value, bool) {
+/// One output line; fields in the order the format documents (`id` first).
+#[derive(Serialize)]
+struct OutputLine<'a> {
+    id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decision: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<&'a Evaluation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// The output line for one input line, and whether it was a valid case.
+pub fn evaluate_line(line: &str, brief: bool) -> (String, bool) {
     let parsed = json::parse(line);
     let id = parsed
         .as_ref()
@@ -82,17 +95,33 @@ pub fn evaluate_line(line: &str, brief: bool) -> (Value, bool) {
         Ok(json) => Case::from_json(&json).map_err(|err| err.to_string()),
         Err(err) => Err(format!("{err} (at byte {})", err.span.start)),
     };
-    match case {
+    let (output, ok) = match case {
         Ok(case) => {
             let evaluation = evaluate(&case);
-            let decision = evaluation.decision.as_str();
-            let mut out = json!({"id": id, "decision": decision});
-            if !brief {
-                out["explanation"] = serde_json::to_value(&evaluation).unwrap_or(Value::Null);
-            }
-            (out, true)
+            let line = OutputLine {
+                id,
+                decision: Some(evaluation.decision.as_str()),
+                explanation: (!brief).then_some(&evaluation),
+                error: None,
+            };
+            (serde_json::to_string(&line), true)
         }
-        Err(message) => (json!({"id": id, "error": message}), false),
+        Err(message) => {
+            let line = OutputLine {
+                id,
+                decision: None,
+                explanation: None,
+                error: Some(message),
+            };
+            (serde_json::to_string(&line), false)
+        }
+    };
+    match output {
+        Ok(text) => (text, ok),
+        Err(err) => (
+            format!("{{\"id\":null,\"error\":\"cannot serialise the result: {err}\"}}"),
+            false,
+        ),
     }
 }
 
@@ -116,7 +145,7 @@ fn run_lines(path: &str, brief: bool) -> ExitCode {
             Ok(line) if line.trim().is_empty() => continue,
             Ok(line) => evaluate_line(&line, brief),
             Err(err) => (
-                json!({"id": null, "error": format!("line {}: {err}", number + 1)}),
+                json!({"id": null, "error": format!("line {}: {err}", number + 1)}).to_string(),
                 false,
             ),
         };
@@ -161,22 +190,29 @@ mod tests {
     #[test]
     fn a_valid_line_gives_the_decision_and_an_explanation() {
         let line = r#"{"id": "a", "request": {"principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}, "policies": {"identity": [{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}]}}"#;
-        let (value, ok) = evaluate_line(line, false);
+        let (text, ok) = evaluate_line(line, false);
         assert!(ok);
+        assert!(
+            text.starts_with(r#"{"id":"a","decision":"allowed","explanation":{"#),
+            "{text}"
+        );
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["id"], "a");
         assert_eq!(value["decision"], "allowed");
         assert_eq!(value["explanation"]["deciding"][0]["layer"], "identity");
         let (brief, _) = evaluate_line(line, true);
-        assert_eq!(brief, json!({"id": "a", "decision": "allowed"}));
+        assert_eq!(brief, r#"{"id":"a","decision":"allowed"}"#);
     }
 
     #[test]
     fn an_invalid_line_gives_an_error_with_its_id() {
-        let (value, ok) = evaluate_line(r#"{"id": "b", "request": {"principal": "x"}}"#, false);
+        let (text, ok) = evaluate_line(r#"{"id": "b", "request": {"principal": "x"}}"#, false);
         assert!(!ok);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["id"], "b");
         assert_eq!(value["error"], "`request` has no `action`");
-        let (value, _) = evaluate_line("{not json", false);
+        let (text, _) = evaluate_line("{not json", false);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert!(value["error"].as_str().unwrap().contains("at byte 1"));
     }
 

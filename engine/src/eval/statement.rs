@@ -246,8 +246,8 @@ fn condition_block(block: &ConditionBlock, scope: &Scope<'_>) -> Vec<ConditionMa
                 })
                 .collect();
             ConditionMatch {
-                operator: block.operator.name.clone(),
-                key: entry.key.node.clone(),
+                operator: outcome.operator,
+                key: outcome.key,
                 span: entry.key.span,
                 matched: outcome.matched,
                 request_values: outcome.request_values,

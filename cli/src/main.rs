@@ -1,8 +1,10 @@
 //! `iamplay`: the IAM Playground engine on the command line.
 
-use std::process::ExitCode;
-
 mod actions;
+mod eval;
+mod render;
+
+use std::process::ExitCode;
 
 const USAGE: &str = "\
 iamplay: learn AWS IAM by evaluating real policies
@@ -11,11 +13,10 @@ Usage: iamplay <COMMAND> [ARGS]
 
 Commands:
   eval      Evaluate requests against policies and explain the decision
-  lint      Check a policy and point at what is wrong
-  lessons   Validate a folder of lessons
-  check     Grade a policy against a lesson scenario
   actions   List the AWS actions a pattern matches, with access levels
   help      Show this message
+
+Run `iamplay eval --help` for the options of a command.
 ";
 
 fn main() -> ExitCode {
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("actions") => actions::run(&args[1..]),
+        Some("eval") => eval::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)

@@ -1,5 +1,9 @@
 //! `iamplay`: the IAM Playground engine on the command line.
 
+mod actions;
+mod eval;
+mod render;
+
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -9,10 +13,10 @@ Usage: iamplay <COMMAND> [ARGS]
 
 Commands:
   eval      Evaluate requests against policies and explain the decision
-  lint      Check a policy and point at what is wrong
-  lessons   Validate a folder of lessons
-  check     Grade a policy against a lesson scenario
+  actions   List the AWS actions a pattern matches, with access levels
   help      Show this message
+
+Run `iamplay eval --help` for the options of a command.
 ";
 
 fn main() -> ExitCode {
@@ -22,6 +26,8 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Some("actions") => actions::run(&args[1..]),
+        Some("eval") => eval::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)

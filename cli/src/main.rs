@@ -2,6 +2,8 @@
 
 use std::process::ExitCode;
 
+mod lessons;
+
 const USAGE: &str = "\
 iamplay: learn AWS IAM by evaluating real policies
 
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Some("lessons") => lessons::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)

@@ -4,11 +4,15 @@
 //! folder by the CLI; `load` turns them into typed lessons and `check` verifies them.
 
 mod check;
+mod grade;
+mod least_privilege;
 mod load;
 mod manifest;
 mod problem;
 
-pub use check::{check_course, check_files, MIN_QUESTIONS, MIN_SCENARIOS};
+pub use check::{check_course, check_files, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS};
+pub use grade::{check_case, grade, grade_policy, manifest_policy, CheckResult, Grade, GradeError};
+pub use least_privilege::{over_grants, OverGrant};
 pub use load::{load_course, parse_json, Course, Lesson, Loaded, COURSE_FILE};
 pub use manifest::*;
 pub use problem::{is_kebab_case, Problem};

@@ -5,6 +5,9 @@ mod links;
 mod policies;
 mod question;
 mod scenario;
+mod semantic;
+
+pub use semantic::check_semantics;
 
 use std::collections::HashMap;
 
@@ -15,12 +18,13 @@ use super::problem::{is_kebab_case, Problem, Report};
 pub const MIN_SCENARIOS: usize = 2;
 pub const MIN_QUESTIONS: usize = 3;
 
-/// Loads and checks a course: parse problems and structural problems together.
+/// Loads and checks a course: parse, structural and semantic problems together.
 pub fn check_files<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Vec<Problem> {
     let loaded = load_course(files);
     let mut problems = loaded.problems;
     if let Some(course) = &loaded.course {
         problems.extend(check_course(course));
+        problems.extend(check_semantics(course));
     }
     problems
 }

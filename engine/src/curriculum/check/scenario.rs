@@ -95,6 +95,17 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
             "without a must-allow check an empty policy passes; without a must-deny check `*` on `*` passes",
         );
     }
+    if scenario.style == ScenarioStyle::Predict {
+        for (index, check) in scenario.checks.iter().enumerate() {
+            if check.expect == ExpectedOutcome::Denied {
+                report.push(
+                    &format!("{field}.checks[{index}].expect"),
+                    "a predict check must say which deny: `explicitDeny` or `implicitDeny`",
+                    "learners choose between allowed, explicit deny and implicit deny",
+                );
+            }
+        }
+    }
     if !graded && scenario.answer != scenario.starter {
         report.push(
             &format!("{field}.answer"),

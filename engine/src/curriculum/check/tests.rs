@@ -20,7 +20,8 @@ fn scenario(id: &str) -> Value {
             {"id": "reads", "title": "reads", "request": request("s3:GetObject"), "expect": "allowed", "hint": "allow it"},
             {"id": "no-delete", "title": "no delete", "request": request("s3:DeleteObject"), "expect": "denied", "hint": "not that"}
         ],
-        "hints": ["s3:GetObject"], "answer": policy("s3:GetObject"), "explanation": "done"
+        "hints": ["s3:GetObject"], "answer": policy("s3:GetObject"), "explanation": "done",
+        "leastPrivilege": {"resources": ["arn:aws:s3:::raw-data/*"]}
     })
 }
 
@@ -98,8 +99,11 @@ fn an_over_broad_answer_cannot_pass_unnoticed_without_a_deny_check() {
     let mut bad = lesson("a");
     bad["scenarios"][0]["checks"][1]["expect"] = json!("allowed");
     let found = messages(&files(&[bad], "# A"));
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].contains("needs at least one must-allow and one must-deny check"));
+    let structural: Vec<_> = found
+        .iter()
+        .filter(|m| m.contains("needs at least one must-allow and one must-deny check"))
+        .collect();
+    assert_eq!(structural.len(), 1, "{found:#?}");
 }
 
 #[test]
@@ -177,4 +181,31 @@ fn question_kinds_have_the_right_number_of_correct_options() {
         "{found:#?}"
     );
     assert!(found.iter().any(|m| m.contains("a single-choice question needs exactly one correct option, not 0")), "{found:#?}");
+}
+
+#[test]
+fn the_engine_checks_answers_starters_and_predictions() {
+    let mut bad = lesson("a");
+    // The reference answer no longer grants the read its must-allow check needs.
+    bad["scenarios"][0]["answer"] = policy("s3:ListBucket");
+    // A starter that already passes leaves nothing to do.
+    bad["scenarios"][1]["starter"] = policy("s3:GetObject");
+    let mut predict = scenario("guess");
+    predict["style"] = json!("predict");
+    predict["starter"] = policy("s3:GetObject");
+    predict["checks"][1]["expect"] = json!("explicitDeny");
+    bad["scenarios"] = json!([bad["scenarios"][0], bad["scenarios"][1], predict]);
+    let found = messages(&files(&[bad], "# A"));
+    let expected = [
+        "a/lesson.json: scenarios[one].checks[reads].expect: the reference answer fails check `reads`: the engine says `implicitDeny`",
+        "a/lesson.json: scenarios[one].answer: the reference answer exceeds the least-privilege bound",
+        "a/lesson.json: scenarios[two].starter: the starter already passes every check",
+        "a/lesson.json: scenarios[guess].checks[no-delete].expect: check `no-delete` expects `explicitDeny` but the engine decides `implicitDeny`",
+    ];
+    for start in expected {
+        assert!(
+            found.iter().any(|m| m.starts_with(start)),
+            "missing `{start}` in {found:#?}"
+        );
+    }
 }

@@ -35,7 +35,7 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-fn builtin_files() -> Vec<(String, String)> {
+pub(crate) fn builtin_files() -> Vec<(String, String)> {
     iamplay_lessons::FILES
         .iter()
         .map(|(path, text)| ((*path).to_owned(), (*text).to_owned()))
@@ -60,7 +60,7 @@ fn report(what: &str, files: &[(String, String)]) -> ExitCode {
 }
 
 /// Reads every `.json` and `.md` file below `dir`, with paths relative to it.
-fn read_course(dir: &Path) -> Result<Vec<(String, String)>, String> {
+pub(crate) fn read_course(dir: &Path) -> Result<Vec<(String, String)>, String> {
     if !dir.join("course.json").is_file() {
         return Err(format!(
             "`{}` has no `course.json`; give the folder that holds it",

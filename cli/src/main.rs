@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+mod grade;
 mod lessons;
 
 const USAGE: &str = "\
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("lessons") => lessons::run(&args[1..]),
+        Some("check") => grade::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)

@@ -170,3 +170,61 @@ fn print_grade(lesson_id: &str, scenario: &Scenario, grade: &Grade) {
         println!("\nSolved. {}", scenario.explanation);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn arguments_in_any_order() {
+        let options = parse_args(&args(&["--policy", "p.json", "a/b", "--json"])).expect("valid");
+        assert_eq!(
+            (
+                options.scenario.as_str(),
+                options.policy.as_str(),
+                options.json
+            ),
+            ("a/b", "p.json", true)
+        );
+        assert!(parse_args(&args(&["a/b"])).is_err_and(|m| m.contains("--policy")));
+        assert!(parse_args(&args(&["a", "b", "--policy", "p"])).is_err_and(|m| m.contains("`b`")));
+        assert!(parse_args(&args(&["a", "--polcy", "p"])).is_err_and(|m| m.contains("`--polcy`")));
+    }
+
+    #[test]
+    fn scenarios_are_found_by_qualified_or_unique_id() {
+        let course = load_course(&builtin_files())
+            .course
+            .expect("built-in course");
+        let (lesson, scenario) =
+            find_scenario(&course, "policy-anatomy/fix-bucket-vs-object").expect("qualified");
+        assert_eq!(
+            (lesson, scenario.id.as_str()),
+            ("policy-anatomy", "fix-bucket-vs-object")
+        );
+        assert!(find_scenario(&course, "fix-bucket-vs-object").is_ok());
+        assert!(
+            find_scenario(&course, "no-such-scenario").is_err_and(|m| m.contains("no scenario"))
+        );
+        assert!(find_scenario(&course, "users-and-groups/fix-bucket-vs-object").is_err());
+    }
+
+    #[test]
+    fn the_reference_answer_of_a_built_in_scenario_passes() {
+        let course = load_course(&builtin_files())
+            .course
+            .expect("built-in course");
+        let (_, scenario) =
+            find_scenario(&course, "least-privilege/fix-lambda-s3-star").expect("scenario");
+        let answer = serde_json::to_string(&scenario.answer).expect("json");
+        assert!(grade(scenario, &answer).expect("gradable").passed);
+        let starter = serde_json::to_string(&scenario.starter).expect("json");
+        let graded = grade(scenario, &starter).expect("gradable");
+        assert!(!graded.passed);
+        assert!(graded.checks.iter().any(|c| !c.passed && c.hint.is_some()));
+    }
+}

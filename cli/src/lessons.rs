@@ -99,3 +99,23 @@ pub(crate) fn read_course(dir: &Path) -> Result<Vec<(String, String)>, String> {
     files.sort();
     Ok(files)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_the_lessons_folder_gives_the_embedded_files() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons");
+        let mut from_disk = read_course(&dir).expect("readable");
+        // The crate's own files are not course content.
+        from_disk.retain(|(path, _)| !path.starts_with("src/") && path != "Cargo.toml");
+        assert_eq!(from_disk, builtin_files());
+    }
+
+    #[test]
+    fn a_folder_without_course_json_is_refused() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        assert!(read_course(&dir).is_err_and(|m| m.contains("course.json")));
+    }
+}

@@ -5,7 +5,9 @@
 
 use crate::curriculum::grade::{grade_policy, manifest_policy, Grade, GradeError};
 use crate::curriculum::load::Course;
-use crate::curriculum::manifest::{Culprit, ExpectedOutcome, Scenario, ScenarioStyle};
+use serde_json::json;
+
+use crate::curriculum::manifest::{Culprit, ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
 use crate::curriculum::problem::{Problem, Report};
 use crate::eval::{Decision, Layer, StatementRef};
 
@@ -92,6 +94,9 @@ fn check_scenario(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
             }
         }
     }
+    if matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix) {
+        check_allow_everything_fails(scenario, field, report);
+    }
     if let (ScenarioStyle::Spot, Some(culprit)) = (scenario.style, &scenario.culprit) {
         check_culprit(scenario, culprit, &answer_grade, field, report);
     }
@@ -149,6 +154,31 @@ fn names_culprit(scenario: &Scenario, culprit: &Culprit, statement: &StatementRe
         name => return statement.policy_name.as_deref() == Some(name),
     };
     statement.layer == slot
+}
+
+/// The laziest answer (allow every action, to everyone, on everything) must fail a check;
+/// otherwise the scenario cannot tell a least-privilege answer from a reckless one.
+fn check_allow_everything_fails(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
+    let statement = match scenario.edit.kind {
+        PolicyKind::Trust => json!({"Effect": "Allow", "Principal": "*", "Action": "*"}),
+        PolicyKind::Resource => {
+            json!({"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"})
+        }
+        _ => json!({"Effect": "Allow", "Action": "*", "Resource": "*"}),
+    };
+    let document = json!({"Version": "2012-10-17", "Statement": [statement]});
+    let Ok(policy) = manifest_policy(&document) else {
+        return;
+    };
+    if let Ok(grade) = grade_policy(scenario, &policy) {
+        if grade.checks.iter().all(|check| check.passed) {
+            report.push(
+                &format!("{field}.checks"),
+                "a policy that allows everything passes every check",
+                "add a must-deny check that an over-broad answer fails (another bucket, a delete, another principal)",
+            );
+        }
+    }
 }
 
 fn report_grade_error(error: &GradeError, field: &str, report: &mut Report<'_>) {

@@ -209,3 +209,16 @@ fn the_engine_checks_answers_starters_and_predictions() {
         );
     }
 }
+
+#[test]
+fn a_scenario_that_an_allow_everything_policy_passes_is_reported() {
+    let mut weak = lesson("a");
+    // The must-deny check is already denied by a fixed policy, so it proves nothing.
+    weak["scenarios"][0]["fixed"] = json!({"identity": [{"Version": "2012-10-17", "Statement": [
+        {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}]}]});
+    let found = messages(&files(&[weak], "# A"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with(
+        "a/lesson.json: scenarios[one].checks: a policy that allows everything passes every check"
+    ));
+}

@@ -1,6 +1,6 @@
 //! Structural rules for one scenario.
 
-use crate::curriculum::manifest::{ExpectedOutcome, Scenario, ScenarioStyle};
+use crate::curriculum::manifest::{ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
 use crate::curriculum::problem::{is_kebab_case, Report};
 
 use super::policies::{check_document, check_fixed, check_request, has_sid, named_fixed};
@@ -75,6 +75,22 @@ fn check_checks(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
         report.non_empty(&format!("{here}.title"), &check.title);
         report.non_empty(&format!("{here}.hint"), &check.hint);
         check_request(&check.request, &format!("{here}.request"), report);
+        let action = check
+            .request
+            .get("action")
+            .and_then(|a| a.as_str())
+            .unwrap_or_default();
+        let graded = matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix);
+        if graded
+            && scenario.edit.kind == PolicyKind::Trust
+            && !action.to_ascii_lowercase().starts_with("sts:")
+        {
+            report.push(
+                &format!("{here}.request.action"),
+                format!("the learner edits a trust policy, which only decides `sts:` actions, not `{action}`"),
+                "grade a trust policy with `sts:AssumeRole` (or `sts:TagSession`, `sts:AssumeRoleWithWebIdentity`...) on the role's ARN; a `predict` scenario may contrast other actions",
+            );
+        }
     }
 }
 

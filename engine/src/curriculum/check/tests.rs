@@ -222,3 +222,12 @@ fn a_scenario_that_an_allow_everything_policy_passes_is_reported() {
         "a/lesson.json: scenarios[one].checks: a policy that allows everything passes every check"
     ));
 }
+
+#[test]
+fn a_graded_trust_scenario_checks_sts_actions_only() {
+    let mut bad = lesson("a");
+    bad["scenarios"][0]["edit"]["kind"] = json!("trust");
+    let found = messages(&files(&[bad], "# A"));
+    let expected = "a/lesson.json: scenarios[one].checks[0].request.action: the learner edits a trust policy, which only decides `sts:` actions, not `s3:GetObject`";
+    assert!(found.iter().any(|m| m.starts_with(expected)), "{found:#?}");
+}

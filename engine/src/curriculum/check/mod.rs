@@ -26,6 +26,8 @@ pub fn check_files<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Vec<Proble
         problems.extend(check_course(course));
         problems.extend(check_semantics(course));
     }
+    // Stable: within a file, problems keep the order of the checks that found them.
+    problems.sort_by(|a, b| a.file.cmp(&b.file));
     problems
 }
 

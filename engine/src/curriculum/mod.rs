@@ -7,6 +7,7 @@ mod check;
 mod grade;
 mod least_privilege;
 mod load;
+mod locate;
 mod manifest;
 mod problem;
 

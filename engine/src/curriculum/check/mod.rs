@@ -12,6 +12,7 @@ pub use semantic::check_semantics;
 use std::collections::HashMap;
 
 use super::load::{load_course, Course, Lesson, COURSE_FILE};
+use super::locate::locate;
 use super::problem::{is_kebab_case, Problem, Report};
 
 /// A lesson needs at least this many scenarios and checkpoint questions.
@@ -25,6 +26,12 @@ pub fn check_files<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Vec<Proble
     if let Some(course) = &loaded.course {
         problems.extend(check_course(course));
         problems.extend(check_semantics(course));
+    }
+    for problem in problems.iter_mut().filter(|p| p.position.is_none()) {
+        let text = files.iter().find(|(path, _)| path.as_ref() == problem.file);
+        if let (Some((_, text)), Some(field)) = (text, &problem.field) {
+            problem.position = locate(text.as_ref(), field);
+        }
     }
     // Stable: within a file, problems keep the order of the checks that found them.
     problems.sort_by(|a, b| a.file.cmp(&b.file));

@@ -53,8 +53,34 @@ fn files(lessons: &[Value], prose: &str) -> Vec<(String, String)> {
     files
 }
 
+/// The problems as text, without positions (those are tested on their own below).
 fn messages(files: &[(String, String)]) -> Vec<String> {
-    check_files(files).iter().map(ToString::to_string).collect()
+    let mut problems = check_files(files);
+    for problem in &mut problems {
+        problem.position = None;
+    }
+    problems.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn structural_problems_point_at_the_line_and_column() {
+    let mut bad = lesson("a");
+    bad["scenarios"][1]["checks"][1]["id"] = json!("Not-Kebab");
+    let mut files = files(&[bad], "# A");
+    // Pretty-print so the check sits on a line of its own.
+    let value: Value = serde_json::from_str(&files[1].1).unwrap_or_default();
+    files[1].1 = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let problems = check_files(&files);
+    let problem = problems
+        .iter()
+        .find(|p| p.message.contains("`Not-Kebab`"))
+        .expect("reported");
+    let (line, column) = problem.position.expect("located");
+    let text_line = files[1].1.lines().nth(line - 1).unwrap_or_default();
+    assert!(
+        text_line[column - 1..].starts_with("\"id\": \"Not-Kebab\""),
+        "{text_line}"
+    );
 }
 
 #[test]
@@ -132,7 +158,10 @@ fn spot_scenarios_need_a_culprit_that_exists() {
 #[test]
 fn links_must_resolve_and_point_back() {
     let prose = "# A\n\nSee [later](lesson:b) and\n[missing](lesson:a#nope).";
-    let found = messages(&files(&[lesson("a"), lesson("b")], prose));
+    let found: Vec<String> = check_files(&files(&[lesson("a"), lesson("b")], prose))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert!(
         found
             .iter()

@@ -3,6 +3,7 @@
 
 mod links;
 mod policies;
+mod prose;
 mod question;
 mod scenario;
 mod semantic;
@@ -60,6 +61,7 @@ pub fn check_course(course: &Course) -> Vec<Problem> {
             }
         }
         links::check_prose(course, lesson, &mut problems);
+        prose::check_prose(lesson, &mut problems);
     }
     problems
 }

@@ -12,7 +12,9 @@ mod manifest;
 mod problem;
 
 pub use check::{check_course, check_files, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS};
-pub use grade::{check_case, grade, grade_policy, manifest_policy, CheckResult, Grade, GradeError};
+pub use grade::{
+    check_case, grade, grade_policy, is_culprit, manifest_policy, CheckResult, Grade, GradeError,
+};
 pub use least_privilege::{over_grants, OverGrant};
 pub use load::{load_course, parse_json, Course, Lesson, Loaded, COURSE_FILE};
 pub use manifest::*;

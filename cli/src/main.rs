@@ -2,6 +2,8 @@
 
 mod actions;
 mod eval;
+mod grade;
+mod lessons;
 mod render;
 
 use std::process::ExitCode;
@@ -14,6 +16,8 @@ Usage: iamplay <COMMAND> [ARGS]
 Commands:
   eval      Evaluate requests against policies and explain the decision
   actions   List the AWS actions a pattern matches, with access levels
+  lessons   Check a course folder: `iamplay lessons check [DIR]`
+  check     Grade a policy against a lesson scenario: `iamplay check LESSON/SCENARIO --policy FILE`
   help      Show this message
 
 Run `iamplay eval --help` for the options of a command.
@@ -27,6 +31,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("actions") => actions::run(&args[1..]),
+        Some("lessons") => lessons::run(&args[1..]),
+        Some("check") => grade::run(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");

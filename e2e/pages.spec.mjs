@@ -81,3 +81,15 @@ test('the layout fits a 360 px wide screen', async ({ page }) => {
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
   }
 });
+
+test('the skip link moves the keyboard past the header', async ({ page }) => {
+  await page.goto('/lessons');
+  await appMounted(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/lessons(#main)?$/);
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.lesson-list a').first()).toBeFocused();
+});

@@ -108,9 +108,29 @@ pub fn action_matches(pattern: &str, action: &str) -> bool {
     if pattern == "*" {
         return true;
     }
+    if let Some(matched) = plain_action_match(pattern, action) {
+        return matched;
+    }
     let mut tokens = Vec::with_capacity(pattern.len());
     tokenize(pattern, true, &mut tokens);
     glob_match(&tokens, action, true)
+}
+
+/// The common ASCII forms `service:Name` and `service:Prefix*`, compared without building
+/// tokens (this runs for every action of every statement); `None` for any other pattern.
+fn plain_action_match(pattern: &str, action: &str) -> Option<bool> {
+    if !pattern.is_ascii() || !action.is_ascii() {
+        return None;
+    }
+    match pattern.bytes().position(|b| b == b'*' || b == b'?') {
+        None => Some(pattern.eq_ignore_ascii_case(action)),
+        Some(star) if star + 1 == pattern.len() && pattern.ends_with('*') => {
+            let prefix = &pattern.as_bytes()[..star];
+            let head = action.as_bytes().get(..star);
+            Some(head.is_some_and(|head| head.eq_ignore_ascii_case(prefix)))
+        }
+        Some(_) => None,
+    }
 }
 
 /// Resource / NotResource: a substituted pattern against a request resource, matched as AWS
@@ -140,6 +160,14 @@ mod tests {
             ("s3:GetObject", "s3:GetObjectAcl", false),
             ("ec2:*", "ec2:RunInstances", true),
             ("", "s3:GetObject", false),
+            ("s3:getobject*", "S3:GETOBJECTACL", true),
+            ("s3:GetObjectAcl*", "s3:GetObject", false),
+            ("s3:Get*Acl", "s3:GetObjectAcl", true),
+            ("s3:Get*Acl", "s3:GetObject", false),
+            ("s3:?et*", "s3:GetObject", true),
+            ("kms:décrypt", "kms:DÉCRYPT", true),
+            ("kms:déc*", "kms:DÉCRYPT", true),
+            ("s3:\u{212a}*", "s3:kill", true),
         ];
         for (pattern, action, expected) in rows {
             assert_eq!(

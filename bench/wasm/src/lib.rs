@@ -104,6 +104,9 @@ mod tests {
     #[test]
     fn a_bad_case_is_an_error_not_a_decision() {
         let error = evaluate_case("{\"request\": 1}").unwrap_err();
-        assert!(error.contains("`request`") || error.contains("request"), "{error}");
+        assert!(
+            error.contains("`request`") || error.contains("request"),
+            "{error}"
+        );
     }
 }

@@ -1,5 +1,8 @@
 //! `iamplay`: the IAM Playground engine on the command line.
 
+mod eval;
+mod render;
+
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -9,10 +12,9 @@ Usage: iamplay <COMMAND> [ARGS]
 
 Commands:
   eval      Evaluate requests against policies and explain the decision
-  lint      Check a policy and point at what is wrong
-  lessons   Validate a folder of lessons
-  check     Grade a policy against a lesson scenario
   help      Show this message
+
+Run `iamplay eval --help` for the options of a command.
 ";
 
 fn main() -> ExitCode {
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Some("eval") => eval::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)

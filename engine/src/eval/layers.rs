@@ -119,12 +119,10 @@ fn evaluate_policy(
         statements.push(outcome.explanation);
     }
     let note = not_applicable.map(str::to_owned).or_else(|| {
-        (!policy.variables_enabled() && policy.statements.iter().any(|s| uses_variables(s))).then(
-            || {
-                "no `Version: 2012-10-17`, so `${...}` is literal text, not a policy variable"
-                    .to_owned()
-            },
-        )
+        (!policy.variables_enabled() && policy.statements.iter().any(uses_variables)).then(|| {
+            "no `Version: 2012-10-17`, so `${...}` is literal text, not a policy variable"
+                .to_owned()
+        })
     });
     EvaluatedPolicy {
         explanation: PolicyExplanation {
@@ -158,7 +156,9 @@ fn uses_variables(statement: &crate::policy::Statement) -> bool {
 }
 
 /// AWS Organizations User Guide, Resource control policies (RCPs) > List of AWS services that
-/// support RCPs: RCPs restrict only these services' resources.
+/// support RCPs: RCPs restrict only these services' resources. The first five are the launch
+/// list (2024); ECR and OpenSearch Serverless were added in June 2025; Cognito user pools,
+/// DynamoDB and CloudWatch Logs are later additions of the same list. Keep in step with it.
 const RCP_SERVICES: [&str; 10] = [
     "s3",
     "sts",

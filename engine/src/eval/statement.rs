@@ -60,7 +60,7 @@ fn principal_element(
     scope: &Scope<'_>,
 ) -> (Option<ElementMatch>, Vec<PrincipalMatch>) {
     let caller = &scope.request.caller;
-    let shown = scope.request.principal.clone();
+    let shown = &scope.request.principal;
     let names_principals = matches!(scope.layer, Layer::Resource | Layer::Rcp);
     match (&statement.principal, names_principals) {
         (Some(element), true) => {
@@ -69,7 +69,7 @@ fn principal_element(
                 caller,
                 statement.effect.node,
                 scope.has_boundary,
-                &shown,
+                shown,
             );
             (Some(outcome.explanation), outcome.matches)
         }
@@ -81,7 +81,7 @@ fn principal_element(
             let element = ElementMatch {
                 element: "Principal",
                 matched: false,
-                request_value: shown,
+                request_value: shown.clone(),
                 values: Vec::new(),
                 note: Some(note),
             };
@@ -249,6 +249,7 @@ fn condition_block(block: &ConditionBlock, scope: &Scope<'_>) -> Vec<ConditionMa
                     problem: c.problem,
                 })
                 .collect();
+            // The outcome already owns the operator name and key: move them, don't copy.
             ConditionMatch {
                 operator: outcome.operator,
                 key: outcome.key,

@@ -157,9 +157,10 @@ fn uses_variables(statement: &crate::policy::Statement) -> bool {
 
 /// AWS Organizations User Guide, Resource control policies (RCPs) > List of AWS services that
 /// support RCPs: RCPs restrict only these services' resources. The first five are the launch
-/// list (2024); ECR and OpenSearch Serverless were added in June 2025; Cognito user pools,
-/// DynamoDB and CloudWatch Logs are later additions of the same list. Keep in step with it.
-const RCP_SERVICES: [&str; 10] = [
+/// list (2024); ECR and OpenSearch Serverless were added in June 2025; Amazon Cognito and
+/// CloudWatch Logs in January 2026. DynamoDB is not on the list: an RCP does not restrict its
+/// tables. Keep in step with the guide.
+const RCP_SERVICES: [&str; 9] = [
     "s3",
     "sts",
     "kms",
@@ -168,7 +169,6 @@ const RCP_SERVICES: [&str; 10] = [
     "ecr",
     "aoss",
     "cognito-idp",
-    "dynamodb",
     "logs",
 ];
 

@@ -7,6 +7,9 @@ use super::principal::PrincipalMatch;
 use super::{Decision, Layer};
 use crate::case::{Caller, Case, Request};
 
+/// How the trust policy is named in explanations, and how `decide` recognises it.
+pub const TRUST_POLICY: &str = "the role's trust policy";
+
 /// Actions whose resource's own policy must allow even within one account: a role's trust
 /// policy (IAM User Guide, "Policy evaluation logic > Evaluating identity-based policies with
 /// resource-based policies": role trust policies and KMS key policies are the exceptions that
@@ -22,7 +25,7 @@ pub fn required_resource_policy(request: &Request) -> Option<&'static str> {
         "sts:setsourceidentity",
     ];
     if TRUST_ACTIONS.contains(&action.as_str()) {
-        return Some("the role's trust policy");
+        return Some(TRUST_POLICY);
     }
     let is_key =
         request.resource.split(':').nth(2) == Some("kms") && request.resource.contains(":key/");
@@ -286,6 +289,19 @@ fn iam_principal(
     });
     let via_role = resource_refs(&|m| m.contains(&PrincipalMatch::Role));
     if let Some(first) = unlimited.first() {
+        // IAM User Guide, Update a role trust policy > Notes: a user listed in a role's trust
+        // policy still needs its permissions boundary, if it has one, to allow sts:AssumeRole.
+        // This is more specific than the general rule that boundaries do not limit what a
+        // resource-based policy grants to a user ARN.
+        let trust_checks_boundary =
+            required == Some(TRUST_POLICY) && matches!(request.caller, Caller::User { .. });
+        if trust_checks_boundary && !boundary_ok {
+            let why = format!(
+                "{} names the caller, but a user's permissions boundary must also allow {subject}",
+                describe(first)
+            );
+            return deny(Layer::Boundary, None, format!("implicitly denied: {why}"));
+        }
         let summary = format!(
             "allowed: {} names the caller and allows {subject}",
             describe(first)

@@ -156,27 +156,81 @@ fn uses_variables(statement: &crate::policy::Statement) -> bool {
 }
 
 /// AWS Organizations User Guide, Resource control policies (RCPs) > List of AWS services that
-/// support RCPs: RCPs restrict only these services' resources. The first five are the launch
-/// list (2024); ECR and OpenSearch Serverless were added in June 2025; Amazon Cognito and
-/// CloudWatch Logs in January 2026. DynamoDB is not on the list: an RCP does not restrict its
-/// tables. Keep in step with the guide.
-const RCP_SERVICES: [&str; 9] = [
-    "s3",
-    "sts",
-    "kms",
-    "sqs",
-    "secretsmanager",
-    "ecr",
-    "aoss",
-    "cognito-idp",
+/// support RCPs: RCPs restrict only the actions of these services (by IAM prefix, in the guide's
+/// order). The list started with five services in 2024 and has grown since; keep it in step
+/// with the guide.
+const RCP_SERVICES: [&str; 62] = [
+    "appstream",
+    "dsql",
+    "clouddirectory",
+    "cloudfront",
+    "cloudsearch",
     "logs",
+    "networkmonitor",
+    "cognito-identity",
+    "cognito-idp",
+    "comprehend",
+    "comprehendmedical",
+    "firehose",
+    "dynamodb",
+    "dax",
+    "autoscaling",
+    "ecr",
+    "ecr-public",
+    "gamelift",
+    "inspector-scan",
+    "kendra",
+    "kinesisvideo",
+    "memorydb",
+    "aoss",
+    "personalize",
+    "polly",
+    "s3",
+    "swf",
+    "sqs",
+    "textract",
+    "timestream-influxdb",
+    "transcribe",
+    "translate",
+    "workspaces",
+    "appconfig",
+    "autoscaling-plans",
+    "budgets",
+    "servicediscovery",
+    "cloudtrail-data",
+    "codeartifact",
+    "codebuild",
+    "codecommit",
+    "codepipeline",
+    "compute-optimizer",
+    "cost-optimization-hub",
+    "events",
+    "fms",
+    "fis",
+    "health",
+    "rolesanywhere",
+    "kms",
+    "opensearch",
+    "pricing",
+    "pca-connector-ad",
+    "resource-groups",
+    "secretsmanager",
+    "sts",
+    "signin",
+    "support",
+    "transfer",
+    "notifications",
+    "wafv2",
+    "xray",
 ];
 
 pub fn rcps_cover(action: &str) -> bool {
-    let service = action
-        .split(':')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    RCP_SERVICES.contains(&service.as_str())
+    let action = action.to_ascii_lowercase();
+    // Same page, "Resources and entities not restricted by RCPs": RCPs do not impact the
+    // kms:RetireGrant permission.
+    if action == "kms:retiregrant" {
+        return false;
+    }
+    let service = action.split(':').next().unwrap_or_default();
+    RCP_SERVICES.contains(&service)
 }

@@ -123,10 +123,9 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
     }
 
     // Organization guardrails: every level of the hierarchy must allow.
-    if let (Some(levels), true) = (
-        &case.policies.rcps,
-        super::layers::rcps_cover(&request.action),
-    ) {
+    let rcps_apply =
+        super::layers::rcps_cover(&request.action) && !request.caller.is_service_linked_role();
+    if let (Some(levels), true) = (&case.policies.rcps, rcps_apply) {
         if let Some(level) = layers.failing_level(Layer::Rcp, levels.len()) {
             let summary = format!("implicitly denied: no resource control policy at organization level {level} allows {subject}");
             return deny(Layer::Rcp, Some(level), summary);
@@ -135,7 +134,7 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
     let scps_apply = !matches!(
         request.caller,
         Caller::Service { .. } | Caller::Federated { .. } | Caller::Anonymous
-    );
+    ) && !request.caller.is_service_linked_role();
     if let (Some(levels), true) = (&case.policies.scps, scps_apply) {
         if let Some(level) = layers.failing_level(Layer::Scp, levels.len()) {
             let summary = format!("implicitly denied: no service control policy at organization level {level} allows {subject}");

@@ -43,13 +43,21 @@ pub fn evaluate_policies(case: &Case) -> Vec<EvaluatedPolicy> {
         Caller::Service { .. } => {
             Some("service control policies do not apply to service principals")
         }
+        _ if caller.is_service_linked_role() => {
+            Some("service control policies do not restrict service-linked roles")
+        }
         Caller::Federated { .. } | Caller::Anonymous => Some(
             "service control policies apply only to principals of accounts in the organization",
         ),
         _ => None,
     };
-    let rcp_exempt = (!rcps_cover(&case.request.action))
-        .then_some("resource control policies apply only to the services that support them, and this action's service is not one");
+    let rcp_exempt = if !rcps_cover(&case.request.action) {
+        Some("resource control policies apply only to the services that support them, and this action's service is not one")
+    } else if caller.is_service_linked_role() {
+        Some("resource control policies do not restrict service-linked roles")
+    } else {
+        None
+    };
     for (level, list) in policies.rcps.iter().flatten().enumerate() {
         run(Layer::Rcp, Some(level), list, rcp_exempt);
     }

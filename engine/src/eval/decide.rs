@@ -180,6 +180,12 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
         // The root user has every permission in its own account; elsewhere, and for trust and
         // key policies, the resource policy must allow it.
         Caller::Root { .. } => {
+            // STS API Reference, AssumeRole: "You cannot use AWS account root user credentials to
+            // call AssumeRole"; whatever the trust policy says, the call is refused.
+            if request.action.eq_ignore_ascii_case("sts:AssumeRole") {
+                let summary = format!("implicitly denied: the account root user cannot call AssumeRole; use an IAM user or role ({subject})");
+                return deny(Layer::Identity, None, summary);
+            }
             let all = resource_refs(&|m| !m.is_empty());
             if required.is_none() && !request.is_cross_account() {
                 let summary = format!("allowed: the account root user has every permission in its own account ({subject})");

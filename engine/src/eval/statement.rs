@@ -71,7 +71,7 @@ fn principal_element(
             let element = ElementMatch {
                 element: "NotPrincipal",
                 matched: false,
-                request_value: shown,
+                request_value: shown.clone(),
                 values: Vec::new(),
                 note: Some(note),
             };

@@ -6,5 +6,6 @@
 pub mod condition;
 pub mod context;
 pub mod json;
+pub mod lint;
 pub mod matching;
 pub mod policy;

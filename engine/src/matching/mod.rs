@@ -124,6 +124,7 @@ mod tests {
     use super::*;
 
     // IAM User Guide, "IAM JSON policy elements: Action": case-insensitive, `*` and `?`.
+    #[rustfmt::skip]
     #[test]
     fn action_table() {
         let rows = [

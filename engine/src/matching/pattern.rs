@@ -131,6 +131,7 @@ mod tests {
         glob_match(&tokens, text, false)
     }
 
+    #[rustfmt::skip]
     #[test]
     fn wildcard_table() {
         let rows = [

@@ -4,6 +4,7 @@
 //! (for the browser app), so it must not touch the file system, the clock, or threads.
 
 pub mod case;
+pub mod catalog;
 pub mod condition;
 pub mod context;
 pub mod eval;

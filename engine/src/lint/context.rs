@@ -8,7 +8,7 @@ use crate::policy::Statement;
 
 pub(super) struct Context<'a> {
     pub text: &'a str,
-    pub options: &'a LintOptions,
+    pub options: &'a LintOptions<'a>,
     pending: Vec<Pending>,
 }
 
@@ -33,7 +33,7 @@ impl Report<'_> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &'a str, options: &'a LintOptions) -> Context<'a> {
+    pub fn new(text: &'a str, options: &'a LintOptions<'a>) -> Context<'a> {
         Context {
             text,
             options,

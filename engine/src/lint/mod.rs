@@ -5,6 +5,8 @@
 //! text order. Lint never panics, whatever the text: it reads what it can and reports the rest.
 
 mod actions;
+mod catalog_actions;
+mod catalog_conditions;
 mod check;
 mod conditions;
 mod context;
@@ -26,30 +28,35 @@ pub use finding::{Finding, Range, StatementId};
 pub use kind::{PolicyKind, SizeQuota, UnknownKind};
 pub use risky::{risk_of, Risk};
 
+use crate::catalog::Catalog;
 use crate::json::LineIndex;
 use crate::policy::parse_policy_lenient;
 use context::Context;
 
 /// What to lint against.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct LintOptions {
+pub struct LintOptions<'c> {
     pub kind: PolicyKind,
+    /// The action catalogue, for the checks that need to know AWS's actions, resource types
+    /// and condition keys. Without it those checks are skipped.
+    pub catalog: Option<&'c Catalog>,
     /// A lesson asks for MFA on sensitive actions: report Allow statements without an MFA
     /// condition.
     pub require_mfa: bool,
 }
 
-impl LintOptions {
-    pub fn new(kind: PolicyKind) -> LintOptions {
+impl<'c> LintOptions<'c> {
+    pub fn new(kind: PolicyKind, catalog: Option<&'c Catalog>) -> LintOptions<'c> {
         LintOptions {
             kind,
+            catalog,
             require_mfa: false,
         }
     }
 }
 
 /// Every finding in `text`, sorted by position, then severity.
-pub fn lint(text: &str, options: &LintOptions) -> Vec<Finding> {
+pub fn lint(text: &str, options: &LintOptions<'_>) -> Vec<Finding> {
     let parsed = parse_policy_lenient(text);
     let mut cx = Context::new(text, options);
     for error in &parsed.errors {
@@ -67,6 +74,10 @@ pub fn lint(text: &str, options: &LintOptions) -> Vec<Finding> {
             conditions::check(&mut cx, policy, statement);
             variables::check(&mut cx, policy, statement);
             redundancy::check_statement(&mut cx, statement);
+            if let Some(catalog) = options.catalog {
+                catalog_actions::check(&mut cx, catalog, statement);
+                catalog_conditions::check(&mut cx, catalog, statement);
+            }
         }
         kind_rules::check_policy(&mut cx, policy);
         redundancy::check_policy(&mut cx, policy);

@@ -1,7 +1,7 @@
 use super::*;
 
 fn codes(text: &str, kind: PolicyKind) -> Vec<&'static str> {
-    lint(text, &LintOptions::new(kind))
+    lint(text, &LintOptions::new(kind, None))
         .iter()
         .map(|f| f.code)
         .collect()
@@ -34,7 +34,7 @@ fn lint_never_panics_on_truncated_or_odd_input() {
     for end in 0..=text.len() {
         if let Some(prefix) = text.get(..end) {
             for kind in PolicyKind::ALL {
-                let _ = lint(prefix, &LintOptions::new(kind));
+                let _ = lint(prefix, &LintOptions::new(kind, None));
             }
         }
     }

@@ -6,6 +6,8 @@
 //! `text` is taken as is, for malformed JSON and duplicate keys. Every finding must be
 //! expected and every expectation found; `expect: []` pins a clean policy.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test: a broken fixture should stop it loudly.
+
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::lint::{lint, Check, LintOptions, PolicyKind};
 use serde_json::Value;
@@ -36,13 +38,20 @@ fn lint_cases() {
     };
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
-        let cases: Vec<Value> = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let cases: Vec<Value> =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
         for case in &cases {
             run_case(&name, case, &mut outcome);
         }
     }
+    assert!(
+        outcome.failures.is_empty(),
+        "{} of {} lint cases failed:\n{}",
+        outcome.failures.len(),
+        outcome.cases,
+        outcome.failures.join("\n")
+    );
     let missing: Vec<&str> = Check::ALL
         .iter()
         .map(|c| c.code())
@@ -53,13 +62,6 @@ fn lint_cases() {
         "checks without a case in tests/lint: {missing:?}"
     );
     assert!(outcome.clean >= 5, "at least five clean policies");
-    assert!(
-        outcome.failures.is_empty(),
-        "{} of {} lint cases failed:\n{}",
-        outcome.failures.len(),
-        outcome.cases,
-        outcome.failures.join("\n")
-    );
 }
 
 fn run_case(file: &str, case: &Value, outcome: &mut Outcome) {
@@ -79,7 +81,9 @@ fn run_case(file: &str, case: &Value, outcome: &mut Outcome) {
     let mut options = LintOptions::new(kind, Some(Catalog::embedded()));
     options.require_mfa = case["requireMfa"].as_bool().unwrap_or(false);
     let found = lint(&text, &options);
-    let expected = case["expect"].as_array().unwrap_or_else(|| panic!("{label}: needs `expect`"));
+    let expected = case["expect"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{label}: needs `expect`"));
     if expected.is_empty() {
         outcome.clean += 1;
     }
@@ -89,9 +93,9 @@ fn run_case(file: &str, case: &Value, outcome: &mut Outcome) {
         let underlined = want["underlined"].as_str();
         let help = want["help"].as_str();
         outcome.codes_seen.insert(code.to_owned());
-        let position = unmatched.iter().position(|f| {
-            f.code == code && underlined.is_none_or(|u| f.underlined(&text) == u)
-        });
+        let position = unmatched
+            .iter()
+            .position(|f| f.code == code && underlined.is_none_or(|u| f.underlined(&text) == u));
         match position {
             Some(at) => {
                 let finding = unmatched.remove(at);

@@ -15,12 +15,22 @@ pub(super) fn check(cx: &mut Context<'_>, catalog: &Catalog, statement: &Stateme
             known.push((found, action));
         }
     }
-    if statement.action.negated {
+    if statement.action.negated || cx.kind() == PolicyKind::Trust {
         return;
     }
-    let Some(resource) = statement.resource.as_ref().filter(|r| !r.negated) else { return };
+    let Some(resource) = statement.resource.as_ref().filter(|r| !r.negated) else {
+        return;
+    };
     if resource.values.iter().any(|v| v.node == "*") {
         wildcard_resource(cx, statement, &known, resource.values.len());
+        return;
+    }
+    // Values that are not ARNs are reported on their own; what they name is unknown.
+    if resource
+        .values
+        .iter()
+        .any(|v| arn_parts(&v.node).is_none_or(|p| p[0] != "arn"))
+    {
         return;
     }
     let types: Vec<Vec<ResourceTypeRef<'_>>> = resource
@@ -30,7 +40,10 @@ pub(super) fn check(cx: &mut Context<'_>, catalog: &Catalog, statement: &Stateme
         .collect();
     for (value, found) in resource.values.iter().zip(&types) {
         let service = arn_parts(&value.node).map(|p| p[2]).unwrap_or_default();
-        if found.is_empty() && !service.contains(['*', '?', '$']) && catalog.service(service).is_some() {
+        if found.is_empty()
+            && !service.contains(['*', '?', '$'])
+            && catalog.service(service).is_some()
+        {
             cx.report(
                 Check::ResourceTypeMismatch,
                 value.span,
@@ -59,7 +72,13 @@ pub(super) fn check(cx: &mut Context<'_>, catalog: &Catalog, statement: &Stateme
         } else {
             let wanted: Vec<String> = uses
                 .iter()
-                .map(|u| format!("{} (`{}`)", u.resource_type().name(), u.resource_type().arn_template()))
+                .map(|u| {
+                    format!(
+                        "{} (`{}`)",
+                        u.resource_type().name(),
+                        u.resource_type().arn_template()
+                    )
+                })
                 .collect();
             format!("`{full}` works on {}", wanted.join(", "))
         };
@@ -67,14 +86,18 @@ pub(super) fn check(cx: &mut Context<'_>, catalog: &Catalog, statement: &Stateme
             Check::ResourceTypeMismatch,
             value.span,
             Some(statement),
-            format!("`{full}` applies to none of the statement's resources, so this grants nothing"),
+            format!(
+                "`{full}` applies to none of the statement's resources, so this grants nothing"
+            ),
             help,
         );
     }
 }
 
+/// Same ARN format: some services list another's resource type (`sts:AssumeRole` works on the
+/// `role` type, whose ARN is IAM's), and a lookup by ARN finds it under the owning service.
 fn same_type(a: &ResourceTypeRef<'_>, b: &ResourceTypeRef<'_>) -> bool {
-    a.service().prefix() == b.service().prefix() && a.name() == b.name()
+    a.arn_template().eq_ignore_ascii_case(b.arn_template())
 }
 
 /// Unknown services and actions, with the closest known name.
@@ -91,7 +114,10 @@ fn name<'c>(
     }
     let wildcard = |s: &str| s.contains(['*', '?']);
     if !wildcard(service) && catalog.service(service).is_none() {
-        let suggestion = catalog.suggest_services(service, 1).first().map(|s| format!("{}:{name}", s.prefix()));
+        let suggestion = catalog
+            .suggest_services(service, 1)
+            .first()
+            .map(|s| format!("{}:{name}", s.prefix()));
         cx.report(
             Check::UnknownService,
             action.span,
@@ -115,7 +141,10 @@ fn name<'c>(
         return None;
     }
     let Some(found) = catalog.action(text) else {
-        let suggestion = catalog.suggest_actions(text, 1).first().map(ActionRef::full_name);
+        let suggestion = catalog
+            .suggest_actions(text, 1)
+            .first()
+            .map(ActionRef::full_name);
         cx.report(
             Check::UnknownAction,
             action.span,
@@ -141,15 +170,23 @@ fn name<'c>(
 }
 
 /// `"Resource": "*"` with actions that could be limited to specific resources.
-fn wildcard_resource(cx: &mut Context<'_>, statement: &Statement, known: &[(ActionRef<'_>, &Node<String>)], resources: usize) {
-    if cx.kind() != PolicyKind::Identity || statement.effect.node != Effect::Allow || resources != 1 {
+fn wildcard_resource(
+    cx: &mut Context<'_>,
+    statement: &Statement,
+    known: &[(ActionRef<'_>, &Node<String>)],
+    resources: usize,
+) {
+    if cx.kind() != PolicyKind::Identity || statement.effect.node != Effect::Allow || resources != 1
+    {
         return;
     }
     let scopable: Vec<String> = known
         .iter()
         .filter(|(a, _)| {
-            matches!(a.access_level(), AccessLevel::Write | AccessLevel::PermissionsManagement | AccessLevel::Tagging)
-                && a.resource_types().any(|u| u.required())
+            matches!(
+                a.access_level(),
+                AccessLevel::Write | AccessLevel::PermissionsManagement | AccessLevel::Tagging
+            ) && a.resource_types().len() > 0
         })
         .map(|(a, _)| a.full_name())
         .collect();
@@ -161,7 +198,10 @@ fn wildcard_resource(cx: &mut Context<'_>, statement: &Statement, known: &[(Acti
             Check::WildcardResourceWrite,
             resource.span,
             Some(statement),
-            format!("{} can be limited to specific resources but are granted on all", scopable.join(", ")),
+            format!(
+                "{} can be limited to specific resources but are granted on all",
+                scopable.join(", ")
+            ),
             "list the ARNs of the resources the task changes instead of `*`",
         );
     }

@@ -15,7 +15,9 @@ pub(super) fn check(cx: &mut Context<'_>, catalog: &Catalog, statement: &Stateme
     for block in &statement.condition {
         let op = OperatorName::of(&block.operator.name);
         for entry in &block.entries {
-            let Some(key) = known_key(cx, catalog, statement, entry) else { continue };
+            let Some(key) = known_key(cx, catalog, statement, entry) else {
+                continue;
+            };
             types(cx, statement, block, op, entry, &key);
             if !matches!(key.source, KeySource::Global { .. }) {
                 support(cx, catalog, statement, entry);
@@ -40,7 +42,10 @@ fn known_key<'c>(
     if prefix.contains('.') {
         return None;
     }
-    let suggestion = catalog.suggest_condition_keys(name, 1).first().map(|k| k.name.to_owned());
+    let suggestion = catalog
+        .suggest_condition_keys(name, 1)
+        .first()
+        .map(|k| k.name.to_owned());
     if prefix.eq_ignore_ascii_case("aws") {
         cx.report(
             Check::UnknownGlobalKey,
@@ -92,7 +97,13 @@ fn types(
             Check::OperatorTypeMismatch,
             block.operator.span,
             Some(statement),
-            format!("`{}` is a {} key, but `{}` compares {}", entry.key.node, element, op.base, family_word(op.family())),
+            format!(
+                "`{}` is a {} key, but `{}` compares {}",
+                entry.key.node,
+                element,
+                op.base,
+                family_word(op.family())
+            ),
             format!("use an operator for {element} values"),
         )
         .suggest(Some(operator_for(element).to_owned()));
@@ -114,7 +125,10 @@ fn types(
                 Check::ForAnyValueSingleValued,
                 block.operator.span,
                 Some(statement),
-                format!("`ForAnyValue` on the single-valued key `{}`", entry.key.node),
+                format!(
+                    "`ForAnyValue` on the single-valued key `{}`",
+                    entry.key.node
+                ),
                 "set operators are for multivalued keys; use the operator without the prefix",
             )
             .suggest(Some(block.operator.name.replacen("ForAnyValue:", "", 1)));

@@ -19,7 +19,7 @@ pub(super) fn check(cx: &mut Context<'_>, policy: &Policy, parse_failed: bool) {
         );
     }
     for statement in &policy.statements {
-        empty_elements(cx, statement);
+        empty_elements(cx, statement, parse_failed);
     }
     sids(cx, policy);
 }
@@ -55,7 +55,7 @@ fn version(cx: &mut Context<'_>, policy: &Policy) {
     }
 }
 
-fn empty_elements(cx: &mut Context<'_>, statement: &Statement) {
+fn empty_elements(cx: &mut Context<'_>, statement: &Statement, parse_failed: bool) {
     let empty = |cx: &mut Context<'_>, name: &str, span: Span| {
         cx.report(
             Check::EmptyElement,
@@ -95,7 +95,8 @@ fn empty_elements(cx: &mut Context<'_>, statement: &Statement) {
             }
         }
     }
-    if statement.condition.is_empty() {
+    // After a parse error the blocks left out were not empty, only unreadable.
+    if statement.condition.is_empty() && !parse_failed {
         if let Some(span) = Context::key_span(statement, "Condition") {
             empty(cx, "Condition", span);
         }

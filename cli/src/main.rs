@@ -1,5 +1,7 @@
 //! `iamplay`: the IAM Playground engine on the command line.
 
+mod lint;
+
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Some("lint") => lint::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)

@@ -2,9 +2,10 @@
 //! support, operator/key type mismatches and set operators on single- or multivalued keys.
 
 use super::check::Check;
-use super::conditions::{Family, OperatorName};
+use super::conditions::OperatorName;
 use super::context::Context;
 use crate::catalog::{Catalog, ConditionKeyRef, KeySource, KeyType};
+use crate::condition::Family;
 use crate::policy::{ConditionBlock, ConditionEntry, Statement};
 
 /// Checking a service key against more actions than this would slow every keystroke; a
@@ -13,7 +14,7 @@ const MAX_ACTIONS_FOR_KEY_SUPPORT: usize = 400;
 
 pub(super) fn check(cx: &mut Context<'_>, catalog: &Catalog, statement: &Statement) {
     for block in &statement.condition {
-        let op = OperatorName::of(&block.operator.name);
+        let op = OperatorName::of(&block.operator);
         for entry in &block.entries {
             let Some(key) = known_key(cx, catalog, statement, entry) else {
                 continue;
@@ -79,7 +80,7 @@ fn compatible(family: Family, key: KeyType) -> bool {
         Family::Date => key == KeyType::Date,
         Family::Bool => key == KeyType::Bool,
         Family::Binary => key == KeyType::Binary,
-        Family::Ip => key == KeyType::IpAddress,
+        Family::IpAddress => key == KeyType::IpAddress,
     }
 }
 
@@ -87,7 +88,7 @@ fn types(
     cx: &mut Context<'_>,
     statement: &Statement,
     block: &ConditionBlock,
-    op: OperatorName<'_>,
+    op: OperatorName,
     entry: &ConditionEntry,
     key: &ConditionKeyRef<'_>,
 ) {
@@ -154,7 +155,7 @@ fn family_word(family: Family) -> &'static str {
         Family::Date => "dates",
         Family::Bool => "booleans",
         Family::Binary => "binary values",
-        Family::Ip => "IP addresses",
+        Family::IpAddress => "IP addresses",
         Family::Arn => "ARNs",
         Family::Null => "presence",
     }

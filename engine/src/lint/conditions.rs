@@ -3,57 +3,38 @@
 use super::check::Check;
 use super::context::Context;
 use super::values::{is_bool, is_date, is_ip, is_number};
+use crate::condition::{BaseOperator, Family, Operator, SetOperator};
 use crate::policy::{ConditionBlock, ConditionEntry, Effect, Policy, Statement};
 
-/// The parts of an operator name: `ForAllValues:StringLikeIfExists` → set, base, IfExists.
+/// A parsed operator seen as words: its set prefix, base name and `IfExists`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct OperatorName<'a> {
-    pub set: Option<&'a str>,
-    pub base: &'a str,
+pub(crate) struct OperatorName {
+    pub set: Option<&'static str>,
+    pub base: &'static str,
     pub if_exists: bool,
+    operator: BaseOperator,
 }
 
-impl<'a> OperatorName<'a> {
-    pub fn of(name: &'a str) -> OperatorName<'a> {
-        let (set, rest) = match name.split_once(':') {
-            Some((set, rest)) => (Some(set), rest),
-            None => (None, name),
-        };
-        let (base, if_exists) = match rest.strip_suffix("IfExists") {
-            Some(base) => (base, true),
-            None => (rest, false),
-        };
+impl OperatorName {
+    pub fn of(operator: &Operator) -> OperatorName {
         OperatorName {
-            set,
-            base,
-            if_exists,
+            set: operator.set.map(|s| match s {
+                SetOperator::ForAllValues => "ForAllValues",
+                SetOperator::ForAnyValue => "ForAnyValue",
+            }),
+            base: operator.base.name(),
+            if_exists: operator.if_exists,
+            operator: operator.base,
         }
     }
 
     pub fn family(self) -> Family {
-        let b = self.base;
-        if b.starts_with("String") {
-            Family::String
-        } else if b.starts_with("Numeric") {
-            Family::Numeric
-        } else if b.starts_with("Date") {
-            Family::Date
-        } else if b == "Bool" {
-            Family::Bool
-        } else if b.starts_with("Binary") {
-            Family::Binary
-        } else if b.ends_with("IpAddress") {
-            Family::Ip
-        } else if b.starts_with("Arn") {
-            Family::Arn
-        } else {
-            Family::Null
-        }
+        self.operator.family()
     }
 
     /// `StringNotEquals`, `NotIpAddress`, `ArnNotLike`, ...
     pub fn negated(self) -> bool {
-        self.base.contains("Not")
+        self.operator.negated()
     }
 
     pub fn is_like(self) -> bool {
@@ -61,21 +42,9 @@ impl<'a> OperatorName<'a> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Family {
-    String,
-    Numeric,
-    Date,
-    Bool,
-    Binary,
-    Ip,
-    Arn,
-    Null,
-}
-
 pub(super) fn check(cx: &mut Context<'_>, _policy: &Policy, statement: &Statement) {
     for block in &statement.condition {
-        let op = OperatorName::of(&block.operator.name);
+        let op = OperatorName::of(&block.operator);
         for entry in &block.entries {
             values(cx, statement, op, entry);
             traps(cx, statement, block, op, entry);
@@ -83,12 +52,7 @@ pub(super) fn check(cx: &mut Context<'_>, _policy: &Policy, statement: &Statemen
     }
 }
 
-fn values(
-    cx: &mut Context<'_>,
-    statement: &Statement,
-    op: OperatorName<'_>,
-    entry: &ConditionEntry,
-) {
+fn values(cx: &mut Context<'_>, statement: &Statement, op: OperatorName, entry: &ConditionEntry) {
     for value in &entry.values {
         let text = value.node.as_str();
         let (check, ok, expected) = match op.family() {
@@ -97,7 +61,7 @@ fn values(
                 is_date(text),
                 "a date such as `2026-01-31T00:00:00Z` or epoch seconds",
             ),
-            Family::Ip => (
+            Family::IpAddress => (
                 Check::InvalidIpValue,
                 is_ip(text),
                 "an IP address or CIDR range such as `203.0.113.0/24`",
@@ -129,7 +93,7 @@ fn values(
     }
 }
 
-fn op_full(op: OperatorName<'_>) -> String {
+fn op_full(op: OperatorName) -> String {
     format!(
         "{}{}{}",
         op.set.map(|s| format!("{s}:")).unwrap_or_default(),
@@ -142,7 +106,7 @@ fn traps(
     cx: &mut Context<'_>,
     statement: &Statement,
     block: &ConditionBlock,
-    op: OperatorName<'_>,
+    op: OperatorName,
     entry: &ConditionEntry,
 ) {
     let variables = |t: &str| t.contains("${");
@@ -248,15 +212,16 @@ fn has_null_check(statement: &Statement, key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::condition::parse_operator;
 
     #[test]
-    fn operator_names_split_into_parts() {
-        let op = OperatorName::of("ForAllValues:StringNotLikeIfExists");
+    fn operator_parts_come_from_the_parsed_operator() {
+        let op = OperatorName::of(&parse_operator("ForAllValues:StringNotLikeIfExists").unwrap());
         assert_eq!(op.set, Some("ForAllValues"));
         assert_eq!(op.base, "StringNotLike");
         assert!(op.if_exists && op.negated() && op.is_like());
         assert_eq!(op.family(), Family::String);
-        assert_eq!(OperatorName::of("NotIpAddress").family(), Family::Ip);
-        assert!(OperatorName::of("NotIpAddress").negated());
+        let ip = OperatorName::of(&parse_operator("NotIpAddress").unwrap());
+        assert!(ip.negated() && ip.family() == Family::IpAddress);
     }
 }

@@ -24,6 +24,7 @@ mod values;
 mod variables;
 
 pub use check::{Check, Severity};
+pub(crate) use conditions::OperatorName;
 pub use finding::{Finding, Range, StatementId};
 pub use kind::{PolicyKind, SizeQuota, UnknownKind};
 pub use risky::{risk_of, Risk};

@@ -1,7 +1,7 @@
 //! Policy variables (`${aws:username}`): where they work and how they are written.
 
 use super::check::Check;
-use super::conditions::{Family, OperatorName};
+use super::conditions::OperatorName;
 use super::context::Context;
 use crate::policy::{Node, Policy, Principal, Statement};
 
@@ -35,8 +35,8 @@ pub(super) fn check(cx: &mut Context<'_>, policy: &Policy, statement: &Statement
         }
     }
     for block in &statement.condition {
-        let op = OperatorName::of(&block.operator.name);
-        let supports = matches!(op.family(), Family::String | Family::Bool | Family::Arn);
+        let op = OperatorName::of(&block.operator);
+        let supports = block.operator.base.supports_variables();
         for value in block.entries.iter().flat_map(|e| &e.values) {
             if !value.node.contains("${") {
                 continue;

@@ -1,6 +1,8 @@
 //! `iamplay`: the IAM Playground engine on the command line.
 
+mod eval;
 mod lint;
+mod render;
 
 use std::process::ExitCode;
 
@@ -11,10 +13,9 @@ Usage: iamplay <COMMAND> [ARGS]
 
 Commands:
   eval      Evaluate requests against policies and explain the decision
-  lint      Check a policy and point at what is wrong
-  lessons   Validate a folder of lessons
-  check     Grade a policy against a lesson scenario
   help      Show this message
+
+Run `iamplay eval --help` for the options of a command.
 ";
 
 fn main() -> ExitCode {
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Some("eval") => eval::run(&args[1..]),
         Some("lint") => lint::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");

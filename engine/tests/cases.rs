@@ -1,3 +1,7 @@
+#![allow(
+    clippy::expect_used,
+    reason = "a test harness: an unreadable case folder should fail loudly"
+)]
 //! Walks `tests/cases/*.json`: every case is evaluated and compared with its `expect` (and
 //! `blockedBy`). All mismatches are reported together, each with its file, id and `why`.
 

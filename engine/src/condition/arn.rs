@@ -17,6 +17,9 @@ mod tests {
     use super::super::table::{check, Req::*};
 
     const ROLE: &str = "arn:aws:iam::111122223333:role/Admin";
+    const ODD_PATTERN: &str = "arn:aws:someservice:*:111122223333:finance/*";
+    const ODD_VALUE: &str =
+        "arn:aws:someservice:us-east-2:999999999999:store/abc:111122223333:finance/document.txt";
 
     #[rustfmt::skip]
     #[test]
@@ -29,6 +32,12 @@ mod tests {
             ("ArnLike", &["arn:aws:iam::*"], One(ROLE), true, "a trailing `*` expands over colons"),
             ("ArnLike", &["arn:aws:iam:*:role/Admin"], One(ROLE), false, "a wildcard inside a segment does not cross colons"),
             ("ArnLike", &["arn:aws:sns:*:*:topic"], One("arn:aws:sns:us-east-1:1:topic"), true, "segments compared one by one"),
+            // The guide's own example: StringLike matches, ArnLike does not, because ArnLike
+            // matches between colons.
+            ("ArnLike", &[ODD_PATTERN], One(ODD_VALUE), false, "ARN operators: the first `*` matches only `us-east-2`"),
+            ("StringLike", &[ODD_PATTERN], One(ODD_VALUE), true, "ARN operators: with StringLike the match succeeds"),
+            ("ArnEquals", &[ODD_PATTERN], One(ODD_VALUE), false, "ARN operators: ArnEquals and ArnLike behave identically"),
+            ("ArnNotEquals", &[ODD_PATTERN], One(ODD_VALUE), true, "ARN operators: ArnNotEquals and ArnNotLike behave identically"),
             ("ArnNotLike", &["arn:aws:iam::*:role/Dev*"], One(ROLE), true, "ARN: negated"),
             ("ArnNotEquals", &[ROLE], One(ROLE), false, "ARN: negated"),
             ("ArnNotLike", &["arn:aws:iam::*:role/*"], Absent, true, "Condition operators: absent key, ArnNotLike is true (the guide's own example)"),

@@ -8,14 +8,16 @@
 //!   value matches, and also when the key is absent or resolves to an empty set (an empty
 //!   string counts as empty); `ForAnyValue` needs one matching value and is false for an absent
 //!   or empty key.
-//! - "Single-valued vs. multivalued context keys": multivalued keys require a set operator. A
-//!   plain operator on a key with several values does not match (our pinned reading; the guide
-//!   gives no other meaning to it). A set operator on a single-valued key treats it as a set of
-//!   one value, which is why the guide warns it can be overly permissive.
+//! - "Single-valued vs. multivalued context keys": multivalued keys require a set operator. The
+//!   guide gives no meaning to a plain operator on a key with several values; AWS has been
+//!   observed to match nothing then (`StringEquals` on a two-service `aws:CalledVia` denied,
+//!   `ForAnyValue:StringEquals` allowed: boogy/iam-policy-validator#161). We pin that: no policy
+//!   value matches, so positive operators fail and negated ones (NOR) hold. A list of exactly
+//!   one value is compared as that value. A set operator on a single-valued key treats it as a
+//!   set of one value, which is why the guide warns it can be overly permissive.
 //! - "IAM policy elements: Variables and tags" > "Policy variables with no value": a variable
 //!   with no value matches nothing, so positive operators fail and negated ones hold.
 
-use super::boolean::parse_bool;
 use super::operator::{BaseOperator, Family};
 use super::{
     arn, binary, boolean, date, ip, numeric, string, KeyOutcome, Operator, ValueComparison,
@@ -34,14 +36,20 @@ pub(super) enum PolicyValue {
 
 /// Collects what the outcome will show while comparing.
 pub(super) struct Outcome {
-    comparisons: Vec<ValueComparison>,
+    pub(super) comparisons: Vec<ValueComparison>,
     notes: Vec<String>,
 }
 
 impl Outcome {
+    /// Adds a sentence once, starting it with a capital letter so notes read well together.
     pub(super) fn note(&mut self, text: String) {
-        if !self.notes.contains(&text) {
-            self.notes.push(text);
+        let mut chars = text.chars();
+        let sentence = match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => return,
+        };
+        if !self.notes.contains(&sentence) {
+            self.notes.push(sentence);
         }
     }
 }
@@ -62,14 +70,14 @@ pub fn evaluate(
     };
     let mut resolved = Vec::new();
     let matched = if operator.base == BaseOperator::Null {
-        null(key, entry, policy_values, &mut outcome)
+        super::null::evaluate(key, entry, policy_values, &mut outcome)
     } else {
         let policies: Vec<PolicyValue> = policy_values
             .iter()
             .map(|raw| prepare(operator.base, raw, ctx, variables, &mut resolved))
             .collect();
         if policies.is_empty() {
-            outcome.note("the policy lists no values for this key, so no value can match".into());
+            outcome.note("the policy lists no values for this key, so no value can match.".into());
         }
         match operator.set {
             None => plain(operator, key, entry, &policies, &mut outcome),
@@ -149,7 +157,7 @@ pub(super) fn satisfied_by(
     outcome: &mut Outcome,
 ) -> bool {
     let mut any = false;
-    for policy in policies {
+    for (policy_index, policy) in policies.iter().enumerate() {
         let (policy_value, result) = match policy {
             PolicyValue::Ready(pattern) => {
                 (pattern.text().to_owned(), compare(base, pattern, request))
@@ -167,6 +175,7 @@ pub(super) fn satisfied_by(
         };
         any |= matched;
         outcome.comparisons.push(ValueComparison {
+            policy_index,
             policy_value,
             request_value: Some(request.to_owned()),
             matched,
@@ -178,7 +187,7 @@ pub(super) fn satisfied_by(
 
 /// Lists the policy values when there is no request value to compare them with.
 pub(super) fn show_uncompared(policies: &[PolicyValue], outcome: &mut Outcome) {
-    for policy in policies {
+    for (policy_index, policy) in policies.iter().enumerate() {
         let (policy_value, problem) = match policy {
             PolicyValue::Ready(pattern) => (pattern.text().to_owned(), None),
             PolicyValue::Unresolved { written, variable } => {
@@ -186,6 +195,7 @@ pub(super) fn show_uncompared(policies: &[PolicyValue], outcome: &mut Outcome) {
             }
         };
         outcome.comparisons.push(ValueComparison {
+            policy_index,
             policy_value,
             request_value: None,
             matched: false,
@@ -221,53 +231,25 @@ fn plain(
         }
         [single] => satisfied_by(operator.base, policies, single, outcome),
         _ => {
+            // No single value to compare: no policy value matches, so a positive operator
+            // fails and a negated one (NOR over no matches) holds.
             show_uncompared(policies, outcome);
+            let matched = operator.base.negated();
+            let verdict = if matched {
+                "matches (a negated operator holds when nothing matches)"
+            } else {
+                "does not match"
+            };
             outcome.note(format!(
                 "`{key}` has {} values in the request; a multivalued key needs a set operator \
-                 (ForAnyValue:{base} or ForAllValues:{base}), so {name} does not match.",
+                 (ForAnyValue:{base} or ForAllValues:{base}). Compared without one, no policy \
+                 value matches, so {name} {verdict}.",
                 values.len(),
                 base = operator.base.name(),
             ));
-            false
+            matched
         }
     }
-}
-
-/// Null: `true` holds when the key is absent, `false` when it is present. IAM User Guide,
-/// Condition operators > Condition operator to check existence of condition keys. An empty
-/// list counts as absent.
-fn null(
-    key: &str,
-    entry: Option<&ContextEntry>,
-    policy_values: &[String],
-    outcome: &mut Outcome,
-) -> bool {
-    let absent = entry.is_none_or(|e| e.values.is_empty());
-    let mut any = false;
-    for raw in policy_values {
-        let (matched, problem) = match parse_bool(raw) {
-            Some(wanted_absent) => (wanted_absent == absent, None),
-            None => (
-                false,
-                Some(format!("policy value `{raw}` is not true or false")),
-            ),
-        };
-        any |= matched;
-        outcome.comparisons.push(ValueComparison {
-            policy_value: raw.clone(),
-            request_value: None,
-            matched,
-            problem,
-        });
-    }
-    let state = if absent {
-        "is not in the request (null)"
-    } else {
-        "is in the request (not null)"
-    };
-    let verdict = if any { "matches" } else { "does not match" };
-    outcome.note(format!("`{key}` {state}, so Null {verdict}."));
-    any
 }
 
 #[cfg(test)]
@@ -291,14 +273,6 @@ mod tests {
             ("StringEqualsIfExists", &["a"], Absent, true, "...IfExists: absent key is true"),
             ("StringEqualsIfExists", &["a"], One("b"), false, "...IfExists: present key is compared"),
             ("StringNotEqualsIfExists", &["a"], One("a"), false, "...IfExists: present key is compared"),
-            ("Null", &["true"], Absent, true, "Null true: the key is absent"),
-            ("Null", &["true"], One("x"), false, "Null true: the key is present"),
-            ("Null", &["false"], One("x"), true, "Null false: the key is present"),
-            ("Null", &["false"], One(""), true, "an empty string is still a present value"),
-            ("Null", &["false"], Absent, false, "Null false: the key is absent"),
-            ("Null", &["TRUE"], Absent, true, "Null takes true/false in any case"),
-            ("Null", &["maybe"], Absent, false, "Null with a value that is not true/false"),
-            ("Null", &["true"], Many(&[]), true, "an empty list is null"),
         ]);
     }
 
@@ -448,6 +422,27 @@ mod tests {
         assert_eq!(outcome.request_values, Some(vec!["alice".to_owned()]));
         let matched: Vec<bool> = outcome.comparisons.iter().map(|c| c.matched).collect();
         assert_eq!(matched, [false, true]);
+
+        // One comparison per request value and policy value, each naming its policy value.
+        let mut ctx = RequestContext::new();
+        ctx.insert_multi("aws:TagKeys", vec!["a".into(), "b".into()]);
+        let op = parse_operator("ForAllValues:StringEquals").expect("valid");
+        let outcome = evaluate(&op, "aws:TagKeys", &["b".into(), "a".into()], &ctx, true);
+        assert!(outcome.matched);
+        let pairs: Vec<(usize, Option<&str>, bool)> = outcome
+            .comparisons
+            .iter()
+            .map(|c| (c.policy_index, c.request_value.as_deref(), c.matched))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                (0, Some("a"), false),
+                (1, Some("a"), true),
+                (0, Some("b"), true),
+                (1, Some("b"), false)
+            ]
+        );
         assert_eq!(outcome.note, None);
     }
 }

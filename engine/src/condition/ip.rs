@@ -1,8 +1,10 @@
 //! IpAddress / NotIpAddress: IPv4 and IPv6, CIDR ranges and bare addresses.
 //!
 //! IAM User Guide, Condition operators > IP address condition operators: the value is in the
-//! standard CIDR format (`203.0.113.0/24` or `2001:DB8:1234:5678::/64`); a bare address is a
-//! range of one address. An IPv4 address never falls in an IPv6 range and the reverse. Host
+//! standard CIDR format (`203.0.113.0/24` or `2001:DB8:1234:5678::/64`); "if you specify an IP
+//! address without the associated routing prefix, IAM uses the default prefix value of /32".
+//! That sentence is written for IPv4: a bare IPv6 address is read as one address (/128), not
+//! as the 2^96 addresses a literal /32 would cover. An IPv4 address never falls in an IPv6 range and the reverse. Host
 //! bits set in a policy range are ignored, as the mask decides membership. Policy variables
 //! are not supported.
 

@@ -11,6 +11,7 @@ mod boolean;
 mod date;
 mod evaluate;
 mod ip;
+mod null;
 mod numeric;
 mod operator;
 mod set;
@@ -42,9 +43,29 @@ pub struct UnknownOperator {
     pub suggestion: Option<String>,
 }
 
+impl UnknownOperator {
+    /// Advice for the learner, kept apart from the message.
+    pub fn help(&self) -> String {
+        match &self.suggestion {
+            Some(name) if name.eq_ignore_ascii_case(&self.name) => {
+                format!("did you mean `{name}`? operator names are case-sensitive")
+            }
+            Some(name) => format!("did you mean `{name}`?"),
+            None => "use an operator from the IAM User Guide, such as `StringEquals`, \
+                     `ArnLike`, `IpAddress` or `Bool`, optionally with `IfExists` or a \
+                     `ForAnyValue:`/`ForAllValues:` prefix"
+                .to_owned(),
+        }
+    }
+}
+
 /// One policy value compared against one request value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueComparison {
+    /// Which of the `policy_values` given to `evaluate` this is (0-based): with several request
+    /// values (set operators) each policy value is compared once per request value, so the
+    /// position in `comparisons` is not the policy value's position.
+    pub policy_index: usize,
     /// The policy value after variable substitution (or as written when unresolved).
     pub policy_value: String,
     /// The request value it was compared with (`None` when there was none to compare).

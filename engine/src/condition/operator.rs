@@ -77,9 +77,11 @@ base_operators! {
 }
 
 impl BaseOperator {
-    /// Whether `${...}` in policy values is substituted: each family's "Policy variables" line
-    /// in the IAM User Guide, "IAM JSON policy elements: Condition operators" (supported for
-    /// String, Bool and ARN; not for Numeric, Date, Binary, IP address and Null).
+    /// Whether `${...}` in policy values is substituted. IAM User Guide, "IAM JSON policy
+    /// elements: Condition operators": "You can use a policy variable with" the String, Boolean
+    /// and ARN operators, and "can not" with Numeric, Date, Binary, IpAddress and Null. (The
+    /// Variables and tags page lists Boolean among the exclusions; the operator page, which
+    /// documents each family, wins, as it is the more specific.)
     pub fn supports_variables(self) -> bool {
         matches!(self.family(), Family::String | Family::Bool | Family::Arn)
     }
@@ -229,6 +231,13 @@ mod tests {
     fn names_are_case_sensitive_with_a_suggestion() {
         let err = parse_operator("stringEquals").expect_err("wrong case");
         assert_eq!(err.suggestion.as_deref(), Some("StringEquals"));
+        assert_eq!(err.to_string(), "unknown condition operator `stringEquals`");
+        assert_eq!(
+            err.help(),
+            "did you mean `StringEquals`? operator names are case-sensitive"
+        );
+        let err = parse_operator("StringEqual").expect_err("typo");
+        assert_eq!(err.help(), "did you mean `StringEquals`?");
         let err = parse_operator("forallvalues:stringlikeifexists").expect_err("wrong case");
         assert_eq!(
             err.suggestion.as_deref(),

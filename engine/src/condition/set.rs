@@ -58,7 +58,9 @@ pub(super) fn with_set(
     }
     if entry.is_some_and(|e| !e.multivalued) {
         outcome.note(format!(
-            "`{key}` is single-valued; a set operator treats it as a set of one value."
+            "`{key}` is single-valued; a set operator treats it as a set of one value (the \
+             guide advises against set operators on single-valued keys: they can be overly \
+             permissive)."
         ));
     }
     if operator.base.negated() {
@@ -114,7 +116,7 @@ mod tests {
             ("ForAllValues:StringNotLike", &["key1*"], Many(&["key2:audit"]), true, "examples: key2:audit matches"),
             ("ForAllValues:StringNotLike", &["key1*"], Absent, true, "examples: no aws:TagKeys matches"),
             ("StringEquals", &["a", "b"], Many(&["a", "b"]), false, "multivalued key without a set operator does not match"),
-            ("StringNotEquals", &["x"], Many(&["a", "b"]), false, "multivalued key without a set operator does not match, negated too"),
+            ("StringNotEquals", &["x"], Many(&["a", "b"]), true, "multivalued key without a set operator: nothing matches, so NOR holds"),
             ("StringEquals", &["a"], Many(&["a"]), true, "a list of one value is compared as that value"),
         ]);
     }

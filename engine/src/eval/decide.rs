@@ -160,13 +160,8 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
             format!("implicitly denied: {why} ({subject})"),
         )
     };
-    let resource_refs = |pick: &dyn Fn(&[PrincipalMatch]) -> bool| -> Vec<StatementRef> {
-        resource_allows
-            .iter()
-            .filter(|(_, m)| pick(m))
-            .map(|(r, _)| r.clone())
-            .collect()
-    };
+    let resource_refs =
+        |pick: &dyn Fn(&[PrincipalMatch]) -> bool| refs_where(&resource_allows, pick);
 
     match &request.caller {
         // Callers without identity policies are allowed only by a resource policy naming them.
@@ -200,7 +195,7 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
             request,
             layers,
             required,
-            &resource_refs,
+            &resource_allows,
             &subject,
             no_resource_allow,
         ),
@@ -212,13 +207,18 @@ fn iam_principal(
     request: &Request,
     layers: &Layers<'_>,
     required: Option<&'static str>,
-    resource_refs: &dyn Fn(&dyn Fn(&[PrincipalMatch]) -> bool) -> Vec<StatementRef>,
+    resource_allows: &[&(StatementRef, Vec<PrincipalMatch>)],
     subject: &str,
     no_resource_allow: impl Fn() -> Verdict,
 ) -> Verdict {
     let identity = layers.allows(Layer::Identity);
     let boundary_ok = layers.permits(Layer::Boundary);
-    let session_ok = layers.permits(Layer::Session);
+    // GetFederationToken without a session policy gives a session with no permissions (STS API
+    // Reference, GetFederationToken: "if you do not pass any session policies, then the
+    // resulting federated user session has no permissions").
+    let federated_without_policy = matches!(request.caller, Caller::FederatedUser { .. })
+        && layers.of(Layer::Session).next().is_none();
+    let session_ok = layers.permits(Layer::Session) && !federated_without_policy;
     let identity_path = !identity.is_empty() && boundary_ok && session_ok;
     let limits = || {
         [
@@ -241,11 +241,17 @@ fn iam_principal(
         } else {
             (
                 Layer::Session,
-                format!("the session policy does not allow {subject}"),
+                if federated_without_policy {
+                    format!("a federated user session without a session policy has no permissions ({subject})")
+                } else {
+                    format!("the session policy does not allow {subject}")
+                },
             )
         };
         deny(layer, None, format!("implicitly denied: {why}"))
     };
+    let resource_refs =
+        |pick: &dyn Fn(&[PrincipalMatch]) -> bool| refs_where(resource_allows, pick);
     let any_resource = resource_refs(&|m| !m.is_empty());
 
     if request.is_cross_account() {
@@ -362,4 +368,16 @@ pub fn describe(statement: &StatementRef) -> String {
         (None, layer) => layer.describe().to_owned(),
     };
     format!("{which} of {policy}")
+}
+
+/// The resource-policy allows whose principal matches satisfy `pick`.
+fn refs_where(
+    allows: &[&(StatementRef, Vec<PrincipalMatch>)],
+    pick: &dyn Fn(&[PrincipalMatch]) -> bool,
+) -> Vec<StatementRef> {
+    allows
+        .iter()
+        .filter(|(_, m)| pick(m))
+        .map(|(r, _)| r.clone())
+        .collect()
 }

@@ -119,12 +119,10 @@ fn evaluate_policy(
         statements.push(outcome.explanation);
     }
     let note = not_applicable.map(str::to_owned).or_else(|| {
-        (!policy.variables_enabled() && policy.statements.iter().any(|s| uses_variables(s))).then(
-            || {
-                "no `Version: 2012-10-17`, so `${...}` is literal text, not a policy variable"
-                    .to_owned()
-            },
-        )
+        (!policy.variables_enabled() && policy.statements.iter().any(uses_variables)).then(|| {
+            "no `Version: 2012-10-17`, so `${...}` is literal text, not a policy variable"
+                .to_owned()
+        })
     });
     EvaluatedPolicy {
         explanation: PolicyExplanation {

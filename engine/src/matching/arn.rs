@@ -119,6 +119,9 @@ mod tests {
             ("arn:aws:s3:*", "arn:aws:sqs:us-east-1:1:q", false),
             // Empty segments match only empty segments.
             ("arn:aws:s3:::bucket", "arn:aws:s3:us-east-1::bucket", false),
+            // Condition operators > ARN condition operators: the guide's example where a `*`
+            // ending a segment still does not run over colons in a full six-segment pattern.
+            ("arn:aws:someservice:*:111122223333:finance/*", "arn:aws:someservice:us-east-2:999999999999:store/abc:111122223333:finance/document.txt", false),
             // A non-ARN request resource is compared as text.
             ("bucket/*", "bucket/key", true),
         ];

@@ -108,6 +108,19 @@ pub fn action_matches(pattern: &str, action: &str) -> bool {
     if pattern == "*" {
         return true;
     }
+    // Fast paths for the common shapes (`s3:GetObject`, `s3:Get*`) without building tokens;
+    // ASCII only, so they agree with the general path's Unicode case folding.
+    if pattern.is_ascii() && action.is_ascii() {
+        let wildcard_at = pattern.find(['*', '?']);
+        if wildcard_at.is_none() {
+            return pattern.eq_ignore_ascii_case(action);
+        }
+        if wildcard_at == Some(pattern.len() - 1) && pattern.ends_with('*') {
+            let prefix = &pattern[..pattern.len() - 1];
+            return action.len() >= prefix.len()
+                && action[..prefix.len()].eq_ignore_ascii_case(prefix);
+        }
+    }
     let mut tokens = Vec::with_capacity(pattern.len());
     tokenize(pattern, true, &mut tokens);
     glob_match(&tokens, action, true)
@@ -140,6 +153,9 @@ mod tests {
             ("s3:GetObject", "s3:GetObjectAcl", false),
             ("ec2:*", "ec2:RunInstances", true),
             ("", "s3:GetObject", false),
+            ("s3:*", "s3:", true),
+            ("s3:GetObject*", "s3:Get", false),
+            ("S3:É*", "s3:éx", true),
         ];
         for (pattern, action, expected) in rows {
             assert_eq!(

@@ -169,6 +169,46 @@ mod tests {
         }
     }
 
+    /// The obvious recursive matcher: exponential, but clearly right on small inputs.
+    fn naive(pattern: &[char], text: &[char]) -> bool {
+        match pattern.split_first() {
+            None => text.is_empty(),
+            Some(('*', rest)) => (0..=text.len()).any(|skip| naive(rest, &text[skip..])),
+            Some(('?', rest)) => !text.is_empty() && naive(rest, &text[1..]),
+            Some((c, rest)) => text.first() == Some(c) && naive(rest, &text[1..]),
+        }
+    }
+
+    fn all_strings(alphabet: &[char], max_len: usize) -> Vec<String> {
+        let mut out = vec![String::new()];
+        let mut layer = vec![String::new()];
+        for _ in 0..max_len {
+            layer = layer
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            out.extend(layer.iter().cloned());
+        }
+        out
+    }
+
+    #[test]
+    fn agrees_with_the_naive_matcher_on_every_small_input() {
+        let patterns = all_strings(&['a', 'b', '*', '?'], 5);
+        let texts = all_strings(&['a', 'b'], 6);
+        for pattern in &patterns {
+            let pattern_chars: Vec<char> = pattern.chars().collect();
+            for text in &texts {
+                let text_chars: Vec<char> = text.chars().collect();
+                assert_eq!(
+                    glob(pattern, text),
+                    naive(&pattern_chars, &text_chars),
+                    "`{pattern}` against `{text}`"
+                );
+            }
+        }
+    }
+
     #[test]
     fn literal_tokens_never_act_as_wildcards() {
         let mut tokens = Vec::new();

@@ -2,17 +2,20 @@
 //!
 //! Rules pinned from the IAM User Guide, "IAM policy elements: Variables and tags":
 //! - a variable is `$` followed by the key name in braces; its value comes from the request
-//!   context, whose key names are case-insensitive;
-//! - `${*}`, `${?}` and `${$}` stand for the literal characters `*`, `?` and `$`
-//!   ("Special characters");
-//! - a default is written after a comma as a single-quoted string:
-//!   `${aws:PrincipalTag/team, 'company-wide'}` ("Specifying default values"); we accept any
-//!   whitespace around the comma;
-//! - a key with no value makes the element not match ("Policy variables with no value");
+//!   context, and "key names are case-insensitive" (Request information that you can use for
+//!   policy variables);
+//! - `${*}`, `${?}` and `${$}` stand for the literal characters `*`, `?` and `$` and "can be
+//!   used in any string where you can use regular policy variables" (Special characters);
+//! - a default is written as a single-quoted string after a comma and a space:
+//!   `${aws:userid, 'anonymous'}` (Specifying default values); we also accept no space or more;
+//! - a key that is "not present" makes any attempt to match it fail (Principal key values), so
+//!   the element does not match;
 //! - a multivalued key cannot be used as a variable ("Single-valued vs. multivalued context
 //!   keys", Key points), so it resolves like an absent key: its default, if any, else nothing.
 //!
 //! A variable's value is always literal text: a `*` inside a tag value is not a wildcard.
+//! Where variables may appear (the resource part of an ARN, String/ARN/Bool condition values)
+//! is decided by the callers and the linter, not here.
 
 use super::pattern::{tokenize, Token};
 use super::{Pattern, ResolvedVariable, Substituted, UnresolvedVariable};

@@ -10,6 +10,7 @@ pub mod context;
 pub mod english;
 pub mod eval;
 pub mod json;
+pub mod least_privilege;
 pub mod lint;
 pub mod matching;
 pub mod policy;

@@ -5,6 +5,7 @@ use crate::case::{Case, NamedPolicy, PolicySet, Request};
 use crate::catalog::{AccessLevel, ActionRef, Catalog, ResourceTypeRef};
 use crate::eval::{evaluate, Decision};
 use crate::lint::{risk_of, Risk};
+use crate::matching::Pattern;
 use crate::policy::Policy;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -78,8 +79,8 @@ pub fn over_grant(policy: &Policy, task: &Task<'_>, catalog: &Catalog) -> OverGr
     let mut extra: BTreeMap<AccessLevel, BTreeMap<String, ExtraGrant>> = BTreeMap::new();
     for resource in task.resources {
         let types = catalog.resource_types_for_arn(resource);
-        for (action, _) in &actions {
-            if !applies(action, &types, resource) {
+        for (action, statements) in &actions {
+            if !applies(action, &types, resource) || !may_match(policy, statements, resource) {
                 continue;
             }
             let name = action.full_name();
@@ -121,6 +122,29 @@ fn base_case(policy: &Policy, task: &Task<'_>) -> Option<Case> {
         ..PolicySet::default()
     };
     Some(Case::new(request, policies))
+}
+
+/// Whether one of the Allow statements that name the action could cover `resource`, ignoring
+/// conditions (a pattern with a policy variable might): only then can the policy be what
+/// allows the request, so only then is the evaluator asked.
+fn may_match(policy: &Policy, statements: &[usize], resource: &str) -> bool {
+    statements
+        .iter()
+        .filter_map(|i| policy.statements.get(*i))
+        .any(|statement| {
+            let Some(element) = &statement.resource else {
+                return true;
+            };
+            // A value with a variable depends on the request: let the evaluator decide.
+            if element.values.iter().any(|v| v.node.contains("${")) {
+                return true;
+            }
+            let listed = element
+                .values
+                .iter()
+                .any(|v| Pattern::wildcard(&v.node).matches_arn(resource));
+            listed != element.negated
+        })
 }
 
 /// Whether `action` can act on `resource`: one of its resource types has the ARN format the

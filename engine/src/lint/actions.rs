@@ -4,6 +4,7 @@ use super::check::Check;
 use super::context::Context;
 use super::risky::{covered, Risk};
 use super::PolicyKind;
+use crate::catalog::AccessLevel;
 use crate::policy::{Effect, Node, Statement};
 
 pub(super) fn check(cx: &mut Context<'_>, statement: &Statement) {
@@ -182,8 +183,8 @@ fn mfa(cx: &mut Context<'_>, statement: &Statement) {
     }
 }
 
-/// Read-only by naming convention: `Get`, `List`, `Describe`, `View` (the catalogue's access
-/// levels are more precise; this rule needs no catalogue and errs on the side of asking).
+/// Read-only by naming convention, when there is no catalogue: `Get`, `List`, `Describe`,
+/// `View`, `Head` (errs on the side of asking for MFA).
 fn is_read_only(action: &str) -> bool {
     let name = action.split_once(':').map_or(action, |(_, n)| n);
     ["Get", "List", "Describe", "View", "Head"].iter().any(|p| {

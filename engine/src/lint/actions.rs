@@ -171,7 +171,13 @@ fn mfa(cx: &mut Context<'_>, statement: &Statement) {
         .action
         .values
         .iter()
-        .any(|a| !is_read_only(&a.node));
+        .any(|a| match cx.options.catalog {
+            // With the catalogue: any action the pattern covers is above the Read level.
+            Some(catalog) => catalog.expand(&a.node).iter().any(|found| {
+                !matches!(found.access_level(), AccessLevel::List | AccessLevel::Read)
+            }),
+            None => !is_read_only(&a.node),
+        });
     if sensitive {
         cx.report(
             Check::MissingMfa,

@@ -6,6 +6,8 @@ mod render;
 
 use std::process::ExitCode;
 
+mod actions;
+
 const USAGE: &str = "\
 iamplay: learn AWS IAM by evaluating real policies
 
@@ -13,6 +15,8 @@ Usage: iamplay <COMMAND> [ARGS]
 
 Commands:
   eval      Evaluate requests against policies and explain the decision
+  lint      Check a policy and point at what is wrong
+  actions   List the AWS actions a pattern matches, with access levels
   help      Show this message
 
 Run `iamplay eval --help` for the options of a command.
@@ -27,6 +31,7 @@ fn main() -> ExitCode {
         }
         Some("eval") => eval::run(&args[1..]),
         Some("lint") => lint::run(&args[1..]),
+        Some("actions") => actions::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)

@@ -3,10 +3,10 @@
 //! An ARN template such as `arn:${Partition}:s3:::${BucketName}/${ObjectName}` is read part by
 //! part (partition, service, region, account, resource), and each `${...}` stands for a
 //! non-empty run of characters within its part. Placeholders are first read strictly: no `/` or
-//! `:` inside an identifier, except a final placeholder after a `/` (an object key, a path), so
-//! that `arn:aws:s3:::bucket/key` is an `object` and not also a `bucket`. Only when no template
-//! matches strictly are placeholders read loosely (any characters), because some identifiers do
-//! contain `/` (`log-group:/aws/lambda/app`).
+//! `:` inside an identifier, except a final path placeholder after a `/` (`${ObjectName}`,
+//! `${RoleNameWithPath}`), so that `arn:aws:s3:::bucket/key` is an `object` and not also a
+//! `bucket`. Only when no template matches strictly are placeholders read loosely (any
+//! characters), because some identifiers do contain `/` (`log-group:/aws/lambda/app`).
 //!
 //! The input may itself be a pattern: its `*` and `?` are wildcards (confined to their part, as
 //! in IAM's ARN matching) and `${...}` policy variables stand for any text. The question is then
@@ -128,8 +128,10 @@ fn template_tokens(part: &str, mode: Mode, is_resource: bool) -> Vec<Token> {
         if rest.starts_with("${") {
             if let Some(end) = rest.find('}') {
                 let after = &rest[end + 1..];
-                let path_like =
-                    is_resource && after.is_empty() && tokens.last() == Some(&Token::Char('/'));
+                let path_like = is_resource
+                    && after.is_empty()
+                    && tokens.last() == Some(&Token::Char('/'))
+                    && names_a_path(&rest[2..end]);
                 let (one, run) = if mode == Mode::Loose || path_like {
                     (Token::One, Token::Run)
                 } else {
@@ -145,6 +147,11 @@ fn template_tokens(part: &str, mode: Mode, is_resource: bool) -> Vec<Token> {
         rest = &rest[c.len_utf8()..];
     }
     tokens
+}
+
+/// Placeholders whose values are paths (`${RoleNameWithPath}`, `${ObjectName}`, an S3 key).
+fn names_a_path(placeholder: &str) -> bool {
+    placeholder.contains("Path") || placeholder == "ObjectName"
 }
 
 /// Whether the input's service part can be `prefix`.
@@ -266,6 +273,30 @@ mod tests {
         assert_eq!(types("arn:aws:iam::123456789012:user/alice"), ["iam:user"]);
         let log_group = types("arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/app");
         assert_eq!(log_group, ["logs:log-group"]);
+    }
+
+    #[test]
+    fn qualified_names_and_sub_resources() {
+        let function = "arn:aws:lambda:us-east-1:123456789012:function:my-fn";
+        assert_eq!(types(function), ["lambda:function"]);
+        let qualified = types("arn:aws:lambda:us-east-1:123456789012:function:my-fn:1");
+        assert!(
+            qualified.contains(&"lambda:function version".to_string()),
+            "{qualified:?}"
+        );
+        assert!(
+            !qualified.contains(&"lambda:function".to_string()),
+            "{qualified:?}"
+        );
+        let table = "arn:aws:dynamodb:us-east-1:123456789012:table/Books";
+        assert_eq!(types(table), ["dynamodb:table"]);
+        let index = types("arn:aws:dynamodb:us-east-1:123456789012:table/Books/index/ByAuthor");
+        assert_eq!(index, ["dynamodb:index"]);
+        // Identifiers with `/` that the templates do not call paths: read loosely.
+        let secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf";
+        assert_eq!(types(secret), ["secretsmanager:Secret"]);
+        let parameter = "arn:aws:ssm:us-east-1:123456789012:parameter/app/prod/url";
+        assert_eq!(types(parameter), ["ssm:parameter"]);
     }
 
     #[test]

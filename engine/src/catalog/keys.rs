@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::format::{GlobalKeyCategory, KeyType, Service, ServiceKey};
+use super::format::{GlobalKey, GlobalKeyCategory, KeyType, Service, ServiceKey};
 use super::{names, ActionRef, Catalog};
 
 /// Where a condition key comes from.
@@ -39,7 +39,7 @@ pub struct ConditionKeyRef<'a> {
 }
 
 impl<'a> ConditionKeyRef<'a> {
-    fn of_service(key: &'a ServiceKey, source: KeySource<'a>) -> ConditionKeyRef<'a> {
+    pub(super) fn of_service(key: &'a ServiceKey, source: KeySource<'a>) -> ConditionKeyRef<'a> {
         ConditionKeyRef {
             name: key.name(),
             key_type: key.key_type(),
@@ -48,9 +48,34 @@ impl<'a> ConditionKeyRef<'a> {
         }
     }
 
+    pub(super) fn of_global(key: &'a GlobalKey) -> ConditionKeyRef<'a> {
+        ConditionKeyRef {
+            name: key.name(),
+            key_type: key.key_type(),
+            description: key.description(),
+            source: KeySource::Global {
+                category: key.category(),
+            },
+        }
+    }
+
     /// Whether `name` is this key, ignoring case, or an instance of its template.
     pub fn matches(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name) || matches_template(self.name, name)
+    }
+}
+
+impl Service {
+    /// The service's own keys as lookup results, leaving out the `aws:` tag keys that service
+    /// files repeat: the global entries stand for those.
+    pub(super) fn specific_key_refs(&self) -> impl Iterator<Item = ConditionKeyRef<'_>> {
+        let source = KeySource::Service {
+            prefix: self.prefix(),
+        };
+        self.condition_keys()
+            .iter()
+            .filter(|key| !key.name().starts_with("aws:"))
+            .map(move |key| ConditionKeyRef::of_service(key, source))
     }
 }
 
@@ -80,14 +105,7 @@ impl Catalog {
         let exact = keys.iter().find(|k| k.name().eq_ignore_ascii_case(name));
         exact
             .or_else(|| keys.iter().find(|k| matches_template(k.name(), name)))
-            .map(|key| ConditionKeyRef {
-                name: key.name(),
-                key_type: key.key_type(),
-                description: key.description(),
-                source: KeySource::Global {
-                    category: key.category(),
-                },
-            })
+            .map(ConditionKeyRef::of_global)
     }
 
     fn foreign_key(&self, name: &str) -> Option<ConditionKeyRef<'_>> {
@@ -109,6 +127,10 @@ impl Catalog {
 
     /// Every condition key the action supports, each once, in order of precedence: its own,
     /// those of its resource types (per action, then per type), then the global keys.
+    ///
+    /// `source` says how sure that is: `Action`/`ActionOnResourceType` are listed for this very
+    /// action; `ResourceType` keys are listed for a resource type it works on; `Global` keys may
+    /// be absent from a given request (the `aws:` tag keys only come with services that tag).
     pub fn action_condition_keys<'a>(&'a self, action: ActionRef<'a>) -> Vec<ConditionKeyRef<'a>> {
         let mut keys: Vec<ConditionKeyRef<'a>> = Vec::new();
         let mut add = |key: ConditionKeyRef<'a>| {
@@ -136,14 +158,7 @@ impl Catalog {
             }
         }
         for key in self.global_keys() {
-            add(ConditionKeyRef {
-                name: key.name(),
-                key_type: key.key_type(),
-                description: key.description(),
-                source: KeySource::Global {
-                    category: key.category(),
-                },
-            });
+            add(ConditionKeyRef::of_global(key));
         }
         keys
     }

@@ -7,6 +7,7 @@
 //! the data only if it asks for it.
 
 mod arn;
+mod complete;
 mod error;
 mod expand;
 mod format;
@@ -19,10 +20,10 @@ mod suggest;
 mod tests;
 mod view;
 
+pub use complete::Completion;
 pub use error::CatalogError;
 pub use format::{
-    AccessLevel, Action, GlobalKey, GlobalKeyCategory, KeyType, ResourceType, Service, ServiceKey,
-    Source, FORMAT_VERSION,
+    AccessLevel, GlobalKey, GlobalKeyCategory, KeyType, Service, ServiceKey, Source, FORMAT_VERSION,
 };
 pub use keys::{ConditionKeyRef, KeySource};
 pub use model::{ActionRef, ActionResourceRef, ResourceTypeRef};
@@ -42,7 +43,10 @@ pub struct Catalog {
 
 impl Catalog {
     /// Reads a catalogue written by `tools/catalog/build.mjs`.
-    #[allow(clippy::should_implement_trait)] // Fallible with our own error; `FromStr` adds nothing.
+    #[expect(
+        clippy::should_implement_trait,
+        reason = "`Catalog::from_str` reads plainly; `str::parse` would add nothing"
+    )]
     pub fn from_str(text: &str) -> Result<Catalog, CatalogError> {
         let file: format::CatalogFile = serde_json::from_str(text)?;
         if file.format != FORMAT_VERSION {
@@ -88,8 +92,10 @@ impl Catalog {
     pub fn embedded() -> &'static Catalog {
         static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
         CATALOG.get_or_init(|| {
-            // The file is generated and checked by the tests, so failing here is a build bug.
-            #[allow(clippy::expect_used)]
+            #[expect(
+                clippy::expect_used,
+                reason = "the file is generated and checked by the tests: failing is a build bug"
+            )]
             Catalog::from_str(EMBEDDED_TEXT).expect("the embedded catalogue is valid")
         })
     }

@@ -5,7 +5,7 @@
 //! → `DescribeInstanceStatus`). Close by distance ranks before extensions; ties go to the
 //! shorter, then alphabetical, name.
 
-use super::{ActionRef, Catalog, ConditionKeyRef, KeySource, Service};
+use super::{ActionRef, Catalog, ConditionKeyRef, Service};
 
 impl Catalog {
     /// Services whose prefix is close to `prefix`: `s4` → `s3`.
@@ -44,37 +44,34 @@ impl Catalog {
 
     /// Condition keys close to `name`: global keys, and the keys of the service it names (or of
     /// every service when the prefix is unknown).
-    pub fn suggest_condition_keys(&self, name: &str, limit: usize) -> Vec<ConditionKeyRef<'_>> {
+    pub fn suggest_condition_keys<'a>(
+        &'a self,
+        name: &str,
+        limit: usize,
+    ) -> Vec<ConditionKeyRef<'a>> {
         let prefix = name.split_once(':').map_or("", |(p, _)| p);
-        let globals = self.global_keys().iter().map(|key| ConditionKeyRef {
-            name: key.name(),
-            key_type: key.key_type(),
-            description: key.description(),
-            source: KeySource::Global {
-                category: key.category(),
-            },
-        });
+        let globals = self.global_keys().iter().map(ConditionKeyRef::of_global);
         let services: Vec<&Service> = match self.service(prefix) {
             Some(service) => vec![service],
             None => self.services().iter().collect(),
         };
-        let service_keys = services.into_iter().flat_map(|service| {
-            let source = KeySource::Service {
-                prefix: service.prefix(),
-            };
-            service
-                .condition_keys()
-                .iter()
-                // Service files repeat the global tag keys; the global entry stands for them.
-                .filter(|key| !key.name().starts_with("aws:"))
-                .map(move |key| ConditionKeyRef {
-                    name: key.name(),
-                    key_type: key.key_type(),
-                    description: key.description(),
-                    source,
-                })
-        });
-        rank(name, globals.chain(service_keys), |k| k.name, limit)
+        let service_keys = services.into_iter().flat_map(Service::specific_key_refs);
+        // A template is compared as if instantiated with what was typed after the `/`, so
+        // `aws:PrincipalTags/team` is one edit from `aws:PrincipalTag/${TagKey}`.
+        let typed_tail = name.split_once('/').map(|(_, tail)| tail);
+        let comparable = |key: ConditionKeyRef<'a>| -> (String, ConditionKeyRef<'a>) {
+            let instantiated = typed_tail.and_then(|tail| {
+                let head = key.name.split_once('/')?.0;
+                (key.name.contains("${") || key.name.contains('<'))
+                    .then(|| format!("{head}/{tail}"))
+            });
+            (instantiated.unwrap_or_else(|| key.name.to_string()), key)
+        };
+        let candidates = globals.chain(service_keys).map(comparable);
+        rank(name, candidates, |(text, _)| text, limit)
+            .into_iter()
+            .map(|(_, key)| key)
+            .collect()
     }
 }
 

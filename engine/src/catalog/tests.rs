@@ -87,6 +87,16 @@ fn did_you_mean_near_misses() {
 
     let keys = catalog().suggest_condition_keys("aws:SourceIP4", 3);
     assert_eq!(keys.first().map(|k| k.name), Some("aws:SourceIp"));
+    let keys = catalog().suggest_condition_keys("aws:PrincipalTags/team", 3);
+    assert_eq!(
+        keys.first().map(|k| k.name),
+        Some("aws:PrincipalTag/${TagKey}")
+    );
+    let keys = catalog().suggest_condition_keys("s3:ExistingObjectTags/owner", 3);
+    assert_eq!(
+        keys.first().map(|k| k.name),
+        Some("s3:ExistingObjectTag/<key>")
+    );
     let keys = catalog().suggest_condition_keys("s3:prefx", 3);
     assert_eq!(keys.first().map(|k| k.name), Some("s3:prefix"));
 }

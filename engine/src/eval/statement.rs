@@ -60,16 +60,30 @@ fn principal_element(
     scope: &Scope<'_>,
 ) -> (Option<ElementMatch>, Vec<PrincipalMatch>) {
     let caller = &scope.request.caller;
-    let shown = scope.request.principal.clone();
+    let shown = &scope.request.principal;
     let names_principals = matches!(scope.layer, Layer::Resource | Layer::Rcp);
     match (&statement.principal, names_principals) {
+        // IAM User Guide, IAM JSON policy elements: NotPrincipal > Key points: NotPrincipal
+        // cannot be used in a role trust policy (IAM refuses to save one), so such a statement
+        // speaks for no one.
+        (Some(element), true) if element.negated && is_trust_policy(scope) => {
+            let note = "IAM does not accept NotPrincipal in a role trust policy, so this statement applies to no one; name the principals with Principal instead".to_owned();
+            let element = ElementMatch {
+                element: "NotPrincipal",
+                matched: false,
+                request_value: shown.clone(),
+                values: Vec::new(),
+                note: Some(note),
+            };
+            (Some(element), Vec::new())
+        }
         (Some(element), true) => {
             let outcome = match_principal(
                 element,
                 caller,
                 statement.effect.node,
                 scope.has_boundary,
-                &shown,
+                shown,
             );
             (Some(outcome.explanation), outcome.matches)
         }
@@ -81,7 +95,7 @@ fn principal_element(
             let element = ElementMatch {
                 element: "Principal",
                 matched: false,
-                request_value: shown,
+                request_value: shown.clone(),
                 values: Vec::new(),
                 note: Some(note),
             };
@@ -91,6 +105,12 @@ fn principal_element(
         // one the policy is attached to.
         (_, false) => (None, Vec::new()),
     }
+}
+
+fn is_trust_policy(scope: &Scope<'_>) -> bool {
+    scope.layer == Layer::Resource
+        && super::decide::required_resource_policy(scope.request)
+            == Some(super::decide::TRUST_POLICY)
 }
 
 fn plain_value(value: &Node<String>, matched: bool) -> ValueMatch {
@@ -249,6 +269,7 @@ fn condition_block(block: &ConditionBlock, scope: &Scope<'_>) -> Vec<ConditionMa
                     problem: c.problem,
                 })
                 .collect();
+            // The outcome already owns the operator name and key: move them, don't copy.
             ConditionMatch {
                 operator: outcome.operator,
                 key: outcome.key,

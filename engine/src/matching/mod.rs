@@ -156,6 +156,14 @@ mod tests {
             ("s3:*", "s3:", true),
             ("s3:GetObject*", "s3:Get", false),
             ("S3:É*", "s3:éx", true),
+            ("s3:getobject*", "S3:GETOBJECTACL", true),
+            ("s3:GetObjectAcl*", "s3:GetObject", false),
+            ("s3:Get*Acl", "s3:GetObjectAcl", true),
+            ("s3:Get*Acl", "s3:GetObject", false),
+            ("s3:?et*", "s3:GetObject", true),
+            ("kms:décrypt", "kms:DÉCRYPT", true),
+            ("kms:déc*", "kms:DÉCRYPT", true),
+            ("s3:\u{212a}*", "s3:kill", true),
         ];
         for (pattern, action, expected) in rows {
             assert_eq!(

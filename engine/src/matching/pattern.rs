@@ -22,7 +22,15 @@ pub(crate) fn tokenize(text: &str, wildcards: bool, out: &mut Vec<Token>) {
 }
 
 fn chars_equal(a: char, b: char, case_insensitive: bool) -> bool {
-    a == b || (case_insensitive && a.to_lowercase().eq(b.to_lowercase()))
+    if a == b || !case_insensitive {
+        return a == b;
+    }
+    // Policy text is nearly always ASCII; full Unicode lowering is only needed beyond it.
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(&b)
+    } else {
+        a.to_lowercase().eq(b.to_lowercase())
+    }
 }
 
 /// Matches `segment` (no `*` in it) at byte offset `start` of `text`; returns the end offset.

@@ -50,6 +50,12 @@ fn split_default(inner: &str) -> (&str, Option<&str>) {
     (inner.trim(), None)
 }
 
+/// Byte offset of the first `${`. A byte scan: `str::find` with a two-byte needle sets up a
+/// substring searcher on every call, and this runs for every Resource and condition value.
+fn find_reference_start(text: &str) -> Option<usize> {
+    text.as_bytes().windows(2).position(|pair| pair == b"${")
+}
+
 pub(super) fn substitute(
     text: &str,
     ctx: &RequestContext,
@@ -59,7 +65,7 @@ pub(super) fn substitute(
     let mut display = String::with_capacity(text.len());
     let mut variables = Vec::new();
     let mut rest = text;
-    while let Some(dollar) = rest.find("${") {
+    while let Some(dollar) = find_reference_start(rest) {
         let (before, from_dollar) = rest.split_at(dollar);
         tokenize(before, wildcards, &mut tokens);
         display.push_str(before);

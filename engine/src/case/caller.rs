@@ -183,6 +183,24 @@ impl Caller {
         }
     }
 
+    /// A session of a service-linked role: its role ARN has the `aws-service-role/` path (IAM User
+    /// Guide, Service-linked roles), or, for a session ARN, which carries no path, the role name
+    /// has the `AWSServiceRoleFor` prefix AWS gives them. SCPs and RCPs do not restrict these
+    /// roles (AWS Organizations User Guide, SCPs and RCPs > entities not restricted).
+    pub fn is_service_linked_role(&self) -> bool {
+        match self {
+            Caller::AssumedRole {
+                role_arn,
+                role_name,
+                ..
+            } => {
+                role_arn.contains(":role/aws-service-role/")
+                    || role_name.starts_with("AWSServiceRoleFor")
+            }
+            _ => false,
+        }
+    }
+
     /// A principal of IAM with identity policies: a user, a role session or a federated user.
     pub fn has_identity_policies(&self) -> bool {
         matches!(

@@ -16,6 +16,9 @@ macro_rules! say {
     };
 }
 
+/// How the trust policy is named in explanations, and how `decide` recognises it.
+pub const TRUST_POLICY: &str = "the role's trust policy";
+
 /// Actions whose resource's own policy must allow even within one account: a role's trust
 /// policy (IAM User Guide, "Policy evaluation logic > Evaluating identity-based policies with
 /// resource-based policies": role trust policies and KMS key policies are the exceptions that
@@ -31,7 +34,7 @@ pub fn required_resource_policy(request: &Request) -> Option<&'static str> {
         "sts:setsourceidentity",
     ];
     if TRUST_ACTIONS.iter().any(|a| a.eq_ignore_ascii_case(action)) {
-        return Some("the role's trust policy");
+        return Some(TRUST_POLICY);
     }
     let is_key =
         request.resource.split(':').nth(2) == Some("kms") && request.resource.contains(":key/");
@@ -137,10 +140,9 @@ fn verdict<S: Sink>(case: &Case, layers: &Layers<'_>, required: Option<&'static 
     }
 
     // Organization guardrails: every level of the hierarchy must allow.
-    if let (Some(levels), true) = (
-        &case.policies.rcps,
-        super::layers::rcps_cover(&request.action),
-    ) {
+    let rcps_apply =
+        super::layers::rcps_cover(&request.action) && !request.caller.is_service_linked_role();
+    if let (Some(levels), true) = (&case.policies.rcps, rcps_apply) {
         if let Some(level) = layers.failing_level(Layer::Rcp, levels.len()) {
             let summary = say!("implicitly denied: no resource control policy at organization level {level} allows {subject}");
             return deny(Layer::Rcp, Some(level), summary);
@@ -149,7 +151,7 @@ fn verdict<S: Sink>(case: &Case, layers: &Layers<'_>, required: Option<&'static 
     let scps_apply = !matches!(
         request.caller,
         Caller::Service { .. } | Caller::Federated { .. } | Caller::Anonymous
-    );
+    ) && !request.caller.is_service_linked_role();
     if let (Some(levels), true) = (&case.policies.scps, scps_apply) {
         if let Some(level) = layers.failing_level(Layer::Scp, levels.len()) {
             let summary = say!("implicitly denied: no service control policy at organization level {level} allows {subject}");
@@ -195,6 +197,12 @@ fn verdict<S: Sink>(case: &Case, layers: &Layers<'_>, required: Option<&'static 
         // The root user has every permission in its own account; elsewhere, and for trust and
         // key policies, the resource policy must allow it.
         Caller::Root { .. } => {
+            // STS API Reference, AssumeRole: "You cannot use AWS account root user credentials to
+            // call AssumeRole"; whatever the trust policy says, the call is refused.
+            if request.action.eq_ignore_ascii_case("sts:AssumeRole") {
+                let summary = say!("implicitly denied: the account root user cannot call AssumeRole; use an IAM user or role ({subject})");
+                return deny(Layer::Identity, None, summary);
+            }
             let all = resource_refs(&|m| !m.is_empty());
             if required.is_none() && !request.is_cross_account() {
                 let summary = say!("allowed: the account root user has every permission in its own account ({subject})");
@@ -303,6 +311,19 @@ fn iam_principal<S: Sink>(
     });
     let via_role = resource_refs(&|m| m.contains(&PrincipalMatch::Role));
     if let Some(first) = unlimited.first() {
+        // IAM User Guide, Update a role trust policy > Notes: a user listed in a role's trust
+        // policy still needs its permissions boundary, if it has one, to allow sts:AssumeRole.
+        // This is more specific than the general rule that boundaries do not limit what a
+        // resource-based policy grants to a user ARN.
+        let trust_checks_boundary =
+            required == Some(TRUST_POLICY) && matches!(request.caller, Caller::User { .. });
+        if trust_checks_boundary && !boundary_ok {
+            let why = say!(
+                "{} names the caller, but a user's permissions boundary must also allow {subject}",
+                describe(first)
+            );
+            return deny(Layer::Boundary, None, say!("implicitly denied: {why}"));
+        }
         let summary = say!(
             "allowed: {} names the caller and allows {subject}",
             describe(first)

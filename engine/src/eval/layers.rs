@@ -44,13 +44,21 @@ pub fn evaluate_policies<S: Sink>(case: &Case) -> Vec<EvaluatedPolicy> {
         Caller::Service { .. } => {
             Some("service control policies do not apply to service principals")
         }
+        _ if caller.is_service_linked_role() => {
+            Some("service control policies do not restrict service-linked roles")
+        }
         Caller::Federated { .. } | Caller::Anonymous => Some(
             "service control policies apply only to principals of accounts in the organization",
         ),
         _ => None,
     };
-    let rcp_exempt = (!rcps_cover(&case.request.action))
-        .then_some("resource control policies apply only to the services that support them, and this action's service is not one");
+    let rcp_exempt = if !rcps_cover(&case.request.action) {
+        Some("resource control policies apply only to the services that support them, and this action's service is not one")
+    } else if caller.is_service_linked_role() {
+        Some("resource control policies do not restrict service-linked roles")
+    } else {
+        None
+    };
     for (level, list) in policies.rcps.iter().flatten().enumerate() {
         run(Layer::Rcp, Some(level), list, rcp_exempt);
     }
@@ -169,23 +177,80 @@ fn uses_variables(statement: &crate::policy::Statement) -> bool {
 }
 
 /// AWS Organizations User Guide, Resource control policies (RCPs) > List of AWS services that
-/// support RCPs: RCPs restrict only these services' resources. The first five are the launch
-/// list (2024); ECR and OpenSearch Serverless were added in June 2025; Cognito user pools,
-/// DynamoDB and CloudWatch Logs are later additions of the same list. Keep in step with it.
-const RCP_SERVICES: [&str; 10] = [
-    "s3",
-    "sts",
-    "kms",
-    "sqs",
-    "secretsmanager",
-    "ecr",
-    "aoss",
-    "cognito-idp",
-    "dynamodb",
+/// support RCPs: RCPs restrict only the actions of these services (by IAM prefix, in the guide's
+/// order). The list started with five services in 2024 and has grown since; keep it in step
+/// with the guide.
+const RCP_SERVICES: [&str; 62] = [
+    "appstream",
+    "dsql",
+    "clouddirectory",
+    "cloudfront",
+    "cloudsearch",
     "logs",
+    "networkmonitor",
+    "cognito-identity",
+    "cognito-idp",
+    "comprehend",
+    "comprehendmedical",
+    "firehose",
+    "dynamodb",
+    "dax",
+    "autoscaling",
+    "ecr",
+    "ecr-public",
+    "gamelift",
+    "inspector-scan",
+    "kendra",
+    "kinesisvideo",
+    "memorydb",
+    "aoss",
+    "personalize",
+    "polly",
+    "s3",
+    "swf",
+    "sqs",
+    "textract",
+    "timestream-influxdb",
+    "transcribe",
+    "translate",
+    "workspaces",
+    "appconfig",
+    "autoscaling-plans",
+    "budgets",
+    "servicediscovery",
+    "cloudtrail-data",
+    "codeartifact",
+    "codebuild",
+    "codecommit",
+    "codepipeline",
+    "compute-optimizer",
+    "cost-optimization-hub",
+    "events",
+    "fms",
+    "fis",
+    "health",
+    "rolesanywhere",
+    "kms",
+    "opensearch",
+    "pricing",
+    "pca-connector-ad",
+    "resource-groups",
+    "secretsmanager",
+    "sts",
+    "signin",
+    "support",
+    "transfer",
+    "notifications",
+    "wafv2",
+    "xray",
 ];
 
 pub fn rcps_cover(action: &str) -> bool {
+    // Same page, "Resources and entities not restricted by RCPs": RCPs do not impact the
+    // kms:RetireGrant permission.
+    if action.eq_ignore_ascii_case("kms:RetireGrant") {
+        return false;
+    }
     let service = action.split(':').next().unwrap_or_default();
     RCP_SERVICES.iter().any(|s| s.eq_ignore_ascii_case(service))
 }

@@ -167,7 +167,16 @@ pub fn match_principal(
                 Some("the caller (and its account) are listed, so excluded".to_owned()),
             )
         } else {
-            let note = (!found.is_empty()).then(|| "not every identity of the caller is listed (the caller, its role, its account), so it is not excluded".to_owned());
+            let mut note = (!found.is_empty()).then(|| "not every identity of the caller is listed (the caller, its role, its account), so it is not excluded".to_owned());
+            if effect == Effect::Allow {
+                // IAM User Guide, IAM JSON policy elements: NotPrincipal: "must be used with
+                // Deny"; services that still accept it grant everyone not listed.
+                let warning = "AWS does not support NotPrincipal with Allow: where a service still accepts it, it grants everyone not listed, anonymous callers included";
+                note = Some(match note {
+                    Some(first) => format!("{first}; {warning}"),
+                    None => warning.to_owned(),
+                });
+            }
             ("NotPrincipal", true, vec![PrincipalMatch::Everyone], note)
         }
     } else {

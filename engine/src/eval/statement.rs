@@ -73,6 +73,22 @@ fn principal_element<S: Sink>(
     let shown = &scope.request.principal;
     let names_principals = matches!(scope.layer, Layer::Resource | Layer::Rcp);
     match (&statement.principal, names_principals) {
+        // IAM User Guide, IAM JSON policy elements: NotPrincipal > Key points: NotPrincipal
+        // cannot be used in a role trust policy (IAM refuses to save one), so such a statement
+        // speaks for no one.
+        (Some(element), true) if element.negated && is_trust_policy(scope) => {
+            let note = S::keep(|| {
+                "IAM does not accept NotPrincipal in a role trust policy, so this statement applies to no one; name the principals with Principal instead".to_owned()
+            });
+            let element = ElementMatch {
+                element: "NotPrincipal",
+                matched: false,
+                request_value: S::text(|| shown.clone()),
+                values: Vec::new(),
+                note,
+            };
+            (Some(element), Vec::new())
+        }
         (Some(element), true) => {
             let outcome = match_principal(
                 element,
@@ -103,6 +119,12 @@ fn principal_element<S: Sink>(
         // one the policy is attached to.
         (_, false) => (None, Vec::new()),
     }
+}
+
+fn is_trust_policy(scope: &Scope<'_>) -> bool {
+    scope.layer == Layer::Resource
+        && super::decide::required_resource_policy(scope.request)
+            == Some(super::decide::TRUST_POLICY)
 }
 
 fn plain_value<S: Sink>(value: &Node<String>, matched: bool) -> ValueMatch {

@@ -4,6 +4,7 @@ mod actions;
 mod eval;
 mod grade;
 mod lessons;
+mod lint;
 mod render;
 
 use std::process::ExitCode;
@@ -15,6 +16,7 @@ Usage: iamplay <COMMAND> [ARGS]
 
 Commands:
   eval      Evaluate requests against policies and explain the decision
+  lint      Check a policy and point at what is wrong
   actions   List the AWS actions a pattern matches, with access levels
   lessons   Check a course folder: `iamplay lessons check [DIR]`
   check     Grade a policy against a lesson scenario: `iamplay check LESSON/SCENARIO --policy FILE`
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Some("lessons") => lessons::run(&args[1..]),
         Some("check") => grade::run(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
+        Some("lint") => lint::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)

@@ -54,13 +54,16 @@ async function checkAgreement() {
   let problems = 0
   for (const testCase of agreementCases()) {
     const ours = safely(() => wasm.evaluate_case(JSON.stringify(testCase)))
+    // `decide` (no explanation) must give what `evaluate` gives; a difference counts as a problem.
+    const silent = wasm.decide_case ? safely(() => wasm.decide_case(JSON.stringify(testCase))) : ours
     const simulation = toSimulation(testCase)
     const unsafe = safely(() => peerUnsafeDecision(simulation))
     const checked = await peerCheckedDecision(simulation).catch((error) => `error: ${error.message}`)
     const decided = [unsafe, checked].filter((answer) => !answer.startsWith('error'))
-    const agree = !ours.startsWith('error') && decided.length > 0 && decided.every((answer) => answer === ours)
+    const agree =
+      !ours.startsWith('error') && silent === ours && decided.length > 0 && decided.every((answer) => answer === ours)
     if (!agree) problems += 1
-    const mark = agree ? '' : ' **DISAGREE**'
+    const mark = agree ? '' : silent === ours ? ' **DISAGREE**' : ` **DISAGREE** (decide: ${silent})`
     const shown = (answer) => (answer.startsWith('error') ? `(${answer})` : answer)
     console.log(
       `| ${testCase.id}${mark} | ${statementCount(testCase)} | ${shown(ours)} | ${shown(unsafe)} | ${shown(checked)} |`

@@ -2,8 +2,11 @@
 // on the same cases. Build the wasm package first (see bench/README.md).
 //
 //   node bench/run.mjs [--rounds N] [--round-ms MS] [--warmup-ms MS] [--json FILE] [--pkg DIR]
+//                      [--before DIR]
 //
-// `--pkg` names the wasm-bindgen output folder under bench/ (default `pkg`).
+// `--pkg` names the wasm-bindgen output folder under bench/ (default `pkg`). `--before` names
+// another build (e.g. of an older commit) timed in the same interleaved rounds, so a
+// before/after comparison does not suffer from the machine's drift between runs.
 //
 // Exit code 1 when the two disagree on a decision or a case fails to evaluate.
 
@@ -21,7 +24,8 @@ const { values: options } = parseArgs({
     'round-ms': { type: 'string', default: '500' },
     'warmup-ms': { type: 'string', default: '1500' },
     json: { type: 'string' },
-    pkg: { type: 'string', default: 'pkg' }
+    pkg: { type: 'string', default: 'pkg' },
+    before: { type: 'string' }
   }
 })
 const ROUNDS = Number(options.rounds)
@@ -36,6 +40,7 @@ try {
   console.error(`cannot load bench/pkg (${error.message}); build it as bench/README.md says`)
   process.exit(2)
 }
+const before = options.before ? require(`./${options.before}/iamplay_bench_wasm.js`) : undefined
 
 /**
  * Both engines on every agreement case. A peer path that fails on a case (runUnsafeSimulation
@@ -49,13 +54,16 @@ async function checkAgreement() {
   let problems = 0
   for (const testCase of agreementCases()) {
     const ours = safely(() => wasm.evaluate_case(JSON.stringify(testCase)))
+    // `decide` (no explanation) must give what `evaluate` gives; a difference counts as a problem.
+    const silent = wasm.decide_case ? safely(() => wasm.decide_case(JSON.stringify(testCase))) : ours
     const simulation = toSimulation(testCase)
     const unsafe = safely(() => peerUnsafeDecision(simulation))
     const checked = await peerCheckedDecision(simulation).catch((error) => `error: ${error.message}`)
     const decided = [unsafe, checked].filter((answer) => !answer.startsWith('error'))
-    const agree = !ours.startsWith('error') && decided.length > 0 && decided.every((answer) => answer === ours)
+    const agree =
+      !ours.startsWith('error') && silent === ours && decided.length > 0 && decided.every((answer) => answer === ours)
     if (!agree) problems += 1
-    const mark = agree ? '' : ' **DISAGREE**'
+    const mark = agree ? '' : silent === ours ? ' **DISAGREE**' : ` **DISAGREE** (decide: ${silent})`
     const shown = (answer) => (answer.startsWith('error') ? `(${answer})` : answer)
     console.log(
       `| ${testCase.id}${mark} | ${statementCount(testCase)} | ${shown(ours)} | ${shown(unsafe)} | ${shown(checked)} |`
@@ -78,6 +86,39 @@ function contenders(testCase) {
   const text = JSON.stringify(testCase)
   const parsed = new wasm.ParsedCase(text)
   const simulation = toSimulation(testCase)
+  // Decision-only entry points exist from the build that added `eval::decide` on.
+  const decisionOnly = wasm.decide_case
+    ? [
+        {
+          key: 'wasmDecide',
+          name: 'engine (wasm): case text → decision without explanation (`decide`)',
+          run: (n) => {
+            for (let i = 0; i < n; i++) wasm.decide_case(text)
+          }
+        },
+        {
+          key: 'wasmParsedDecide',
+          name: 'engine (wasm): decision only (`decide`), case parsed once',
+          run: (n) => parsed.decide(n)
+        }
+      ]
+    : []
+  const earlier = before
+    ? [
+        {
+          key: 'beforeWasm',
+          name: `before (${options.before}): case text → decision, one call each`,
+          run: (n) => {
+            for (let i = 0; i < n; i++) before.evaluate_case(text)
+          }
+        },
+        {
+          key: 'beforeParsed',
+          name: `before (${options.before}): evaluation only, case parsed once`,
+          run: ((beforeParsed) => (n) => beforeParsed.evaluate(n))(new before.ParsedCase(text))
+        }
+      ]
+    : []
   return [
     {
       key: 'wasm',
@@ -103,6 +144,8 @@ function contenders(testCase) {
         for (let i = 0; i < n; i++) wasm.explain_case(text)
       }
     },
+    ...decisionOnly,
+    ...earlier,
     {
       key: 'peerUnsafe',
       name: 'iam-simulate runUnsafeSimulation (sync, no validation)',
@@ -213,14 +256,31 @@ for (const testCase of benchmarkCases()) {
   }
   for (const row of skipped) console.log(`| ${row.name} | n/a: fails (${row.error}) | | |`)
   console.log()
-  for (const [peer, label] of [['peerUnsafe', 'runUnsafeSimulation'], ['peerChecked', 'runSimulation']]) {
-    // Rounds are interleaved, so the ratio within each round cancels most of the machine's
-    // drift; report its median next to the ratio of the medians.
-    const ratio = by[peer]
-      ? `**${format(by.wasm.median / by[peer].median)}×** (median of per-round ratios ` +
-        `${format(median(by.wasm.rates.map((rate, round) => rate / by[peer].rates[round])))}×)`
+  // Rounds are interleaved, so the ratio within each round cancels most of the machine's
+  // drift; report its median next to the ratio of the medians.
+  const ratio = (ours, theirs) =>
+    by[ours] && by[theirs]
+      ? `**${format(by[ours].median / by[theirs].median)}×** (median of per-round ratios ` +
+        `${format(median(by[ours].rates.map((rate, round) => rate / by[theirs].rates[round])))}×)`
       : 'n/a'
-    console.log(`Ratio engine (one call each) / ${label}: ${ratio}  `)
+  const peers = [['peerUnsafe', 'runUnsafeSimulation'], ['peerChecked', 'runSimulation']]
+  const modes = [
+    ['wasm', '(1) text → decision with explanation'],
+    ['wasmDecide', '(1) text → decision, `decide`'],
+    ['wasmParsed', '(2) parsed once, full explanation'],
+    ['wasmParsedDecide', '(3) parsed once, decision only'],
+    ['beforeWasm', 'before: (1) text → decision'],
+    ['beforeParsed', 'before: (2) parsed once, full explanation']
+  ]
+  console.log('| engine mode | / runUnsafeSimulation | / runSimulation |')
+  console.log('|---|---:|---:|')
+  for (const [key, label] of modes.filter(([key]) => by[key])) {
+    console.log(`| ${label} | ${peers.map(([peer]) => ratio(key, peer)).join(' | ')} |`)
+  }
+  if (by.beforeWasm) {
+    console.log()
+    console.log(`After / before, (1) text → decision: ${ratio('wasm', 'beforeWasm')}  `)
+    console.log(`After / before, (2) parsed once, full explanation: ${ratio('wasmParsed', 'beforeParsed')}  `)
   }
   console.log()
 }

@@ -1,14 +1,16 @@
-//! Evaluations per second: a typical case, and a request against a 50-statement policy set.
+//! Evaluations per second: a typical case, and a request against a 50-statement policy set,
+//! in three modes: the full explanation (`evaluate`), the decision only (`decide`), and from
+//! case text with parsing included.
 //! Run with `cargo bench -p iamplay-engine --bench eval` (not part of `make test`).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use iamplay_engine::case::Case;
-use iamplay_engine::eval::evaluate;
+use iamplay_engine::eval::{decide, evaluate};
 use serde_json::json;
 use std::hint::black_box;
 
-fn typical() -> Case {
-    let text = json!({
+fn typical() -> String {
+    json!({
         "request": {"principal": "arn:aws:sts::111122223333:assumed-role/etl/run-42", "action": "s3:GetObject",
             "resource": "arn:aws:s3:::raw-data/landing/2026/11/23/events.json",
             "context": {"aws:SourceIp": "203.0.113.7", "aws:SecureTransport": true, "aws:PrincipalTag/team": "data"}},
@@ -26,12 +28,12 @@ fn typical() -> Case {
                  "Condition": {"StringEquals": {"aws:PrincipalTag/team": "${aws:PrincipalTag/team}"}}}]},
             "scps": [[{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}]]
         }
-    });
-    Case::parse(&text.to_string()).unwrap_or_else(|err| panic!("benchmark case: {err}"))
+    })
+    .to_string()
 }
 
 /// Fifty statements over five identity policies; the one that allows is the last.
-fn fifty_statements() -> Case {
+fn fifty_statements() -> String {
     let policies: Vec<_> = (0..5)
         .map(|p| {
             let statements: Vec<_> = (0..10)
@@ -46,24 +48,40 @@ fn fifty_statements() -> Case {
             json!({"Version": "2012-10-17", "Statement": statements})
         })
         .collect();
-    let text = json!({
+    json!({
         "request": {"principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject",
                     "resource": "arn:aws:s3:::raw-data/landing/key"},
         "policies": {"identity": policies}
-    });
-    Case::parse(&text.to_string()).unwrap_or_else(|err| panic!("benchmark case: {err}"))
+    })
+    .to_string()
+}
+
+fn parsed(text: &str) -> Case {
+    Case::parse(text).unwrap_or_else(|err| panic!("benchmark case: {err}"))
 }
 
 fn benches(c: &mut Criterion) {
-    let mut group = c.benchmark_group("evaluate");
-    group.throughput(Throughput::Elements(1));
-    let case = typical();
-    group.bench_function("typical case", |b| b.iter(|| evaluate(black_box(&case))));
-    let case = fifty_statements();
-    group.bench_function("50-statement policy set", |b| {
-        b.iter(|| evaluate(black_box(&case)))
-    });
-    group.finish();
+    for (name, text) in [
+        ("typical case", typical()),
+        ("50-statement policy set", fifty_statements()),
+    ] {
+        let mut group = c.benchmark_group(name);
+        group.throughput(Throughput::Elements(1));
+        let case = parsed(&text);
+        group.bench_function("evaluate (full explanation)", |b| {
+            b.iter(|| evaluate(black_box(&case)))
+        });
+        group.bench_function("decide (decision only)", |b| {
+            b.iter(|| decide(black_box(&case)))
+        });
+        group.bench_function("parse + evaluate", |b| {
+            b.iter(|| evaluate(&parsed(black_box(&text))).decision)
+        });
+        group.bench_function("parse + decide", |b| {
+            b.iter(|| decide(&parsed(black_box(&text))))
+        });
+        group.finish();
+    }
 }
 
 criterion_group!(eval_benches, benches);

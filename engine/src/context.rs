@@ -52,11 +52,28 @@ impl RequestContext {
     }
 
     pub fn get(&self, key: &str) -> Option<&ContextEntry> {
-        self.entries.get(&key.to_ascii_lowercase())
+        // Looked up for every condition key and variable: lowercase on the stack, not the heap.
+        const ON_STACK: usize = 128;
+        if !key.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.entries.get(key);
+        }
+        let mut buffer = [0u8; ON_STACK];
+        match buffer.get_mut(..key.len()) {
+            Some(lowered) => {
+                lowered.copy_from_slice(key.as_bytes());
+                lowered.make_ascii_lowercase();
+                // ASCII lowering keeps UTF-8 valid, so this never falls back.
+                match std::str::from_utf8(lowered) {
+                    Ok(lowered) => self.entries.get(lowered),
+                    Err(_) => self.entries.get(&key.to_ascii_lowercase()),
+                }
+            }
+            None => self.entries.get(&key.to_ascii_lowercase()),
+        }
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        self.entries.contains_key(&key.to_ascii_lowercase())
+        self.get(key).is_some()
     }
 
     /// The single value of a key, if it has exactly one.
@@ -93,6 +110,15 @@ mod tests {
             .expect("key is found whatever its case");
         assert_eq!(entry.key, "aws:SourceIp");
         assert_eq!(ctx.single("aws:sourceIP"), Some("203.0.113.7"));
+    }
+
+    #[test]
+    fn keys_longer_than_the_stack_buffer_are_found_too() {
+        let mut ctx = RequestContext::new();
+        let long = format!("aws:PrincipalTag/{}", "Team".repeat(60));
+        ctx.insert_single(&long, "x");
+        assert_eq!(ctx.single(&long.to_uppercase()), Some("x"));
+        assert_eq!(ctx.single("aws:principaltag/team"), None);
     }
 
     #[test]

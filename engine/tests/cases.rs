@@ -6,7 +6,7 @@
 //! `blockedBy`). All mismatches are reported together, each with its file, id and `why`.
 
 use iamplay_engine::case::Case;
-use iamplay_engine::eval::evaluate;
+use iamplay_engine::eval::{decide, evaluate};
 use iamplay_engine::json::{self, Json, LineIndex};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -54,6 +54,15 @@ fn check(case_json: &Json, topic: &str) -> Result<(), String> {
     let expected = case.expect.ok_or("no `expect`")?;
     let evaluation = evaluate(&case);
     let mut problems = Vec::new();
+    // The decision without explanation comes from the same evaluator and must never differ.
+    let decided = decide(&case);
+    if decided != evaluation.decision {
+        problems.push(format!(
+            "decide() gives {}, evaluate() gives {}",
+            decided.as_str(),
+            evaluation.decision.as_str()
+        ));
+    }
     if evaluation.decision != expected {
         problems.push(format!(
             "expected {}, got {}",

@@ -4,7 +4,7 @@
 //! timing from text includes parsing, which the app pays on every keystroke.
 
 use iamplay_engine::case::Case;
-use iamplay_engine::eval::{evaluate, Decision};
+use iamplay_engine::eval::{self, evaluate, Decision};
 use std::hint::black_box;
 use wasm_bindgen::prelude::*;
 
@@ -19,6 +19,13 @@ pub fn evaluate_case(case_text: &str) -> Result<String, String> {
 pub fn explain_case(case_text: &str) -> Result<String, String> {
     let case = Case::parse(case_text).map_err(|err| err.to_string())?;
     serde_json::to_string(&evaluate(&case)).map_err(|err| err.to_string())
+}
+
+/// Parses one case and decides it without keeping the explanation (`eval::decide`).
+#[wasm_bindgen]
+pub fn decide_case(case_text: &str) -> Result<String, String> {
+    let case = Case::parse(case_text).map_err(|err| err.to_string())?;
+    Ok(eval::decide(&case).as_str().to_owned())
 }
 
 /// Parses and evaluates every line of a JSON Lines text; returns one decision per line.
@@ -65,6 +72,15 @@ impl ParsedCase {
         }
         last.as_str().to_owned()
     }
+
+    /// Decides the parsed case `times` times (at least once) without keeping the explanation.
+    pub fn decide(&self, times: u32) -> String {
+        let mut last = eval::decide(&self.case);
+        for _ in 1..times {
+            last = eval::decide(black_box(&self.case));
+        }
+        last.as_str().to_owned()
+    }
 }
 
 fn decide(case_text: &str) -> Result<Decision, String> {
@@ -87,6 +103,9 @@ mod tests {
         assert_eq!(evaluate_repeatedly(ALLOWED, 3).as_deref(), Ok("allowed"));
         let parsed = ParsedCase::new(ALLOWED).map(|case| case.evaluate(2));
         assert_eq!(parsed.as_deref(), Ok("allowed"));
+        let decided = ParsedCase::new(ALLOWED).map(|case| case.decide(2));
+        assert_eq!(decided.as_deref(), Ok("allowed"));
+        assert_eq!(decide_case(ALLOWED).as_deref(), Ok("allowed"));
         let explained = explain_case(ALLOWED).unwrap_or_default();
         assert!(explained.contains(r#""decision":"allowed""#), "{explained}");
     }

@@ -4,7 +4,7 @@ use super::{Case, InvalidPrincipal, NamedPolicy, PolicySet, Request};
 use crate::context::RequestContext;
 use crate::eval::Decision;
 use crate::json::{self, Json, Span, Value};
-use crate::policy::{parse_policy_json, suggest, PolicyError};
+use crate::policy::{parse_policy_tree, suggest, PolicyError};
 
 /// A case that cannot be evaluated, with the span (in the case text) of what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -93,12 +93,19 @@ impl Case {
     pub fn parse(text: &str) -> Result<Case, CaseError> {
         let json = json::parse(text)
             .map_err(|err| CaseError::new(CaseErrorKind::Json(err.clone()), err.span))?;
-        Case::from_json(&json)
+        Case::from_tree(json)
     }
 
     /// Reads a case from parsed JSON (one element of a case file, one JSON Lines line).
     /// Fields other than `id`, `request`, `policies` and `expect` are annotations and ignored.
     pub fn from_json(json: &Json) -> Result<Case, CaseError> {
+        Case::from_tree(json.clone())
+    }
+
+    /// Like [`Case::from_json`], consuming the tree: the policies' strings move into the case
+    /// instead of being copied.
+    pub fn from_tree(mut json: Json) -> Result<Case, CaseError> {
+        let json = &mut json;
         if json.as_object().is_none() {
             return Err(wrong_type("a case", "a JSON object", json));
         }
@@ -120,7 +127,7 @@ impl Case {
             )
         })?;
         let request = request(request_json)?;
-        let policies = match json.get("policies") {
+        let policies = match take_member(json, "policies") {
             None => PolicySet::default(),
             Some(value) if value.is_null() => PolicySet::default(),
             Some(value) => policy_set(value)?,
@@ -242,38 +249,58 @@ fn context(json: &Json) -> Result<RequestContext, CaseError> {
     Ok(ctx)
 }
 
-fn policy_set(json: &Json) -> Result<PolicySet, CaseError> {
+/// The value of the first member named `name`, moved out of the object.
+fn take_member(json: &mut Json, name: &str) -> Option<Json> {
+    let json::Value::Object(members) = &mut json.value else {
+        return None;
+    };
+    let member = members.iter_mut().find(|member| member.key == name)?;
+    Some(member.value.take())
+}
+
+fn policy_set(mut json: Json) -> Result<PolicySet, CaseError> {
     if json.as_object().is_none() {
-        return Err(wrong_type("`policies`", "a JSON object", json));
+        return Err(wrong_type("`policies`", "a JSON object", &json));
     }
-    check_fields(json, &POLICY_FIELDS, "`policies`")?;
-    let single = |name: &str| match json.get(name) {
+    check_fields(&json, &POLICY_FIELDS, "`policies`")?;
+    let single = |json: &mut Json, name: &str| match take_member(json, name) {
         Some(value) if !value.is_null() => {
             named_policy(value, format!("policies.{name}")).map(Some)
         }
         _ => Ok(None),
     };
-    let identity = match json.get("identity") {
+    let identity = match take_member(&mut json, "identity") {
         None => Vec::new(),
         Some(value) if value.is_null() => Vec::new(),
         Some(value) => policy_list(value, "policies.identity")?,
     };
+    let resource = single(&mut json, "resource")?;
+    let permission_boundary = single(&mut json, "permissionBoundary")?;
+    let session = single(&mut json, "session")?;
     Ok(PolicySet {
         identity,
-        resource: single("resource")?,
-        permission_boundary: single("permissionBoundary")?,
-        session: single("session")?,
-        scps: organization_levels(json.get("scps"), "scps")?,
-        rcps: organization_levels(json.get("rcps"), "rcps")?,
+        resource,
+        permission_boundary,
+        session,
+        scps: organization_levels(take_member(&mut json, "scps"), "scps")?,
+        rcps: organization_levels(take_member(&mut json, "rcps"), "rcps")?,
     })
 }
 
-fn policy_list(json: &Json, path: &str) -> Result<Vec<NamedPolicy>, CaseError> {
-    let items = json
-        .as_array()
-        .ok_or_else(|| wrong_type(format!("`{path}`"), "an array of policies", json))?;
+fn policy_list(json: Json, path: &str) -> Result<Vec<NamedPolicy>, CaseError> {
+    let items = match json.value {
+        json::Value::Array(items) => items,
+        value => {
+            let json = Json { value, ..json };
+            return Err(wrong_type(
+                format!("`{path}`"),
+                "an array of policies",
+                &json,
+            ));
+        }
+    };
     items
-        .iter()
+        .into_iter()
         .enumerate()
         .map(|(i, item)| named_policy(item, format!("{path}[{i}]")))
         .collect()
@@ -281,21 +308,24 @@ fn policy_list(json: &Json, path: &str) -> Result<Vec<NamedPolicy>, CaseError> {
 
 /// `[[root policies], [OU policies], [account policies]]`.
 fn organization_levels(
-    json: Option<&Json>,
+    json: Option<Json>,
     name: &str,
 ) -> Result<Option<Vec<Vec<NamedPolicy>>>, CaseError> {
     let Some(json) = json.filter(|j| !j.is_null()) else {
         return Ok(None);
     };
-    let levels = json.as_array().ok_or_else(|| {
-        wrong_type(
-            format!("`policies.{name}`"),
-            "an array of levels, each an array of policies",
-            json,
-        )
-    })?;
+    let levels = match json.value {
+        json::Value::Array(levels) => levels,
+        value => {
+            return Err(wrong_type(
+                format!("`policies.{name}`"),
+                "an array of levels, each an array of policies",
+                &Json { value, ..json },
+            ))
+        }
+    };
     let levels = levels
-        .iter()
+        .into_iter()
         .enumerate()
         .map(|(level, item)| policy_list(item, &format!("policies.{name}[{level}]")))
         .collect::<Result<Vec<_>, _>>()?;
@@ -303,8 +333,8 @@ fn organization_levels(
 }
 
 /// A policy document, or `{"name": "...", "document": {...}}`.
-fn named_policy(json: &Json, path: String) -> Result<NamedPolicy, CaseError> {
-    let (name, document) = match json.get("document") {
+fn named_policy(mut json: Json, path: String) -> Result<NamedPolicy, CaseError> {
+    let (name, document) = match take_member(&mut json, "document") {
         Some(document) => {
             let name = match json.get("name") {
                 None => None,
@@ -318,7 +348,7 @@ fn named_policy(json: &Json, path: String) -> Result<NamedPolicy, CaseError> {
         }
         None => (None, json),
     };
-    let policy = parse_policy_json(document).map_err(|error| {
+    let policy = parse_policy_tree(document).map_err(|error| {
         let span = error.span;
         CaseError::new(CaseErrorKind::Policy { path, error }, span)
     })?;

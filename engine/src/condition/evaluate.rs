@@ -23,7 +23,9 @@ use super::{
     arn, binary, boolean, date, ip, numeric, string, KeyOutcome, Operator, ValueComparison,
 };
 use crate::context::{ContextEntry, RequestContext};
+use crate::eval::{Record, Sink};
 use crate::matching::{substitute, Pattern, ResolvedVariable, UnresolvedVariable};
+use std::marker::PhantomData;
 
 /// A policy value ready to compare.
 pub(super) enum PolicyValue {
@@ -34,15 +36,20 @@ pub(super) enum PolicyValue {
     },
 }
 
-/// Collects what the outcome will show while comparing.
-pub(super) struct Outcome {
-    pub(super) comparisons: Vec<ValueComparison>,
+/// Collects what the outcome will show while comparing; with a silent sink, nothing.
+pub(super) struct Outcome<S> {
+    comparisons: Vec<ValueComparison>,
     notes: Vec<String>,
+    sink: PhantomData<S>,
 }
 
-impl Outcome {
+impl<S: Sink> Outcome<S> {
     /// Adds a sentence once, starting it with a capital letter so notes read well together.
-    pub(super) fn note(&mut self, text: String) {
+    pub(super) fn note(&mut self, make: impl FnOnce() -> String) {
+        if !S::RECORDS {
+            return;
+        }
+        let text = make();
         let mut chars = text.chars();
         let sentence = match chars.next() {
             Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -51,6 +58,10 @@ impl Outcome {
         if !self.notes.contains(&sentence) {
             self.notes.push(sentence);
         }
+    }
+
+    pub(super) fn compared(&mut self, make: impl FnOnce() -> ValueComparison) {
+        S::push(&mut self.comparisons, make);
     }
 }
 
@@ -63,10 +74,22 @@ pub fn evaluate(
     ctx: &RequestContext,
     variables: bool,
 ) -> KeyOutcome {
+    evaluate_with::<Record, _>(operator, key, policy_values, ctx, variables)
+}
+
+/// [`evaluate`] for the evaluator: the policy values as parsed, the explanation kept or not.
+pub(crate) fn evaluate_with<S: Sink, V: AsRef<str>>(
+    operator: &Operator,
+    key: &str,
+    policy_values: &[V],
+    ctx: &RequestContext,
+    variables: bool,
+) -> KeyOutcome {
     let entry = ctx.get(key);
-    let mut outcome = Outcome {
+    let mut outcome = Outcome::<S> {
         comparisons: Vec::new(),
         notes: Vec::new(),
+        sink: PhantomData,
     };
     let mut resolved = Vec::new();
     let matched = if operator.base == BaseOperator::Null {
@@ -74,10 +97,11 @@ pub fn evaluate(
     } else {
         let policies: Vec<PolicyValue> = policy_values
             .iter()
-            .map(|raw| prepare(operator.base, raw, ctx, variables, &mut resolved))
+            .map(|raw| prepare::<S>(operator.base, raw.as_ref(), ctx, variables, &mut resolved))
             .collect();
         if policies.is_empty() {
-            outcome.note("the policy lists no values for this key, so no value can match.".into());
+            outcome
+                .note(|| "the policy lists no values for this key, so no value can match.".into());
         }
         match operator.set {
             None => plain(operator, key, entry, &policies, &mut outcome),
@@ -86,16 +110,16 @@ pub fn evaluate(
     };
     KeyOutcome {
         matched,
-        operator: operator.name.clone(),
-        key: key.to_owned(),
-        request_values: entry.map(|e| e.values.clone()),
+        operator: S::text(|| operator.name.clone()),
+        key: S::text(|| key.to_owned()),
+        request_values: entry.and_then(|e| S::keep(|| e.values.clone())),
         comparisons: outcome.comparisons,
         variables: resolved,
         note: (!outcome.notes.is_empty()).then(|| outcome.notes.join(" ")),
     }
 }
 
-fn prepare(
+fn prepare<S: Sink>(
     base: BaseOperator,
     raw: &str,
     ctx: &RequestContext,
@@ -112,7 +136,7 @@ fn prepare(
     match substitute(raw, ctx, base.wildcards()) {
         Ok(substituted) => {
             for variable in substituted.variables {
-                if !resolved.contains(&variable) {
+                if S::RECORDS && !resolved.contains(&variable) {
                     resolved.push(variable);
                 }
             }
@@ -150,43 +174,48 @@ fn unresolved_problem(variable: &UnresolvedVariable) -> String {
 }
 
 /// Compares one request value with every policy value: whether the operator holds for it.
-pub(super) fn satisfied_by(
+pub(super) fn satisfied_by<S: Sink>(
     base: BaseOperator,
     policies: &[PolicyValue],
     request: &str,
-    outcome: &mut Outcome,
+    outcome: &mut Outcome<S>,
 ) -> bool {
     let mut any = false;
     for (policy_index, policy) in policies.iter().enumerate() {
         let (policy_value, result) = match policy {
-            PolicyValue::Ready(pattern) => {
-                (pattern.text().to_owned(), compare(base, pattern, request))
-            }
+            PolicyValue::Ready(pattern) => (pattern.text(), compare(base, pattern, request)),
             PolicyValue::Unresolved { written, variable } => {
-                (written.clone(), Err(unresolved_problem(variable)))
+                (written.as_str(), Err(unresolved_problem(variable)))
             }
         };
         let (matched, problem) = match result {
             Ok(matched) => (matched, None),
             Err(problem) => {
-                outcome.note(format!("{problem}, so that comparison cannot hold."));
+                outcome.note(|| format!("{problem}, so that comparison cannot hold."));
                 (false, Some(problem))
             }
         };
         any |= matched;
-        outcome.comparisons.push(ValueComparison {
+        outcome.compared(|| ValueComparison {
             policy_index,
-            policy_value,
+            policy_value: policy_value.to_owned(),
             request_value: Some(request.to_owned()),
             matched,
             problem,
         });
+        // Without an explanation, one matching policy value settles it (OR, or NOR).
+        if !S::RECORDS && any {
+            break;
+        }
     }
     any != base.negated()
 }
 
 /// Lists the policy values when there is no request value to compare them with.
-pub(super) fn show_uncompared(policies: &[PolicyValue], outcome: &mut Outcome) {
+pub(super) fn show_uncompared<S: Sink>(policies: &[PolicyValue], outcome: &mut Outcome<S>) {
+    if !S::RECORDS {
+        return;
+    }
     for (policy_index, policy) in policies.iter().enumerate() {
         let (policy_value, problem) = match policy {
             PolicyValue::Ready(pattern) => (pattern.text().to_owned(), None),
@@ -194,7 +223,7 @@ pub(super) fn show_uncompared(policies: &[PolicyValue], outcome: &mut Outcome) {
                 (written.clone(), Some(unresolved_problem(variable)))
             }
         };
-        outcome.comparisons.push(ValueComparison {
+        outcome.compared(|| ValueComparison {
             policy_index,
             policy_value,
             request_value: None,
@@ -204,12 +233,12 @@ pub(super) fn show_uncompared(policies: &[PolicyValue], outcome: &mut Outcome) {
     }
 }
 
-fn plain(
+fn plain<S: Sink>(
     operator: &Operator,
     key: &str,
     entry: Option<&ContextEntry>,
     policies: &[PolicyValue],
-    outcome: &mut Outcome,
+    outcome: &mut Outcome<S>,
 ) -> bool {
     let name = &operator.name;
     let values = entry.map_or(&[][..], |e| e.values.as_slice());
@@ -224,9 +253,7 @@ fn plain(
                 (false, "a missing key never matches a positive operator")
             };
             let verdict = if matched { "matches" } else { "does not match" };
-            outcome.note(format!(
-                "`{key}` is not in the request, so {name} {verdict}: {why}."
-            ));
+            outcome.note(|| format!("`{key}` is not in the request, so {name} {verdict}: {why}."));
             matched
         }
         [single] => satisfied_by(operator.base, policies, single, outcome),
@@ -240,13 +267,15 @@ fn plain(
             } else {
                 "does not match"
             };
-            outcome.note(format!(
-                "`{key}` has {} values in the request; a multivalued key needs a set operator \
+            outcome.note(|| {
+                format!(
+                    "`{key}` has {} values in the request; a multivalued key needs a set operator \
                  (ForAnyValue:{base} or ForAllValues:{base}). Compared without one, no policy \
                  value matches, so {name} {verdict}.",
-                values.len(),
-                base = operator.base.name(),
-            ));
+                    values.len(),
+                    base = operator.base.name(),
+                )
+            });
             matched
         }
     }

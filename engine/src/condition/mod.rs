@@ -23,6 +23,7 @@ use crate::matching::ResolvedVariable;
 use std::cmp::Ordering;
 
 pub use evaluate::evaluate;
+pub(crate) use evaluate::evaluate_with;
 pub use operator::{parse_operator, BaseOperator, Family, SetOperator};
 
 /// A parsed condition operator such as `ForAnyValue:StringLikeIfExists`.

@@ -9,19 +9,21 @@ use super::boolean::parse_bool;
 use super::evaluate::Outcome;
 use super::ValueComparison;
 use crate::context::ContextEntry;
+use crate::eval::Sink;
 
 /// Null: `true` holds when the key is absent, `false` when it is present. IAM User Guide,
 /// Condition operators > Condition operator to check existence of condition keys. An empty
 /// list counts as absent.
-pub(super) fn evaluate(
+pub(super) fn evaluate<S: Sink, V: AsRef<str>>(
     key: &str,
     entry: Option<&ContextEntry>,
-    policy_values: &[String],
-    outcome: &mut Outcome,
+    policy_values: &[V],
+    outcome: &mut Outcome<S>,
 ) -> bool {
     let absent = entry.is_none_or(|e| e.values.is_empty());
     let mut any = false;
     for (policy_index, raw) in policy_values.iter().enumerate() {
+        let raw = raw.as_ref();
         let (matched, problem) = match parse_bool(raw) {
             Some(wanted_absent) => (wanted_absent == absent, None),
             None => (
@@ -30,9 +32,9 @@ pub(super) fn evaluate(
             ),
         };
         any |= matched;
-        outcome.comparisons.push(ValueComparison {
+        outcome.compared(|| ValueComparison {
             policy_index,
-            policy_value: raw.clone(),
+            policy_value: raw.to_owned(),
             request_value: None,
             matched,
             problem,
@@ -44,7 +46,7 @@ pub(super) fn evaluate(
         "is in the request (not null)"
     };
     let verdict = if any { "matches" } else { "does not match" };
-    outcome.note(format!("`{key}` {state}, so Null {verdict}."));
+    outcome.note(|| format!("`{key}` {state}, so Null {verdict}."));
     any
 }
 

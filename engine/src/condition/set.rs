@@ -12,14 +12,15 @@ use super::evaluate::{satisfied_by, show_uncompared, Outcome, PolicyValue};
 use super::operator::SetOperator;
 use super::Operator;
 use crate::context::ContextEntry;
+use crate::eval::Sink;
 
-pub(super) fn with_set(
+pub(super) fn with_set<S: Sink>(
     operator: &Operator,
     set: SetOperator,
     key: &str,
     entry: Option<&ContextEntry>,
     policies: &[PolicyValue],
-    outcome: &mut Outcome,
+    outcome: &mut Outcome<S>,
 ) -> bool {
     let name = &operator.name;
     let values = entry.map_or(&[][..], |e| e.values.as_slice());
@@ -33,50 +34,69 @@ pub(super) fn with_set(
         };
         let matched = match set {
             SetOperator::ForAllValues => {
-                outcome.note(format!(
+                outcome.note(|| {
+                    format!(
                     "`{key}` {state}, and ForAllValues matches an empty set: there is no value \
                      that fails, so {name} matches (beware with Allow)."
-                ));
+                )
+                });
                 true
             }
             SetOperator::ForAnyValue if entry.is_none() && operator.if_exists => {
-                outcome.note(format!(
-                    "`{key}` is not in the request, so {name} matches: ...IfExists treats a \
+                outcome.note(|| {
+                    format!(
+                        "`{key}` is not in the request, so {name} matches: ...IfExists treats a \
                      missing key as a match."
-                ));
+                    )
+                });
                 true
             }
             SetOperator::ForAnyValue => {
-                outcome.note(format!(
-                    "`{key}` {state}, and ForAnyValue needs at least one matching value, so \
+                outcome.note(|| {
+                    format!(
+                        "`{key}` {state}, and ForAnyValue needs at least one matching value, so \
                      {name} does not match."
-                ));
+                    )
+                });
                 false
             }
         };
         return matched;
     }
     if entry.is_some_and(|e| !e.multivalued) {
-        outcome.note(format!(
-            "`{key}` is single-valued; a set operator treats it as a set of one value (the \
+        outcome.note(|| {
+            format!(
+                "`{key}` is single-valued; a set operator treats it as a set of one value (the \
              guide advises against set operators on single-valued keys: they can be overly \
              permissive)."
-        ));
+            )
+        });
     }
     if operator.base.negated() {
-        outcome.note(format!(
-            "With the negated {}, a request value passes when it matches none of the policy \
+        outcome.note(|| {
+            format!(
+                "With the negated {}, a request value passes when it matches none of the policy \
              values.",
-            operator.base.name()
-        ));
+                operator.base.name()
+            )
+        });
     }
-    let results: Vec<bool> = values
+    // Every request value is compared when the explanation is kept; otherwise the first
+    // value that settles the set operator ends the work.
+    let mut results = values
         .iter()
-        .map(|v| satisfied_by(operator.base, policies, v, outcome))
-        .collect();
-    match set {
-        SetOperator::ForAllValues => results.iter().all(|r| *r),
-        SetOperator::ForAnyValue => results.iter().any(|r| *r),
+        .map(|v| satisfied_by(operator.base, policies, v, outcome));
+    if S::RECORDS {
+        let results: Vec<bool> = results.collect();
+        match set {
+            SetOperator::ForAllValues => results.iter().all(|r| *r),
+            SetOperator::ForAnyValue => results.iter().any(|r| *r),
+        }
+    } else {
+        match set {
+            SetOperator::ForAllValues => results.all(|r| r),
+            SetOperator::ForAnyValue => results.any(|r| r),
+        }
     }
 }
 

@@ -4,8 +4,17 @@
 use super::explain::{Blocker, Evaluation, RequestFacts, StatementRef};
 use super::layers::EvaluatedPolicy;
 use super::principal::PrincipalMatch;
+use super::sink::Sink;
 use super::{Decision, Layer};
 use crate::case::{Caller, Case, Request};
+
+/// A sentence of the explanation, written only when the explanation is kept (by the sink `S`
+/// of the function it is used in).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        S::text(|| format!($($arg)*))
+    };
+}
 
 /// How the trust policy is named in explanations, and how `decide` recognises it.
 pub const TRUST_POLICY: &str = "the role's trust policy";
@@ -16,7 +25,7 @@ pub const TRUST_POLICY: &str = "the role's trust policy";
 /// must explicitly allow the principal) and a KMS key's key policy (AWS KMS Developer Guide,
 /// "Key policies": no principal can use a key unless the key policy allows it).
 pub fn required_resource_policy(request: &Request) -> Option<&'static str> {
-    let action = request.action.to_ascii_lowercase();
+    let action = request.action.as_str();
     const TRUST_ACTIONS: [&str; 5] = [
         "sts:assumerole",
         "sts:assumerolewithwebidentity",
@@ -24,12 +33,15 @@ pub fn required_resource_policy(request: &Request) -> Option<&'static str> {
         "sts:tagsession",
         "sts:setsourceidentity",
     ];
-    if TRUST_ACTIONS.contains(&action.as_str()) {
+    if TRUST_ACTIONS.iter().any(|a| a.eq_ignore_ascii_case(action)) {
         return Some(TRUST_POLICY);
     }
     let is_key =
         request.resource.split(':').nth(2) == Some("kms") && request.resource.contains(":key/");
-    (action.starts_with("kms:") && is_key).then_some("the KMS key policy")
+    let kms = action
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("kms:"));
+    (kms && is_key).then_some("the KMS key policy")
 }
 
 /// What the policies of each layer say, gathered once.
@@ -65,20 +77,25 @@ impl<'p> Layers<'p> {
     }
 }
 
-pub fn decide(case: &Case, policies: Vec<EvaluatedPolicy>) -> Evaluation {
+pub fn decide<S: Sink>(case: &Case, policies: Vec<EvaluatedPolicy>) -> Evaluation {
     let request = &case.request;
     let required = required_resource_policy(request);
     let facts = RequestFacts {
         caller: request.caller.kind(),
-        principal_account: request.caller.account().map(str::to_owned),
-        resource_account: request.resource_account().map(str::to_owned),
+        principal_account: request
+            .caller
+            .account()
+            .and_then(|a| S::keep(|| a.to_owned())),
+        resource_account: request
+            .resource_account()
+            .and_then(|a| S::keep(|| a.to_owned())),
         cross_account: request.is_cross_account(),
         required_resource_policy: required,
     };
     let layers = Layers {
         policies: &policies,
     };
-    let verdict = verdict(case, &layers, required);
+    let verdict = verdict::<S>(case, &layers, required);
     let (decision, blocked_by, deciding, summary) = verdict;
     Evaluation {
         decision,
@@ -103,9 +120,9 @@ fn deny(layer: Layer, level: Option<usize>, summary: String) -> Verdict {
     )
 }
 
-fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> Verdict {
+fn verdict<S: Sink>(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> Verdict {
     let request = &case.request;
-    let subject = format!("`{}` on `{}`", request.action, request.resource);
+    let subject = say!("`{}` on `{}`", request.action, request.resource);
 
     // An explicit deny in any policy that applies wins over everything.
     let denies: Vec<StatementRef> = layers
@@ -118,7 +135,7 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
             layer: first.layer,
             level: first.level,
         };
-        let summary = format!("explicitly denied: {} denies {subject}", describe(first));
+        let summary = say!("explicitly denied: {} denies {subject}", describe(first));
         return (Decision::ExplicitDeny, Some(blocker), denies, summary);
     }
 
@@ -127,7 +144,7 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
         super::layers::rcps_cover(&request.action) && !request.caller.is_service_linked_role();
     if let (Some(levels), true) = (&case.policies.rcps, rcps_apply) {
         if let Some(level) = layers.failing_level(Layer::Rcp, levels.len()) {
-            let summary = format!("implicitly denied: no resource control policy at organization level {level} allows {subject}");
+            let summary = say!("implicitly denied: no resource control policy at organization level {level} allows {subject}");
             return deny(Layer::Rcp, Some(level), summary);
         }
     }
@@ -137,7 +154,7 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
     ) && !request.caller.is_service_linked_role();
     if let (Some(levels), true) = (&case.policies.scps, scps_apply) {
         if let Some(level) = layers.failing_level(Layer::Scp, levels.len()) {
-            let summary = format!("implicitly denied: no service control policy at organization level {level} allows {subject}");
+            let summary = say!("implicitly denied: no service control policy at organization level {level} allows {subject}");
             return deny(Layer::Scp, Some(level), summary);
         }
     }
@@ -149,17 +166,17 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
     let no_resource_allow = || {
         let what = required.unwrap_or("the resource-based policy");
         let why = if required.is_some() {
-            format!("{what} must allow the caller, and it does not")
+            say!("{what} must allow the caller, and it does not")
         } else if request.is_cross_account() {
             "a cross-account request needs the resource-based policy to allow it, and it does not"
                 .to_owned()
         } else {
-            format!("{what} does not allow this caller")
+            say!("{what} does not allow this caller")
         };
         deny(
             Layer::Resource,
             None,
-            format!("implicitly denied: {why} ({subject})"),
+            say!("implicitly denied: {why} ({subject})"),
         )
     };
     let resource_refs =
@@ -171,7 +188,7 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
             let direct = resource_refs(&|m| m.iter().any(|m| m.is_direct()));
             match direct.first() {
                 Some(first) => {
-                    let summary = format!("allowed: {} allows {subject}", describe(first));
+                    let summary = say!("allowed: {} allows {subject}", describe(first));
                     (Decision::Allowed, None, direct, summary)
                 }
                 None => no_resource_allow(),
@@ -183,23 +200,23 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
             // STS API Reference, AssumeRole: "You cannot use AWS account root user credentials to
             // call AssumeRole"; whatever the trust policy says, the call is refused.
             if request.action.eq_ignore_ascii_case("sts:AssumeRole") {
-                let summary = format!("implicitly denied: the account root user cannot call AssumeRole; use an IAM user or role ({subject})");
+                let summary = say!("implicitly denied: the account root user cannot call AssumeRole; use an IAM user or role ({subject})");
                 return deny(Layer::Identity, None, summary);
             }
             let all = resource_refs(&|m| !m.is_empty());
             if required.is_none() && !request.is_cross_account() {
-                let summary = format!("allowed: the account root user has every permission in its own account ({subject})");
+                let summary = say!("allowed: the account root user has every permission in its own account ({subject})");
                 return (Decision::Allowed, None, Vec::new(), summary);
             }
             match all.first() {
                 Some(first) => {
-                    let summary = format!("allowed: {} allows {subject}", describe(first));
+                    let summary = say!("allowed: {} allows {subject}", describe(first));
                     (Decision::Allowed, None, all, summary)
                 }
                 None => no_resource_allow(),
             }
         }
-        _ => iam_principal(
+        _ => iam_principal::<S>(
             request,
             layers,
             required,
@@ -211,7 +228,7 @@ fn verdict(case: &Case, layers: &Layers<'_>, required: Option<&'static str>) -> 
 }
 
 /// Users, role sessions and federated users: identity side and resource side combined.
-fn iam_principal(
+fn iam_principal<S: Sink>(
     request: &Request,
     layers: &Layers<'_>,
     required: Option<&'static str>,
@@ -239,24 +256,24 @@ fn iam_principal(
         let (layer, why) = if identity.is_empty() {
             (
                 Layer::Identity,
-                format!("no identity-based policy allows {subject}"),
+                say!("no identity-based policy allows {subject}"),
             )
         } else if !boundary_ok {
             (
                 Layer::Boundary,
-                format!("the permissions boundary does not allow {subject}"),
+                say!("the permissions boundary does not allow {subject}"),
             )
         } else {
             (
                 Layer::Session,
                 if federated_without_policy {
-                    format!("a federated user session without a session policy has no permissions ({subject})")
+                    say!("a federated user session without a session policy has no permissions ({subject})")
                 } else {
-                    format!("the session policy does not allow {subject}")
+                    say!("the session policy does not allow {subject}")
                 },
             )
         };
-        deny(layer, None, format!("implicitly denied: {why}"))
+        deny(layer, None, say!("implicitly denied: {why}"))
     };
     let resource_refs =
         |pick: &dyn Fn(&[PrincipalMatch]) -> bool| refs_where(resource_allows, pick);
@@ -270,7 +287,7 @@ fn iam_principal(
         if !identity_path {
             return first_identity_failure();
         }
-        let summary = format!(
+        let summary = say!(
             "allowed across accounts: {} and {} both allow {subject}",
             describe(&any_resource[0]),
             describe(&identity[0])
@@ -301,20 +318,20 @@ fn iam_principal(
         let trust_checks_boundary =
             required == Some(TRUST_POLICY) && matches!(request.caller, Caller::User { .. });
         if trust_checks_boundary && !boundary_ok {
-            let why = format!(
+            let why = say!(
                 "{} names the caller, but a user's permissions boundary must also allow {subject}",
                 describe(first)
             );
-            return deny(Layer::Boundary, None, format!("implicitly denied: {why}"));
+            return deny(Layer::Boundary, None, say!("implicitly denied: {why}"));
         }
-        let summary = format!(
+        let summary = say!(
             "allowed: {} names the caller and allows {subject}",
             describe(first)
         );
         return (Decision::Allowed, None, unlimited, summary);
     }
     if let (Some(first), true) = (via_role.first(), boundary_ok && session_ok) {
-        let summary = format!(
+        let summary = say!(
             "allowed: {} names the caller's role and allows {subject}",
             describe(first)
         );
@@ -332,11 +349,11 @@ fn iam_principal(
         } else {
             (Layer::Boundary, "the permissions boundary")
         };
-        let why = format!(
+        let why = say!(
             "{} allows the caller's role, but {what} does not allow {subject}",
             describe(&via_role[0])
         );
-        return deny(layer, None, format!("implicitly denied: {why}"));
+        return deny(layer, None, say!("implicitly denied: {why}"));
     }
     if required.is_some() && any_resource.is_empty() {
         return no_resource_allow();
@@ -345,12 +362,12 @@ fn iam_principal(
         return first_identity_failure();
     }
     let summary = match (required, any_resource.first()) {
-        (Some(what), Some(first)) => format!(
+        (Some(what), Some(first)) => say!(
             "allowed: {what} trusts the caller's account ({}) and {} allows {subject}",
             describe(first),
             describe(&identity[0])
         ),
-        _ => format!("allowed: {} allows {subject}", describe(&identity[0])),
+        _ => say!("allowed: {} allows {subject}", describe(&identity[0])),
     };
     let account = if required.is_some() {
         any_resource

@@ -2,6 +2,7 @@
 
 use super::explain::{PolicyExplanation, StatementRef};
 use super::principal::PrincipalMatch;
+use super::sink::Sink;
 use super::statement::{match_statement, Scope};
 use super::Layer;
 use crate::case::{Caller, Case, NamedPolicy};
@@ -22,14 +23,14 @@ impl EvaluatedPolicy {
 }
 
 /// Every policy of the case, evaluated, in flowchart order.
-pub fn evaluate_policies(case: &Case) -> Vec<EvaluatedPolicy> {
+pub fn evaluate_policies<S: Sink>(case: &Case) -> Vec<EvaluatedPolicy> {
     let policies = &case.policies;
     let caller = &case.request.caller;
     let mut out = Vec::new();
     let mut run =
         |layer: Layer, level: Option<usize>, list: &[NamedPolicy], not_applicable: Option<&str>| {
             for (index, named) in list.iter().enumerate() {
-                out.push(evaluate_policy(
+                out.push(evaluate_policy::<S>(
                     case,
                     layer,
                     level,
@@ -88,7 +89,7 @@ pub fn evaluate_policies(case: &Case) -> Vec<EvaluatedPolicy> {
     out
 }
 
-fn evaluate_policy(
+fn evaluate_policy<S: Sink>(
     case: &Case,
     layer: Layer,
     level: Option<usize>,
@@ -105,17 +106,24 @@ fn evaluate_policy(
     };
     let mut allows = Vec::new();
     let mut denies = Vec::new();
-    let mut statements = Vec::with_capacity(policy.statements.len());
+    let mut statements = Vec::with_capacity(if S::RECORDS {
+        policy.statements.len()
+    } else {
+        0
+    });
     for statement in &policy.statements {
-        let outcome = match_statement(statement, &scope);
+        let outcome = match_statement::<S>(statement, &scope);
         if outcome.explanation.applies && not_applicable.is_none() {
             let reference = StatementRef {
                 layer,
                 level,
                 policy_index: index,
-                policy_name: named.name.clone(),
+                policy_name: named.name.as_ref().and_then(|n| S::keep(|| n.clone())),
                 statement_index: statement.index,
-                sid: statement.sid.as_ref().map(|s| s.node.clone()),
+                sid: statement
+                    .sid
+                    .as_ref()
+                    .and_then(|sid| S::keep(|| sid.node.clone())),
                 effect: statement.effect.node,
                 span: statement.span,
             };
@@ -124,20 +132,25 @@ fn evaluate_policy(
                 Effect::Deny => denies.push(reference),
             }
         }
-        statements.push(outcome.explanation);
+        S::push(&mut statements, || outcome.explanation);
     }
-    let note = not_applicable.map(str::to_owned).or_else(|| {
-        (!policy.variables_enabled() && policy.statements.iter().any(uses_variables)).then(|| {
-            "no `Version: 2012-10-17`, so `${...}` is literal text, not a policy variable"
-                .to_owned()
+    let note = S::keep(|| {
+        not_applicable.map(str::to_owned).or_else(|| {
+            (!policy.variables_enabled() && policy.statements.iter().any(uses_variables)).then(
+                || {
+                    "no `Version: 2012-10-17`, so `${...}` is literal text, not a policy variable"
+                        .to_owned()
+                },
+            )
         })
-    });
+    })
+    .flatten();
     EvaluatedPolicy {
         explanation: PolicyExplanation {
             layer,
             level,
             index,
-            name: named.name.clone(),
+            name: named.name.as_ref().and_then(|n| S::keep(|| n.clone())),
             applies: not_applicable.is_none(),
             note,
             span: policy.span,
@@ -233,12 +246,11 @@ const RCP_SERVICES: [&str; 62] = [
 ];
 
 pub fn rcps_cover(action: &str) -> bool {
-    let action = action.to_ascii_lowercase();
     // Same page, "Resources and entities not restricted by RCPs": RCPs do not impact the
     // kms:RetireGrant permission.
-    if action == "kms:retiregrant" {
+    if action.eq_ignore_ascii_case("kms:RetireGrant") {
         return false;
     }
     let service = action.split(':').next().unwrap_or_default();
-    RCP_SERVICES.contains(&service)
+    RCP_SERVICES.iter().any(|s| s.eq_ignore_ascii_case(service))
 }

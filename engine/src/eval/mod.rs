@@ -19,6 +19,7 @@ mod decide;
 mod explain;
 mod layers;
 mod principal;
+mod sink;
 mod statement;
 
 pub use explain::{
@@ -26,6 +27,7 @@ pub use explain::{
     StatementExplanation, StatementRef, ValueMatch, Variable,
 };
 pub use principal::PrincipalMatch;
+pub use sink::{Record, Silent, Sink};
 
 use crate::case::Case;
 use serde::Serialize;
@@ -88,13 +90,24 @@ impl Layer {
 
 /// Decides the case and explains why.
 pub fn evaluate(case: &Case) -> Evaluation {
-    let evaluated = layers::evaluate_policies(case);
-    let mut evaluation = decide::decide(case, evaluated);
+    let mut evaluation = evaluate_with::<Record>(case);
     if let Some(expected) = case.expect {
         evaluation.expected = Some(expected);
         evaluation.matches_expected = Some(expected == evaluation.decision);
     }
     evaluation
+}
+
+/// Decides the case without keeping the explanation: the same evaluator as [`evaluate`] with a
+/// [`Silent`] sink, for callers that need only the outcome (bulk checks, benchmarks).
+pub fn decide(case: &Case) -> Decision {
+    evaluate_with::<Silent>(case).decision
+}
+
+/// The one evaluator; the sink decides how much of the explanation is kept.
+fn evaluate_with<S: Sink>(case: &Case) -> Evaluation {
+    let evaluated = layers::evaluate_policies::<S>(case);
+    decide::decide::<S>(case, evaluated)
 }
 
 #[cfg(test)]

@@ -4,11 +4,12 @@ use super::explain::{
     Comparison, ConditionMatch, ElementMatch, StatementExplanation, ValueMatch, Variable,
 };
 use super::principal::{match_principal, PrincipalMatch};
+use super::sink::Sink;
 use super::Layer;
 use crate::case::Request;
 use crate::condition;
 use crate::matching::{action_matches, resource_matches, substitute, Pattern};
-use crate::policy::{ConditionBlock, Node, Patterns, Statement};
+use crate::policy::{ConditionBlock, ConditionEntry, Node, Patterns, Statement};
 
 /// What a statement needs to know about where it is evaluated.
 pub struct Scope<'a> {
@@ -24,29 +25,38 @@ pub struct StatementOutcome {
     pub principal_matches: Vec<PrincipalMatch>,
 }
 
-pub fn match_statement(statement: &Statement, scope: &Scope<'_>) -> StatementOutcome {
+pub fn match_statement<S: Sink>(statement: &Statement, scope: &Scope<'_>) -> StatementOutcome {
     let request = scope.request;
-    let (principal, principal_matches) = principal_element(statement, scope);
-    let action = action_element(&statement.action, &request.action);
-    let resource = resource_element(statement.resource.as_ref(), scope);
-    let conditions: Vec<ConditionMatch> = statement
-        .condition
-        .iter()
-        .flat_map(|block| condition_block(block, scope))
-        .collect();
-    let applies = principal.as_ref().is_none_or(|p| p.matched)
-        && action.matched
-        && resource.matched
-        && conditions.iter().all(|c| c.matched);
+    let (principal, principal_matches) = principal_element::<S>(statement, scope);
+    let action = action_element::<S>(&statement.action, &request.action);
+    let mut applies = principal.as_ref().is_none_or(|p| p.matched) && action.matched;
+    // Without an explanation to show, the first element that fails decides the statement.
+    let resource =
+        (S::RECORDS || applies).then(|| resource_element::<S>(statement.resource.as_ref(), scope));
+    applies &= resource.as_ref().is_none_or(|r| r.matched);
+    let mut conditions = Vec::new();
+    for block in &statement.condition {
+        for entry in &block.entries {
+            if !S::RECORDS && !applies {
+                break;
+            }
+            let condition = condition_entry::<S>(block, entry, scope);
+            applies &= condition.matched;
+            S::push(&mut conditions, || condition);
+        }
+    }
     let explanation = StatementExplanation {
         index: statement.index,
-        sid: statement.sid.as_ref().map(|s| s.node.clone()),
+        sid: statement
+            .sid
+            .as_ref()
+            .and_then(|s| S::keep(|| s.node.clone())),
         effect: statement.effect.node,
         span: statement.span,
         applies,
         principal,
         action,
-        resource: Some(resource),
+        resource,
         conditions,
     };
     StatementOutcome {
@@ -55,7 +65,7 @@ pub fn match_statement(statement: &Statement, scope: &Scope<'_>) -> StatementOut
     }
 }
 
-fn principal_element(
+fn principal_element<S: Sink>(
     statement: &Statement,
     scope: &Scope<'_>,
 ) -> (Option<ElementMatch>, Vec<PrincipalMatch>) {
@@ -67,13 +77,15 @@ fn principal_element(
         // cannot be used in a role trust policy (IAM refuses to save one), so such a statement
         // speaks for no one.
         (Some(element), true) if element.negated && is_trust_policy(scope) => {
-            let note = "IAM does not accept NotPrincipal in a role trust policy, so this statement applies to no one; name the principals with Principal instead".to_owned();
+            let note = S::keep(|| {
+                "IAM does not accept NotPrincipal in a role trust policy, so this statement applies to no one; name the principals with Principal instead".to_owned()
+            });
             let element = ElementMatch {
                 element: "NotPrincipal",
                 matched: false,
-                request_value: shown.clone(),
+                request_value: S::text(|| shown.clone()),
                 values: Vec::new(),
-                note: Some(note),
+                note,
             };
             (Some(element), Vec::new())
         }
@@ -90,14 +102,16 @@ fn principal_element(
         // RCPs always name `*`; read a missing Principal the same way.
         (None, true) if scope.layer == Layer::Rcp => (None, vec![PrincipalMatch::Everyone]),
         (None, true) => {
-            let note = "a resource-based policy statement applies only to the principals it names"
-                .to_owned();
+            let note = S::keep(|| {
+                "a resource-based policy statement applies only to the principals it names"
+                    .to_owned()
+            });
             let element = ElementMatch {
                 element: "Principal",
                 matched: false,
-                request_value: shown.clone(),
+                request_value: S::text(|| shown.clone()),
                 values: Vec::new(),
-                note: Some(note),
+                note,
             };
             (Some(element), Vec::new())
         }
@@ -113,9 +127,9 @@ fn is_trust_policy(scope: &Scope<'_>) -> bool {
             == Some(super::decide::TRUST_POLICY)
 }
 
-fn plain_value(value: &Node<String>, matched: bool) -> ValueMatch {
+fn plain_value<S: Sink>(value: &Node<String>, matched: bool) -> ValueMatch {
     ValueMatch {
-        value: value.node.clone(),
+        value: S::text(|| value.node.clone()),
         span: value.span,
         matched,
         resolved: None,
@@ -124,13 +138,17 @@ fn plain_value(value: &Node<String>, matched: bool) -> ValueMatch {
     }
 }
 
-fn action_element(action: &Node<Patterns>, requested: &str) -> ElementMatch {
-    let values: Vec<ValueMatch> = action
-        .values
-        .iter()
-        .map(|v| plain_value(v, action_matches(&v.node, requested)))
-        .collect();
-    let any = values.iter().any(|v| v.matched);
+fn action_element<S: Sink>(action: &Node<Patterns>, requested: &str) -> ElementMatch {
+    let mut values = Vec::new();
+    let mut any = false;
+    for value in &action.values {
+        let matched = action_matches(&value.node, requested);
+        any |= matched;
+        if !S::RECORDS && matched {
+            break;
+        }
+        S::push(&mut values, || plain_value::<S>(value, matched));
+    }
     ElementMatch {
         element: if action.negated {
             "NotAction"
@@ -138,14 +156,14 @@ fn action_element(action: &Node<Patterns>, requested: &str) -> ElementMatch {
             "Action"
         },
         matched: any != action.negated,
-        request_value: requested.to_owned(),
+        request_value: S::text(|| requested.to_owned()),
         values,
         note: None,
     }
 }
 
-fn resource_element(resource: Option<&Node<Patterns>>, scope: &Scope<'_>) -> ElementMatch {
-    let requested = scope.request.resource.clone();
+fn resource_element<S: Sink>(resource: Option<&Node<Patterns>>, scope: &Scope<'_>) -> ElementMatch {
+    let requested = scope.request.resource.as_str();
     let Some(resource) = resource else {
         // Trust policies and key policies have no Resource: the resource is the role or key
         // the policy belongs to. Elsewhere AWS rejects such a policy.
@@ -158,27 +176,28 @@ fn resource_element(resource: Option<&Node<Patterns>>, scope: &Scope<'_>) -> Ele
         return ElementMatch {
             element: "Resource",
             matched: applies,
-            request_value: requested,
+            request_value: S::text(|| requested.to_owned()),
             values: Vec::new(),
-            note: Some(note.to_owned()),
+            note: S::keep(|| note.to_owned()),
         };
     };
     let mut unresolved = false;
-    let values: Vec<ValueMatch> = resource
-        .values
-        .iter()
-        .map(|value| {
-            let pattern = if scope.variables {
-                substitute(&value.node, &scope.request.context, true)
-            } else {
-                Ok(crate::matching::Substituted {
-                    pattern: Pattern::wildcard(&value.node),
-                    variables: Vec::new(),
-                })
-            };
-            match pattern {
-                Ok(substituted) => {
-                    let matched = resource_matches(&substituted.pattern, &requested);
+    let mut any = false;
+    let mut values = Vec::new();
+    for value in &resource.values {
+        let pattern = if scope.variables {
+            substitute(&value.node, &scope.request.context, true)
+        } else {
+            Ok(crate::matching::Substituted {
+                pattern: Pattern::wildcard(&value.node),
+                variables: Vec::new(),
+            })
+        };
+        match pattern {
+            Ok(substituted) => {
+                let matched = resource_matches(&substituted.pattern, requested);
+                any |= matched;
+                S::push(&mut values, || {
                     let has_variables = !substituted.variables.is_empty();
                     ValueMatch {
                         resolved: has_variables.then(|| substituted.pattern.text().to_owned()),
@@ -187,33 +206,39 @@ fn resource_element(resource: Option<&Node<Patterns>>, scope: &Scope<'_>) -> Ele
                             .into_iter()
                             .map(resolved_variable)
                             .collect(),
-                        ..plain_value(value, matched)
+                        ..plain_value::<S>(value, matched)
                     }
-                }
-                Err(missing) => {
-                    unresolved = true;
+                });
+            }
+            Err(missing) => {
+                unresolved = true;
+                S::push(&mut values, || {
                     let why = if missing.multivalued {
                         "is multivalued"
                     } else {
                         "is not in the request"
                     };
                     ValueMatch {
-                        variables: vec![Variable {
-                            name: missing.name.clone(),
-                            value: None,
-                            defaulted: false,
-                        }],
                         note: Some(format!(
                             "`${{{}}}` {why}, so this value matches nothing",
                             missing.name
                         )),
-                        ..plain_value(value, false)
+                        variables: vec![Variable {
+                            name: missing.name,
+                            value: None,
+                            defaulted: false,
+                        }],
+                        ..plain_value::<S>(value, false)
                     }
-                }
+                });
             }
-        })
-        .collect();
-    let any = values.iter().any(|v| v.matched);
+        }
+        // Without an explanation, the element is settled by its first match (or, for
+        // NotResource, by its first unresolved variable).
+        if !S::RECORDS && (any || (resource.negated && unresolved)) {
+            break;
+        }
+    }
     // An unresolvable variable makes the element not match, NotResource included.
     let matched = if resource.negated {
         !any && !unresolved
@@ -227,10 +252,11 @@ fn resource_element(resource: Option<&Node<Patterns>>, scope: &Scope<'_>) -> Ele
             "Resource"
         },
         matched,
-        request_value: requested,
+        request_value: S::text(|| requested.to_owned()),
         values,
-        note: (resource.negated && unresolved)
-            .then(|| "a variable could not be resolved, so NotResource does not match".to_owned()),
+        note: (resource.negated && unresolved).then(|| {
+            S::text(|| "a variable could not be resolved, so NotResource does not match".to_owned())
+        }),
     }
 }
 
@@ -242,48 +268,45 @@ fn resolved_variable(variable: crate::matching::ResolvedVariable) -> Variable {
     }
 }
 
-fn condition_block(block: &ConditionBlock, scope: &Scope<'_>) -> Vec<ConditionMatch> {
-    block
-        .entries
-        .iter()
-        .map(|entry| {
-            let values: Vec<String> = entry.values.iter().map(|v| v.node.clone()).collect();
-            let outcome = condition::evaluate(
-                &block.operator,
-                &entry.key.node,
-                &values,
-                &scope.request.context,
-                scope.variables,
-            );
-            let comparisons = outcome
-                .comparisons
-                .into_iter()
-                .map(|c| Comparison {
-                    span: entry
-                        .values
-                        .get(c.policy_index)
-                        .map_or(entry.key.span, |v| v.span),
-                    policy_value: c.policy_value,
-                    request_value: c.request_value,
-                    matched: c.matched,
-                    problem: c.problem,
-                })
-                .collect();
-            // The outcome already owns the operator name and key: move them, don't copy.
-            ConditionMatch {
-                operator: outcome.operator,
-                key: outcome.key,
-                span: entry.key.span,
-                matched: outcome.matched,
-                request_values: outcome.request_values,
-                comparisons,
-                variables: outcome
-                    .variables
-                    .into_iter()
-                    .map(resolved_variable)
-                    .collect(),
-                note: outcome.note,
-            }
+fn condition_entry<S: Sink>(
+    block: &ConditionBlock,
+    entry: &ConditionEntry,
+    scope: &Scope<'_>,
+) -> ConditionMatch {
+    let outcome = condition::evaluate_with::<S, _>(
+        &block.operator,
+        &entry.key.node,
+        &entry.values,
+        &scope.request.context,
+        scope.variables,
+    );
+    let comparisons = outcome
+        .comparisons
+        .into_iter()
+        .map(|c| Comparison {
+            span: entry
+                .values
+                .get(c.policy_index)
+                .map_or(entry.key.span, |v| v.span),
+            policy_value: c.policy_value,
+            request_value: c.request_value,
+            matched: c.matched,
+            problem: c.problem,
         })
-        .collect()
+        .collect();
+    // The outcome already owns the operator name and key: move them, don't copy.
+    ConditionMatch {
+        operator: outcome.operator,
+        key: outcome.key,
+        span: entry.key.span,
+        matched: outcome.matched,
+        request_values: outcome.request_values,
+        comparisons,
+        variables: outcome
+            .variables
+            .into_iter()
+            .map(resolved_variable)
+            .collect(),
+        note: outcome.note,
+    }
 }

@@ -91,6 +91,19 @@ impl Json {
         matches!(self.value, Value::Null)
     }
 
+    /// Moves the value out, leaving `null` with the same span: readers that consume the tree
+    /// move its strings instead of copying them.
+    pub fn take(&mut self) -> Json {
+        let span = self.span;
+        std::mem::replace(
+            self,
+            Json {
+                value: Value::Null,
+                span,
+            },
+        )
+    }
+
     /// The first member named exactly `key`.
     pub fn get(&self, key: &str) -> Option<&Json> {
         self.as_object()?

@@ -179,8 +179,14 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.enter(start)?;
         self.pos += 1;
-        let mut members = Vec::new();
         self.skip_whitespace();
+        // Policy objects hold up to about eight members (a statement's elements): one
+        // allocation instead of growing 0 → 4 → 8.
+        let mut members = if self.peek() == Some(b'}') {
+            Vec::new()
+        } else {
+            Vec::with_capacity(8)
+        };
         if self.peek() == Some(b'}') {
             self.pos += 1;
             self.depth -= 1;

@@ -11,7 +11,9 @@ pub mod suggest;
 
 pub use error::{PolicyError, PolicyErrorKind};
 pub use node::Node;
-pub use parse::{parse_policy, parse_policy_json, parse_policy_lenient, LenientPolicy};
+pub use parse::{
+    parse_policy, parse_policy_json, parse_policy_lenient, parse_policy_tree, LenientPolicy,
+};
 
 use crate::condition::Operator;
 use crate::json::Span;

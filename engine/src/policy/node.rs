@@ -39,6 +39,13 @@ impl<T: fmt::Debug> fmt::Debug for Node<T> {
     }
 }
 
+/// Lets code that compares text take parsed values and plain strings alike.
+impl AsRef<str> for Node<String> {
+    fn as_ref(&self) -> &str {
+        &self.node
+    }
+}
+
 impl<T> std::ops::Deref for Node<T> {
     type Target = T;
     fn deref(&self) -> &T {

@@ -3,7 +3,7 @@
 use super::error::{PolicyError, PolicyErrorKind as Kind};
 use super::parse_elements::{condition, patterns, principal, string};
 use super::{suggest, Effect, Node, Policy, Statement, Version};
-use crate::json::{self, Json, Member, Span};
+use crate::json::{self, Json, Member, Span, Value};
 
 const POLICY_ELEMENTS: [&str; 3] = ["Version", "Id", "Statement"];
 const STATEMENT_ELEMENTS: [&str; 9] = [
@@ -29,12 +29,18 @@ pub struct LenientPolicy {
 
 /// Parses a policy as AWS would accept it: any error rejects it.
 pub fn parse_policy(text: &str) -> Result<Policy, PolicyError> {
-    let json = json::parse(text)?;
-    parse_policy_json(&json)
+    parse_policy_tree(json::parse(text)?)
 }
 
 /// Like [`parse_policy`], for a document already parsed (spans stay those of `json`).
 pub fn parse_policy_json(json: &Json) -> Result<Policy, PolicyError> {
+    parse_policy_tree(json.clone())
+}
+
+/// Like [`parse_policy_json`], consuming the tree: its strings move into the policy instead of
+/// being copied (parsing is most of the time from case text to decision).
+pub fn parse_policy_tree(json: Json) -> Result<Policy, PolicyError> {
+    let span = json.span;
     let mut reader = Reader::default();
     let policy = reader.policy(json);
     match (reader.errors.into_iter().next(), policy) {
@@ -45,7 +51,7 @@ pub fn parse_policy_json(json: &Json) -> Result<Policy, PolicyError> {
                 name: "Statement",
                 place: "the policy",
             },
-            json.span,
+            span,
         )),
     }
 }
@@ -55,7 +61,7 @@ pub fn parse_policy_lenient(text: &str) -> LenientPolicy {
     match json::parse(text) {
         Ok(json) => {
             let mut reader = Reader::default();
-            let policy = reader.policy(&json);
+            let policy = reader.policy(json);
             LenientPolicy {
                 policy,
                 errors: reader.errors,
@@ -97,15 +103,16 @@ impl Reader {
     }
 
     /// The members of an object, with duplicates and unknown names reported.
-    fn members<'j>(
+    /// Returns the positions of the members kept.
+    fn members(
         &mut self,
-        members: &'j [Member],
+        members: &[Member],
         allowed: &[&'static str],
         place: &'static str,
-    ) -> Vec<&'j Member> {
+    ) -> Vec<usize> {
         let mut seen: Vec<&str> = Vec::new();
         let mut kept = Vec::new();
-        for member in members {
+        for (position, member) in members.iter().enumerate() {
             if !allowed.contains(&member.key.as_str()) {
                 let suggestion = suggest::closest(&member.key, allowed);
                 self.fail::<()>(
@@ -125,33 +132,34 @@ impl Reader {
                 );
             } else {
                 seen.push(&member.key);
-                kept.push(member);
+                kept.push(position);
             }
         }
         kept
     }
 
-    pub(super) fn policy(&mut self, json: &Json) -> Option<Policy> {
-        let Some(members) = json.as_object() else {
-            return self.wrong_type("a policy".into(), "a JSON object", json);
+    pub(super) fn policy(&mut self, json: Json) -> Option<Policy> {
+        let span = json.span;
+        let mut members = match json.value {
+            Value::Object(members) => members,
+            value => {
+                return self.wrong_type("a policy".into(), "a JSON object", &Json { value, span })
+            }
         };
-        let keys = members
-            .iter()
-            .map(|m| Node::new(m.key.clone(), m.key_span))
-            .collect();
         let mut policy = Policy {
             version: None,
             id: None,
             statements: Vec::new(),
-            span: json.span,
-            keys,
+            span,
+            keys: Vec::new(),
         };
         let mut has_statement = false;
-        for member in self.members(members, &POLICY_ELEMENTS, "a policy") {
-            let value = &member.value;
+        for position in self.members(&members, &POLICY_ELEMENTS, "a policy") {
+            let member = &mut members[position];
+            let value = member.value.take();
             match member.key.as_str() {
                 "Version" => policy.version = self.version(value),
-                "Id" => policy.id = string(self, "`Id`".into(), value),
+                "Id" => policy.id = string(self, || "`Id`".into(), value),
                 _ => {
                     has_statement = true;
                     policy.statements = self.statements(value);
@@ -164,100 +172,102 @@ impl Reader {
                     name: "Statement",
                     place: "the policy",
                 },
-                json.span,
+                span,
             );
         }
+        policy.keys = keys(members);
         Some(policy)
     }
 
-    fn version(&mut self, json: &Json) -> Option<Node<Version>> {
-        let text = string(self, "`Version`".into(), json)?;
+    fn version(&mut self, json: Json) -> Option<Node<Version>> {
+        let span = json.span;
+        let text = string(self, || "`Version`".into(), json)?;
         let version = match text.node.as_str() {
             "2012-10-17" => Version::V2012_10_17,
             "2008-10-17" => Version::V2008_10_17,
-            other => {
-                return self.fail(
-                    Kind::InvalidVersion {
-                        found: other.to_owned(),
-                    },
-                    json.span,
-                )
-            }
+            _ => return self.fail(Kind::InvalidVersion { found: text.node }, span),
         };
-        Some(Node::new(version, json.span))
+        Some(Node::new(version, span))
     }
 
-    fn statements(&mut self, json: &Json) -> Vec<Statement> {
-        match &json.value {
-            json::Value::Array(items) => items
-                .iter()
+    fn statements(&mut self, json: Json) -> Vec<Statement> {
+        let span = json.span;
+        match json.value {
+            Value::Array(items) => items
+                .into_iter()
                 .enumerate()
                 .filter_map(|(index, item)| self.statement(index, item))
                 .collect(),
-            json::Value::Object(_) => self.statement(0, json).into_iter().collect(),
-            _ => {
+            value @ Value::Object(_) => self
+                .statement(0, Json { value, span })
+                .into_iter()
+                .collect(),
+            value => {
                 self.wrong_type::<()>(
                     "`Statement`".into(),
                     "an object or an array of objects",
-                    json,
+                    &Json { value, span },
                 );
                 Vec::new()
             }
         }
     }
 
-    fn statement(&mut self, index: usize, json: &Json) -> Option<Statement> {
-        let Some(members) = json.as_object() else {
-            return self.wrong_type("a statement".into(), "a JSON object", json);
+    fn statement(&mut self, index: usize, json: Json) -> Option<Statement> {
+        let span = json.span;
+        let mut members = match json.value {
+            Value::Object(members) => members,
+            value => {
+                return self.wrong_type(
+                    "a statement".into(),
+                    "a JSON object",
+                    &Json { value, span },
+                )
+            }
         };
-        let keys = members
-            .iter()
-            .map(|m| Node::new(m.key.clone(), m.key_span))
-            .collect();
-        let members = self.members(members, &STATEMENT_ELEMENTS, "a statement");
-        let find = |name: &str| members.iter().find(|m| m.key == name).copied();
-        let sid = find("Sid").and_then(|m| string(self, "`Sid`".into(), &m.value));
-        let effect = match find("Effect") {
-            Some(member) => self.effect(&member.value),
+        let kept = self.members(&members, &STATEMENT_ELEMENTS, "a statement");
+        // Where each element is, in the order of STATEMENT_ELEMENTS.
+        let [sid, effect, principal_at, not_principal, action, not_action, resource, not_resource, condition_at] =
+            STATEMENT_ELEMENTS.map(|name| kept.iter().copied().find(|&at| members[at].key == name));
+        let sid = sid.and_then(|at| string(self, || "`Sid`".into(), members[at].value.take()));
+        let effect = match effect {
+            Some(at) => self.effect(members[at].value.take()),
             None => self.fail(
                 Kind::MissingElement {
                     name: "Effect",
                     place: "the statement",
                 },
-                json.span,
+                span,
             ),
         };
         let principal = self.pair(
-            find("Principal"),
-            find("NotPrincipal"),
-            "Principal",
-            "NotPrincipal",
+            &mut members,
+            (principal_at, not_principal),
+            ("Principal", "NotPrincipal"),
             principal,
         );
-        let action = self.pair(
-            find("Action"),
-            find("NotAction"),
-            "Action",
-            "NotAction",
+        let action_read = self.pair(
+            &mut members,
+            (action, not_action),
+            ("Action", "NotAction"),
             patterns,
         );
         let resource = self.pair(
-            find("Resource"),
-            find("NotResource"),
-            "Resource",
-            "NotResource",
+            &mut members,
+            (resource, not_resource),
+            ("Resource", "NotResource"),
             patterns,
         );
-        let condition = find("Condition")
-            .map(|m| condition(self, &m.value))
+        let condition = condition_at
+            .map(|at| condition(self, members[at].value.take()))
             .unwrap_or_default();
-        if action.is_none() && find("Action").is_none() && find("NotAction").is_none() {
+        if action_read.is_none() && action.is_none() && not_action.is_none() {
             self.fail::<()>(
                 Kind::MissingEither {
                     first: "Action",
                     second: "NotAction",
                 },
-                json.span,
+                span,
             );
         }
         let statement = Statement {
@@ -265,51 +275,54 @@ impl Reader {
             sid,
             effect: effect?,
             principal,
-            action: action?,
+            action: action_read?,
             resource,
             condition,
-            span: json.span,
-            keys,
+            span,
+            keys: keys(members),
         };
         Some(statement)
     }
 
-    fn effect(&mut self, json: &Json) -> Option<Node<Effect>> {
-        let text = string(self, "`Effect`".into(), json)?;
+    fn effect(&mut self, json: Json) -> Option<Node<Effect>> {
+        let span = json.span;
+        let text = string(self, || "`Effect`".into(), json)?;
         match text.node.as_str() {
-            "Allow" => Some(Node::new(Effect::Allow, json.span)),
-            "Deny" => Some(Node::new(Effect::Deny, json.span)),
-            other => self.fail(
-                Kind::InvalidEffect {
-                    found: other.to_owned(),
-                },
-                json.span,
-            ),
+            "Allow" => Some(Node::new(Effect::Allow, span)),
+            "Deny" => Some(Node::new(Effect::Deny, span)),
+            _ => self.fail(Kind::InvalidEffect { found: text.node }, span),
         }
     }
 
     /// An element that has an "everything except" twin (`Action`/`NotAction`): at most one.
+    /// `at` holds the positions of the two among `members`.
     fn pair<T>(
         &mut self,
-        positive: Option<&Member>,
-        negative: Option<&Member>,
-        first: &'static str,
-        second: &'static str,
-        read: fn(&mut Reader, &'static str, bool, &Json) -> Option<T>,
+        members: &mut [Member],
+        at: (Option<usize>, Option<usize>),
+        (first, second): (&'static str, &'static str),
+        read: fn(&mut Reader, &'static str, bool, Json) -> Option<T>,
     ) -> Option<Node<T>> {
-        match (positive, negative) {
-            (Some(_), Some(not)) => self.fail(Kind::Conflicting { first, second }, not.key_span),
-            (Some(member), None) => Some(Node::new(
-                read(self, first, false, &member.value)?,
-                member.value.span,
-            )),
-            (None, Some(member)) => Some(Node::new(
-                read(self, second, true, &member.value)?,
-                member.value.span,
-            )),
-            (None, None) => None,
-        }
+        let (name, negated, position) = match at {
+            (Some(_), Some(not)) => {
+                return self.fail(Kind::Conflicting { first, second }, members[not].key_span)
+            }
+            (Some(position), None) => (first, false, position),
+            (None, Some(position)) => (second, true, position),
+            (None, None) => return None,
+        };
+        let value = members[position].value.take();
+        let span = value.span;
+        Some(Node::new(read(self, name, negated, value)?, span))
     }
+}
+
+/// The keys of an object as written, moved out of the tree.
+fn keys(members: Vec<Member>) -> Vec<Node<String>> {
+    members
+        .into_iter()
+        .map(|member| Node::new(member.key, member.key_span))
+        .collect()
 }
 
 #[cfg(test)]

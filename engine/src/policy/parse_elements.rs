@@ -9,25 +9,34 @@ use super::{
 use crate::condition;
 use crate::json::{Json, Value};
 
-pub(super) fn string(reader: &mut Reader, what: String, json: &Json) -> Option<Node<String>> {
-    match json.as_str() {
-        Some(text) => Some(Node::new(text.to_owned(), json.span)),
-        None => reader.wrong_type(what, "a string", json),
+/// A string, moved out of the tree. `what` names it in an error, and is written only then.
+pub(super) fn string(
+    reader: &mut Reader,
+    what: impl FnOnce() -> String,
+    json: Json,
+) -> Option<Node<String>> {
+    match json.value {
+        Value::String(text) => Some(Node::new(text, json.span)),
+        value => reader.wrong_type(what(), "a string", &Json { value, ..json }),
     }
 }
 
 /// A string or an array of strings.
-fn string_list(reader: &mut Reader, what: &str, json: &Json) -> Option<Vec<Node<String>>> {
-    match &json.value {
-        Value::String(text) => Some(vec![Node::new(text.clone(), json.span)]),
+fn string_list(reader: &mut Reader, what: &str, json: Json) -> Option<Vec<Node<String>>> {
+    match json.value {
+        Value::String(text) => Some(vec![Node::new(text, json.span)]),
         Value::Array(items) => {
             let mut values = Vec::with_capacity(items.len());
             for item in items {
-                values.push(string(reader, format!("each value of `{what}`"), item)?);
+                values.push(string(reader, || format!("each value of `{what}`"), item)?);
             }
             Some(values)
         }
-        _ => reader.wrong_type(format!("`{what}`"), "a string or an array of strings", json),
+        value => reader.wrong_type(
+            format!("`{what}`"),
+            "a string or an array of strings",
+            &Json { value, ..json },
+        ),
     }
 }
 
@@ -35,7 +44,7 @@ pub(super) fn patterns(
     reader: &mut Reader,
     name: &'static str,
     negated: bool,
-    json: &Json,
+    json: Json,
 ) -> Option<Patterns> {
     Some(Patterns {
         negated,
@@ -47,18 +56,12 @@ pub(super) fn principal(
     reader: &mut Reader,
     name: &'static str,
     negated: bool,
-    json: &Json,
+    json: Json,
 ) -> Option<PrincipalElement> {
-    let principal = match &json.value {
+    let span = json.span;
+    let principal = match json.value {
         Value::String(text) if text == "*" => Principal::Any,
-        Value::String(text) => {
-            return reader.fail(
-                Kind::PrincipalString {
-                    found: text.clone(),
-                },
-                json.span,
-            )
-        }
+        Value::String(text) => return reader.fail(Kind::PrincipalString { found: text }, span),
         Value::Object(members) => {
             let mut entries: Vec<PrincipalEntry> = Vec::new();
             for member in members {
@@ -77,14 +80,10 @@ pub(super) fn principal(
                     }
                 };
                 if entries.iter().any(|e| e.kind.node == kind) {
-                    return reader.fail(
-                        Kind::DuplicateElement {
-                            name: member.key.clone(),
-                        },
-                        member.key_span,
-                    );
+                    return reader
+                        .fail(Kind::DuplicateElement { name: member.key }, member.key_span);
                 }
-                let values = string_list(reader, &format!("{name}.{}", member.key), &member.value)?;
+                let values = string_list(reader, &format!("{name}.{}", member.key), member.value)?;
                 entries.push(PrincipalEntry {
                     kind: Node::new(kind, member.key_span),
                     values,
@@ -92,17 +91,26 @@ pub(super) fn principal(
             }
             Principal::Entries(entries)
         }
-        _ => return reader.wrong_type(format!("`{name}`"), "`\"*\"` or an object", json),
+        value => {
+            return reader.wrong_type(
+                format!("`{name}`"),
+                "`\"*\"` or an object",
+                &Json { value, span },
+            )
+        }
     };
     Some(PrincipalElement { negated, principal })
 }
 
 /// `{"Operator": {"key": value or [values]}}`. Unreadable blocks are left out after recording
 /// the error.
-pub(super) fn condition(reader: &mut Reader, json: &Json) -> Vec<ConditionBlock> {
-    let Some(members) = json.as_object() else {
-        reader.wrong_type::<()>("`Condition`".into(), "an object", json);
-        return Vec::new();
+pub(super) fn condition(reader: &mut Reader, json: Json) -> Vec<ConditionBlock> {
+    let members = match json.value {
+        Value::Object(members) => members,
+        value => {
+            reader.wrong_type::<()>("`Condition`".into(), "an object", &Json { value, ..json });
+            return Vec::new();
+        }
     };
     let mut blocks: Vec<ConditionBlock> = Vec::new();
     for member in members {
@@ -110,7 +118,7 @@ pub(super) fn condition(reader: &mut Reader, json: &Json) -> Vec<ConditionBlock>
             reader.fail::<()>(
                 Kind::DuplicateCondition {
                     what: "operator",
-                    name: member.key.clone(),
+                    name: member.key,
                 },
                 member.key_span,
             );
@@ -123,13 +131,19 @@ pub(super) fn condition(reader: &mut Reader, json: &Json) -> Vec<ConditionBlock>
                 continue;
             }
         };
-        let Some(keys) = member.value.as_object() else {
-            reader.wrong_type::<()>(
-                format!("the keys of `{}`", member.key),
-                "an object",
-                &member.value,
-            );
-            continue;
+        let keys = match member.value.value {
+            Value::Object(keys) => keys,
+            value => {
+                reader.wrong_type::<()>(
+                    format!("the keys of `{}`", member.key),
+                    "an object",
+                    &Json {
+                        value,
+                        span: member.value.span,
+                    },
+                );
+                continue;
+            }
         };
         let mut entries: Vec<ConditionEntry> = Vec::new();
         for key in keys {
@@ -137,15 +151,15 @@ pub(super) fn condition(reader: &mut Reader, json: &Json) -> Vec<ConditionBlock>
                 reader.fail::<()>(
                     Kind::DuplicateCondition {
                         what: "key",
-                        name: key.key.clone(),
+                        name: key.key,
                     },
                     key.key_span,
                 );
                 continue;
             }
-            if let Some(values) = condition_values(reader, &key.key, &key.value) {
+            if let Some(values) = condition_values(reader, &key.key, key.value) {
                 entries.push(ConditionEntry {
-                    key: Node::new(key.key.clone(), key.key_span),
+                    key: Node::new(key.key, key.key_span),
                     values,
                 });
             }
@@ -156,17 +170,18 @@ pub(super) fn condition(reader: &mut Reader, json: &Json) -> Vec<ConditionBlock>
 }
 
 /// A scalar or an array of scalars; numbers and booleans become their text.
-fn condition_values(reader: &mut Reader, key: &str, json: &Json) -> Option<Vec<Node<String>>> {
-    let scalar = |reader: &mut Reader, item: &Json| match item.scalar_text() {
-        Some(text) => Some(Node::new(text, item.span)),
-        None => reader.wrong_type(
+fn condition_values(reader: &mut Reader, key: &str, json: Json) -> Option<Vec<Node<String>>> {
+    let scalar = |reader: &mut Reader, item: Json| match item.value {
+        Value::String(text) | Value::Number(text) => Some(Node::new(text, item.span)),
+        Value::Bool(flag) => Some(Node::new(flag.to_string(), item.span)),
+        value => reader.wrong_type(
             format!("a value of `{key}`"),
             "a string, number or boolean",
-            item,
+            &Json { value, ..item },
         ),
     };
-    match &json.value {
-        Value::Array(items) => items.iter().map(|item| scalar(reader, item)).collect(),
-        _ => Some(vec![scalar(reader, json)?]),
+    match json.value {
+        Value::Array(items) => items.into_iter().map(|item| scalar(reader, item)).collect(),
+        value => Some(vec![scalar(reader, Json { value, ..json })?]),
     }
 }

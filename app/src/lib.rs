@@ -10,6 +10,7 @@ pub mod interop;
 pub mod json_status;
 pub mod markdown;
 mod pages;
+pub mod progress;
 
 use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
@@ -21,6 +22,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    progress::provide_progress();
     view! {
         <Title formatter=|page: String| format!("{page} · IAM Playground") />
         <Router>

@@ -5,3 +5,4 @@
 
 pub mod markers;
 pub mod monaco;
+pub mod storage;

@@ -11,6 +11,7 @@ pub mod json_status;
 pub mod markdown;
 mod pages;
 pub mod progress;
+pub mod scenario;
 
 use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;

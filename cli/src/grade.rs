@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use iamplay_engine::curriculum::{grade, load_course, Course, Grade, GradeError, Scenario};
 use iamplay_engine::json::LineIndex;
 
-use crate::lessons::{builtin_files, read_course};
+use std::fmt::Write as _;
+
+use crate::lessons::{builtin_files, print_out, read_course};
 
 const USAGE: &str = "\
 Usage: iamplay check SCENARIO --policy FILE [--course DIR] [--json]
@@ -99,10 +101,8 @@ fn grade_file(options: &Options) -> Result<bool, String> {
         }
     };
     if options.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&grade).map_err(|e| e.to_string())?
-        );
+        let json = serde_json::to_string_pretty(&grade).map_err(|e| e.to_string())?;
+        print_out(&(json + "\n"));
     } else {
         print_grade(lesson_id, scenario, &grade);
     }
@@ -139,18 +139,20 @@ fn find_scenario<'a>(course: &'a Course, wanted: &str) -> Result<(&'a str, &'a S
 }
 
 fn print_grade(lesson_id: &str, scenario: &Scenario, grade: &Grade) {
-    println!("{lesson_id}/{}: {}\n", scenario.id, scenario.title);
+    let mut out = String::new();
+    let _ = writeln!(out, "{lesson_id}/{}: {}\n", scenario.id, scenario.title);
     for check in &grade.checks {
         let mark = if check.passed { "pass" } else { "FAIL" };
-        println!("  {mark}  {}", check.title);
-        println!(
+        let _ = writeln!(out, "  {mark}  {}", check.title);
+        let _ = writeln!(
+            out,
             "        expected {}, got {}",
             check.expect.as_str(),
             check.evaluation.decision.as_str()
         );
-        println!("        {}", check.evaluation.summary);
+        let _ = writeln!(out, "        {}", check.evaluation.summary);
         if let Some(hint) = &check.hint {
-            println!("        hint: {hint}");
+            let _ = writeln!(out, "        hint: {hint}");
         }
     }
     for over in &grade.over_grants {
@@ -159,16 +161,18 @@ fn print_grade(lesson_id: &str, scenario: &Scenario, grade: &Grade) {
             .as_deref()
             .map(|s| format!(" `{s}`"))
             .unwrap_or_default();
-        println!(
+        let _ = writeln!(
+            out,
             "  FAIL  least privilege: statement {}{sid}: {}",
             over.statement_index, over.message
         );
     }
     let passed = grade.checks.iter().filter(|c| c.passed).count();
-    println!("\n{passed} of {} checks pass", grade.checks.len());
+    let _ = writeln!(out, "\n{passed} of {} checks pass", grade.checks.len());
     if grade.passed {
-        println!("\nSolved. {}", scenario.explanation);
+        let _ = writeln!(out, "\nSolved. {}", scenario.explanation);
     }
+    print_out(&out);
 }
 
 #[cfg(test)]

@@ -1,30 +1,39 @@
 //! `iamplay lessons check [DIR]`: validates a course folder (default: the built-in course) with
 //! the same checker the project's tests run, so trainers can check a course of their own.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use iamplay_engine::curriculum::check_files;
+use iamplay_engine::curriculum::{check_files, load_course};
 
 const USAGE: &str = "\
-Usage: iamplay lessons check [DIR]
+Usage: iamplay lessons check [DIR] [--json]
 
 Checks a course folder: `DIR/course.json` and one folder per lesson with `lesson.json` and
-`lesson.md`. Without DIR, checks the course built into iamplay.
+`lesson.md`. Without DIR, checks the course built into iamplay. With --json, prints the
+problems as a JSON array (file, position, field, message, help).
+Exit status: 0 without problems, 1 with problems, 2 on a usage or read error.
 ";
 
 /// Runs `iamplay lessons ARGS`.
 pub fn run(args: &[String]) -> ExitCode {
-    match args {
-        [check] if check == "check" => report("the built-in course", &builtin_files()),
-        [check, dir] if check == "check" => match read_course(Path::new(dir)) {
-            Ok(files) => report(&format!("`{dir}`"), &files),
+    let json = args.iter().any(|a| a == "--json");
+    let rest: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != "--json")
+        .collect();
+    match rest.as_slice() {
+        ["check"] => report("the built-in course", &builtin_files(), json),
+        ["check", dir] if !dir.starts_with('-') => match read_course(Path::new(dir)) {
+            Ok(files) => report(&format!("`{dir}`"), &files, json),
             Err(message) => {
                 eprintln!("error: {message}");
                 ExitCode::from(2)
             }
         },
-        [help] if matches!(help.as_str(), "help" | "--help" | "-h") => {
+        ["help" | "--help" | "-h"] => {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
@@ -35,6 +44,11 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
+/// Writes to standard output; a closed pipe (`| head`) is not an error worth a panic.
+pub(crate) fn print_out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 pub(crate) fn builtin_files() -> Vec<(String, String)> {
     iamplay_lessons::FILES
         .iter()
@@ -42,21 +56,48 @@ pub(crate) fn builtin_files() -> Vec<(String, String)> {
         .collect()
 }
 
-fn report(what: &str, files: &[(String, String)]) -> ExitCode {
+fn report(what: &str, files: &[(String, String)], json: bool) -> ExitCode {
     let problems = check_files(files);
+    let mut out = String::new();
+    if json {
+        out = serde_json::to_string_pretty(&problems).unwrap_or_default() + "\n";
+    } else if problems.is_empty() {
+        out = format!("{what}: {}, no problems\n", summary(files));
+    } else {
+        for problem in &problems {
+            out.push_str(&format!("error: {problem}\n\n"));
+        }
+        out.push_str(&format!("{what}: {} problem(s)\n", problems.len()));
+    }
+    print_out(&out);
     if problems.is_empty() {
-        let lessons = files
-            .iter()
-            .filter(|(path, _)| path.ends_with("/lesson.json"))
-            .count();
-        println!("{what}: {lessons} lesson(s), no problems");
-        return ExitCode::SUCCESS;
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
-    for problem in &problems {
-        println!("error: {problem}\n");
-    }
-    println!("{what}: {} problem(s)", problems.len());
-    ExitCode::FAILURE
+}
+
+/// "14 lessons, 47 scenarios (195 checks), 110 questions".
+fn summary(files: &[(String, String)]) -> String {
+    let Some(course) = load_course(files).course else {
+        return String::new();
+    };
+    let scenarios: Vec<_> = course
+        .lessons
+        .iter()
+        .flat_map(|l| &l.manifest.scenarios)
+        .collect();
+    let checks: usize = scenarios.iter().map(|s| s.checks.len()).sum();
+    let questions: usize = course
+        .lessons
+        .iter()
+        .map(|l| l.manifest.questions.len())
+        .sum();
+    format!(
+        "{} lessons, {} scenarios ({checks} checks), {questions} questions",
+        course.lessons.len(),
+        scenarios.len()
+    )
 }
 
 /// Reads every `.json` and `.md` file below `dir`, with paths relative to it.

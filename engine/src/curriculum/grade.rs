@@ -6,9 +6,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::least_privilege::{over_grants, OverGrant};
-use super::manifest::{Check, ExpectedOutcome, PolicyKind, Scenario};
+use super::manifest::{Check, Culprit, ExpectedOutcome, PolicyKind, Scenario};
 use crate::case::{Case, CaseError, NamedPolicy};
-use crate::eval::{evaluate, Decision, Evaluation};
+use crate::eval::{evaluate, Decision, Evaluation, Layer, StatementRef};
 use crate::policy::{parse_policy, Policy, PolicyError};
 
 /// Why a policy could not be graded.
@@ -147,4 +147,22 @@ fn push_to_account_level(levels: &mut Option<Vec<Vec<NamedPolicy>>>, policy: Nam
 /// Parses a policy held as JSON in a manifest (`starter`, `answer`).
 pub fn manifest_policy(document: &Value) -> Result<Policy, PolicyError> {
     parse_policy(&serde_json::to_string_pretty(document).unwrap_or_default())
+}
+
+/// Whether a statement the engine reports (as deciding, or as clicked by a learner in a `spot`
+/// scenario) is the scenario's culprit.
+pub fn is_culprit(scenario: &Scenario, culprit: &Culprit, statement: &StatementRef) -> bool {
+    if statement.sid.as_deref() != Some(culprit.sid.as_str()) {
+        return false;
+    }
+    let slot = match culprit.policy.as_str() {
+        "edited" => return statement.policy_name.as_deref() == Some(scenario.edit.name.as_str()),
+        "resource" => Layer::Resource,
+        "permissionBoundary" => Layer::Boundary,
+        "session" => Layer::Session,
+        "scps" => Layer::Scp,
+        "rcps" => Layer::Rcp,
+        name => return statement.policy_name.as_deref() == Some(name),
+    };
+    statement.layer == slot
 }

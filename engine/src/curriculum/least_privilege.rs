@@ -96,3 +96,57 @@ fn touches_bound(statement: &Statement, bound: &[String]) -> bool {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::parse_policy;
+
+    fn check(action: &str) -> Check {
+        serde_json::from_value(serde_json::json!({
+            "id": "c", "title": "t", "expect": "allowed", "hint": "h",
+            "request": {"principal": "arn:aws:iam::111122223333:user/a", "action": action, "resource": "arn:aws:s3:::raw-data/x"}
+        }))
+        .expect("check")
+    }
+
+    fn found(statements: &str, extra: &[&str]) -> Vec<String> {
+        let policy = parse_policy(&format!(
+            r#"{{"Version": "2012-10-17", "Statement": [{statements}]}}"#
+        ))
+        .expect("policy");
+        let bound = LeastPrivilegeBound {
+            resources: vec![
+                "arn:aws:s3:::raw-data".into(),
+                "arn:aws:s3:::raw-data/*".into(),
+            ],
+            allow_extra: extra.iter().map(|s| (*s).to_owned()).collect(),
+        };
+        over_grants(&policy, &bound, &[check("s3:GetObject")])
+            .into_iter()
+            .map(|o| o.action)
+            .collect()
+    }
+
+    #[test]
+    fn only_needed_or_listed_actions_on_the_bound() {
+        let exact = r#"{"Effect": "Allow", "Action": "S3:GETOBJECT", "Resource": "arn:aws:s3:::raw-data/*"}"#;
+        assert_eq!(found(exact, &[]), Vec::<String>::new());
+        let wildcard =
+            r#"{"Effect": "Allow", "Action": ["s3:GetObject", "s3:Get*"], "Resource": "*"}"#;
+        assert_eq!(found(wildcard, &[]), vec!["s3:Get*"]);
+        assert_eq!(found(wildcard, &["s3:get*"]), Vec::<String>::new());
+        let not_action =
+            r#"{"Effect": "Allow", "NotAction": "iam:*", "Resource": "arn:aws:s3:::raw-data/*"}"#;
+        assert_eq!(found(not_action, &[]), vec!["NotAction"]);
+    }
+
+    #[test]
+    fn other_resources_and_denies_are_not_measured() {
+        let elsewhere =
+            r#"{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::curated-lake/*"}"#;
+        assert_eq!(found(elsewhere, &[]), Vec::<String>::new());
+        let deny = r#"{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}"#;
+        assert_eq!(found(deny, &[]), Vec::<String>::new());
+    }
+}

@@ -3,13 +3,13 @@
 //! there is nothing to do); `predict`/`spot` expectations must be what the engine decides; a
 //! `spot` culprit must be a statement that actually decides a deny.
 
-use crate::curriculum::grade::{grade_policy, manifest_policy, Grade, GradeError};
+use crate::curriculum::grade::{grade_policy, is_culprit, manifest_policy, Grade, GradeError};
 use crate::curriculum::load::Course;
 use serde_json::json;
 
 use crate::curriculum::manifest::{Culprit, ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
 use crate::curriculum::problem::{Problem, Report};
-use crate::eval::{Decision, Layer, StatementRef};
+use crate::eval::Decision;
 
 /// Checks every scenario of the course against the engine.
 pub fn check_semantics(course: &Course) -> Vec<Problem> {
@@ -126,7 +126,7 @@ fn check_culprit(
         r.evaluation
             .deciding
             .iter()
-            .any(|s| names_culprit(scenario, culprit, s))
+            .any(|s| is_culprit(scenario, culprit, s))
     });
     if !decides {
         report.push(
@@ -138,22 +138,6 @@ fn check_culprit(
             "name the Deny statement the engine reports as deciding the explicit deny",
         );
     }
-}
-
-fn names_culprit(scenario: &Scenario, culprit: &Culprit, statement: &StatementRef) -> bool {
-    if statement.sid.as_deref() != Some(culprit.sid.as_str()) {
-        return false;
-    }
-    let slot = match culprit.policy.as_str() {
-        "edited" => return statement.policy_name.as_deref() == Some(scenario.edit.name.as_str()),
-        "resource" => Layer::Resource,
-        "permissionBoundary" => Layer::Boundary,
-        "session" => Layer::Session,
-        "scps" => Layer::Scp,
-        "rcps" => Layer::Rcp,
-        name => return statement.policy_name.as_deref() == Some(name),
-    };
-    statement.layer == slot
 }
 
 /// The laziest answer (allow every action, to everyone, on everything) must fail a check;

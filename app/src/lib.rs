@@ -12,6 +12,7 @@ pub mod json_status;
 pub mod markdown;
 mod pages;
 pub mod progress;
+pub mod quiz;
 pub mod scenario;
 
 use components::layout::{SiteFooter, SiteHeader};
@@ -30,11 +31,14 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader />
+            <components::progress_notice::ProgressNotice />
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("") view=pages::home::Home />
                     <Route path=path!("lessons") view=pages::lessons::Lessons />
                     <Route path=path!("lessons/:id") view=pages::lesson::Lesson />
+                    <Route path=path!("lessons/:id/:scenario") view=pages::lesson::Lesson />
+                    <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("playground") view=pages::playground::Playground />
                 </Routes>
             </main>

@@ -255,7 +255,25 @@ fn safe_link(url: &str) -> Option<String> {
     let url = url.trim();
     match scheme(url).as_deref() {
         None | Some("http" | "https" | "mailto") => Some(url.to_owned()),
+        Some("lesson") => lesson_link(&url["lesson:".len()..]),
         Some(_) => None,
+    }
+}
+
+/// `lesson:<id>` and `lesson:<id>#<scenario>` become the app's routes; ids are kebab-case.
+fn lesson_link(target: &str) -> Option<String> {
+    let kebab = |id: &str| {
+        !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    match target.split_once('#') {
+        None if kebab(target) => Some(format!("/lessons/{target}")),
+        Some((lesson, scenario)) if kebab(lesson) && kebab(scenario) => {
+            Some(format!("/lessons/{lesson}/{scenario}"))
+        }
+        _ => None,
     }
 }
 
@@ -302,6 +320,30 @@ mod tests {
             element(Kind::Paragraph, vec![text("<script>alert(1)</script>\n")])
         );
         assert_eq!(plain_text(&nodes[1..]), "Hi <b onclick=\"x()\">there</b>");
+    }
+
+    #[test]
+    fn lesson_links_become_routes() {
+        let href = |md: &str| match &parse(md)[0] {
+            Node::Element { children, .. } => match &children[0] {
+                Node::Element {
+                    kind: Kind::Link { href, .. },
+                    ..
+                } => href.clone(),
+                other => panic!("not a link: {other:?}"),
+            },
+            other => panic!("not a paragraph: {other:?}"),
+        };
+        assert_eq!(
+            href("[a](lesson:policy-anatomy)").as_deref(),
+            Some("/lessons/policy-anatomy")
+        );
+        assert_eq!(
+            href("[a](lesson:policy-anatomy#fix-bucket-vs-object)").as_deref(),
+            Some("/lessons/policy-anatomy/fix-bucket-vs-object")
+        );
+        assert_eq!(href("[a](lesson:../x)"), None);
+        assert_eq!(href("[a](lesson:a#b#c)"), None);
     }
 
     #[test]

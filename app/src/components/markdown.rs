@@ -50,6 +50,9 @@ fn render_element(kind: &Kind, children: &[Node]) -> AnyView {
             }
             .into_any()
         }
+        Kind::CodeBlock { language } if language.as_deref() == Some("json") => {
+            view! { <super::json_code::JsonCode text=markdown::plain_text(children) /> }.into_any()
+        }
         Kind::CodeBlock { language } => {
             let class = language.as_ref().map(|lang| format!("language-{lang}"));
             view! { <pre><code class=class>{markdown::plain_text(children)}</code></pre> }

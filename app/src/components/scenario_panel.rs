@@ -146,7 +146,7 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
     };
 
     view! {
-        <section class="scenario" id=scenario.id.clone() aria-labelledby=heading_ref
+        <section class="scenario" id=scenario.id.clone() tabindex="-1" aria-labelledby=heading_ref
             data-revision=move || revision.get().to_string()>
             <header class="scenario-head">
                 <p class="scenario-style">{style_label(scenario.style)}</p>

@@ -70,14 +70,14 @@ test('predict scenarios ask first, then reveal', async ({ page }) => {
   await expect(section.locator('.check.pending')).not.toHaveCount(0);
   const groups = section.locator('fieldset.prediction');
   const count = await groups.count();
-  for (let i = 0; i < count; i += 1) await groups.nth(i).getByLabel('Allowed').check();
+  for (let i = 0; i < count; i += 1) await groups.nth(i).getByLabel('Allowed').click();
   await expect(section.locator('.check.pending')).toHaveCount(0);
   await expect(section.locator('.checks-summary')).toHaveText(/checks pass/);
 });
 
 test('checkpoint questions explain every option and are remembered', async ({ page }) => {
   await page.goto('/lessons/what-iam-answers');
-  await appMounted(page);
+  await scenario(page, 'first-allow');
   const question = page.locator('fieldset.question').first();
   await question.locator('input').first().check();
   await question.getByRole('button', { name: 'Check my answer' }).click();
@@ -85,6 +85,7 @@ test('checkpoint questions explain every option and are remembered', async ({ pa
   const options = await question.locator('.options li').count();
   await expect(question.locator('.option-why')).toHaveCount(options);
   await page.reload();
+  await scenario(page, 'first-allow');
   await expect(page.locator('fieldset.question').first().locator('.option-why')).toHaveCount(options);
 });
 

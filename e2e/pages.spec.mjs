@@ -18,13 +18,15 @@ test('a deep link to a lesson survives a reload', async ({ page }) => {
   const title = page.getByRole('heading', { level: 1 });
   await expect(title).toHaveText('What IAM answers');
   await expect(page).toHaveTitle('What IAM answers · IAM Playground');
-  await expect(page.locator('.objectives li')).toHaveCount(2);
+  await expect(page.locator('.objectives li')).toHaveCount(4);
   // The Markdown table is real table markup; the duplicate "# What IAM answers" is dropped.
-  await expect(page.locator('.prose table th').first()).toHaveText('Part');
+  await expect(page.locator('.prose table th').nth(1)).toHaveText('Authentication');
   await expect(page.locator('.prose h1, .prose h2', { hasText: 'What IAM answers' })).toHaveCount(0);
+  // Leaving while the scenario editors load would abort Monaco's requests.
+  await expect(page.locator('.editor-frame[data-ready="true"]').first()).toBeVisible();
   await page.reload();
   await expect(title).toHaveText('What IAM answers');
-  await expect(page.locator('.prose table')).toBeVisible();
+  await expect(page.locator('.prose table').first()).toBeVisible();
 });
 
 test('unknown pages and lessons say so', async ({ page }) => {
@@ -70,6 +72,7 @@ test('the layout fits a 360 px wide screen', async ({ page }) => {
   for (const path of ['/', '/lessons', '/lessons/what-iam-answers', '/playground']) {
     await page.goto(path);
     await appMounted(page);
+    if (path.startsWith('/lessons/')) await expect(page.locator('.editor-frame[data-ready="true"]').first()).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
   }

@@ -44,12 +44,14 @@ pub fn CheckList(
 
     let rows = move || {
         let revealed = revealed.get();
-        let predictions = state.get().predictions;
         result.with(|r| {
             r.checks
                 .iter()
                 .map(|check| {
-                    let prediction = predictions.get(&check.id).copied();
+                    let prediction = {
+                        let id = check.id.clone();
+                        Signal::derive(move || state.with(|s| s.predictions.get(&id).copied()))
+                    };
                     view! {
                         <CheckRow
                             check=check.clone()
@@ -91,7 +93,7 @@ fn CheckRow(
     check: CheckView,
     revealed: bool,
     predict: bool,
-    prediction: Option<Prediction>,
+    prediction: Signal<Option<Prediction>>,
     on_predict: Callback<Prediction>,
     selected: RwSignal<Option<String>>,
     move_cursor: Callback<Range>,
@@ -134,19 +136,22 @@ fn CheckRow(
     } else {
         "Fails"
     };
-    let prediction_note = prediction.filter(|_| revealed && predict).map(|p| {
-        if prediction_is_correct(p, check.decision_code) {
-            "Your prediction was right.".to_owned()
-        } else {
-            format!(
-                "You predicted {}.",
-                match p {
-                    Prediction::Allowed => "allowed",
-                    Prediction::Denied => "denied",
-                }
-            )
-        }
-    });
+    let prediction_note = prediction
+        .get_untracked()
+        .filter(|_| revealed && predict)
+        .map(|p| {
+            if prediction_is_correct(p, check.decision_code) {
+                "Your prediction was right.".to_owned()
+            } else {
+                format!(
+                    "You predicted {}.",
+                    match p {
+                        Prediction::Allowed => "allowed",
+                        Prediction::Denied => "denied",
+                    }
+                )
+            }
+        });
     let explanation = check.explanation.clone();
     let hint = check.hint.clone();
     let panel_id = format!("explain-{}", check.id);
@@ -164,9 +169,9 @@ fn CheckRow(
                     view! {
                         <fieldset class="prediction">
                             <legend>"Your prediction"</legend>
-                            <label><input type="radio" name=a checked=prediction == Some(Prediction::Allowed)
+                            <label><input type="radio" name=a prop:checked=move || prediction.get() == Some(Prediction::Allowed)
                                 on:change=move |_| on_predict.run(Prediction::Allowed) />" Allowed"</label>
-                            <label><input type="radio" name=d checked=prediction == Some(Prediction::Denied)
+                            <label><input type="radio" name=d prop:checked=move || prediction.get() == Some(Prediction::Denied)
                                 on:change=move |_| on_predict.run(Prediction::Denied) />" Denied"</label>
                         </fieldset>
                     }

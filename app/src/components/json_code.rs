@@ -10,5 +10,5 @@ pub fn JsonCode(#[prop(into)] text: String) -> impl IntoView {
         .into_iter()
         .map(|(kind, token)| view! { <span class=kind.class()>{token.to_owned()}</span> })
         .collect_view();
-    view! { <pre class="json-code"><code class="language-json">{spans}</code></pre> }
+    view! { <pre class="json-code" tabindex="0"><code class="language-json">{spans}</code></pre> }
 }

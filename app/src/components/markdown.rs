@@ -55,7 +55,7 @@ fn render_element(kind: &Kind, children: &[Node]) -> AnyView {
         }
         Kind::CodeBlock { language } => {
             let class = language.as_ref().map(|lang| format!("language-{lang}"));
-            view! { <pre><code class=class>{markdown::plain_text(children)}</code></pre> }
+            view! { <pre tabindex="0"><code class=class>{markdown::plain_text(children)}</code></pre> }
                 .into_any()
         }
         Kind::List { start: Some(start) } => view! { <ol start=*start>{inner}</ol> }.into_any(),

@@ -33,10 +33,10 @@ pub fn is_correct(question: &Question, chosen: &[usize]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::Course;
+    use crate::course::embedded_course;
 
     fn question(kind: QuestionKind) -> Question {
-        Course::embedded()
+        embedded_course()
             .unwrap()
             .lessons
             .iter()

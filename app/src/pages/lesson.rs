@@ -7,8 +7,9 @@ use crate::components::layout::CourseErrorView;
 use crate::components::question::QuestionCard;
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::components::Markdown;
-use crate::course::{Course, Lesson as CourseLesson};
+use crate::course::embedded_course;
 use crate::interop::scroll;
+use iamplay_engine::curriculum::Lesson as CourseLesson;
 
 /// One lesson, by the id in the URL (`/lessons/:id`, or `/lessons/:id/:scenario` to open at a
 /// scenario).
@@ -20,7 +21,7 @@ pub fn Lesson() -> impl IntoView {
     view! {
         <ErrorBoundary fallback=|errors| view! { <CourseErrorView errors /> }>
             {move || {
-                Course::embedded().map(|course| {
+                embedded_course().map(|course| {
                     let id = id();
                     match course.lesson(&id) {
                         Some(lesson) => {
@@ -71,7 +72,7 @@ fn LessonView(
                     {manifest.objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}
                 </ul>
             </section>
-            <Markdown source=lesson.prose skip_title=manifest.title.clone() />
+            <Markdown source=lesson.prose.clone() skip_title=manifest.title.clone() />
             {(!manifest.scenarios.is_empty()).then(|| view! {
                 <section class="scenarios" aria-labelledby="scenarios-title">
                     <h2 id="scenarios-title">"Practice"</h2>

@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::course::Course;
+use crate::course::embedded_course;
 use crate::interop::files;
 use crate::progress::{scenario_key, use_progress};
 
@@ -60,7 +60,7 @@ pub fn ProgressPage() -> impl IntoView {
     };
 
     let lessons = move || {
-        let course = Course::embedded().ok()?;
+        let course = embedded_course().ok()?;
         Some(course.lessons.iter().map(|lesson| {
             let m = &lesson.manifest;
             let id = m.id.clone();

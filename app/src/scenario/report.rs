@@ -200,10 +200,10 @@ pub fn decision_label(decision: &str) -> &'static str {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::course::Course;
+    use crate::course::embedded_course;
 
     pub(crate) fn scenario(lesson: &str, id: &str) -> Scenario {
-        let course = Course::embedded().expect("course");
+        let course = embedded_course().expect("course");
         let lesson = course.lesson(lesson).expect("lesson");
         lesson
             .manifest
@@ -220,7 +220,7 @@ pub(crate) mod tests {
 
     #[test]
     fn the_reference_answer_solves_every_write_scenario_and_the_starter_does_not() {
-        let course = Course::embedded().unwrap();
+        let course = embedded_course().unwrap();
         for lesson in &course.lessons {
             for scenario in &lesson.manifest.scenarios {
                 if !matches!(

@@ -6,15 +6,19 @@
 
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::json::LineIndex;
-use iamplay_engine::lint::{has_errors, lint, Finding, LintOptions, PolicyKind, Severity};
+use iamplay_engine::lint::{
+    has_errors, lint, Attachment, Finding, LintOptions, PolicyKind, Severity,
+};
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: iamplay lint FILE [--kind KIND] [--format human|json] [--require-mfa]
+Usage: iamplay lint FILE [--kind KIND] [--inline user|role|group] [--format human|json] [--require-mfa]
 
   FILE             the policy document (`-` reads standard input)
   --kind KIND      identity (default), resource, trust, scp, rcp, boundary, session
+  --inline TARGET  an identity policy inline in a user, role or group (size quotas differ
+                   from a managed policy's)
   --format FORMAT  human (default) or json
   --require-mfa    report allowed actions that change things without an MFA condition
 ";
@@ -25,6 +29,7 @@ struct Args {
     kind: PolicyKind,
     json: bool,
     require_mfa: bool,
+    attachment: Attachment,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -32,6 +37,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut kind = PolicyKind::Identity;
     let mut json = false;
     let mut require_mfa = false;
+    let mut attachment = Attachment::Managed;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         let (name, inline) = match arg.split_once('=') {
@@ -57,6 +63,17 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 other => return Err(format!("unknown format `{other}`; use `human` or `json`")),
             },
             "--require-mfa" => require_mfa = true,
+            "--inline" => {
+                let text = value("--inline")?;
+                attachment = match text.as_str() {
+                    "user" | "role" | "group" => text.parse().map_err(|_| String::new())?,
+                    other => {
+                        return Err(format!(
+                            "unknown inline target `{other}`; use `user`, `role` or `group`"
+                        ))
+                    }
+                };
+            }
             "-" => file = Some("-".to_owned()),
             flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
             path if file.is_none() => file = Some(path.to_owned()),
@@ -73,6 +90,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         kind,
         json,
         require_mfa,
+        attachment,
     })
 }
 
@@ -97,6 +115,7 @@ pub fn run(args: &[String]) -> ExitCode {
     };
     let mut options = LintOptions::new(args.kind, Some(Catalog::embedded()));
     options.require_mfa = args.require_mfa;
+    options.attachment = args.attachment;
     let findings = lint(&text, &options);
     if args.json {
         match serde_json::to_string_pretty(&findings) {
@@ -260,7 +279,8 @@ mod tests {
                 file: "p.json".into(),
                 kind: PolicyKind::Trust,
                 json: true,
-                require_mfa: false
+                require_mfa: false,
+                attachment: Attachment::Managed,
             }
         );
         assert!(parse_args(&strings(&["p.json", "--kind", "bucket"]))
@@ -269,6 +289,9 @@ mod tests {
         assert!(parse_args(&strings(&[])).is_err());
         assert!(parse_args(&strings(&["a.json", "b.json"])).is_err());
         assert!(parse_args(&strings(&["a.json", "--kind"])).is_err());
+        let inline = parse_args(&strings(&["a.json", "--inline", "role"])).unwrap();
+        assert_eq!(inline.attachment, Attachment::InlineRole);
+        assert!(parse_args(&strings(&["a.json", "--inline", "bucket"])).is_err());
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod curriculum;
 pub mod english;
 pub mod eval;
 pub mod json;
+pub mod least_privilege;
 pub mod lint;
 pub mod matching;
 pub mod policy;

@@ -1,7 +1,7 @@
 //! Walks `tests/lint/*.json`: each case is a policy and the findings lint must report, each
 //! checked by its code, the text it underlines and its help (not by raw offsets).
 //!
-//! A case: `{"name", "kind"?, "requireMfa"?, "policy": {...} | "text": "...", "expect": [
+//! A case: `{"name", "kind"?, "requireMfa"?, "inline"? (user|role|group), "policy": {...} | "text": "...", "expect": [
 //! {"code", "underlined", "help"?}]}`. `policy` is written out with `serde_json` (keys sorted);
 //! `text` is taken as is, for malformed JSON and duplicate keys. Every finding must be
 //! expected and every expectation found; `expect: []` pins a clean policy.
@@ -80,6 +80,9 @@ fn run_case(file: &str, case: &Value, outcome: &mut Outcome) {
     };
     let mut options = LintOptions::new(kind, Some(Catalog::embedded()));
     options.require_mfa = case["requireMfa"].as_bool().unwrap_or(false);
+    if let Some(inline) = case["inline"].as_str() {
+        options.attachment = inline.parse().unwrap();
+    }
     let found = lint(&text, &options);
     let expected = case["expect"]
         .as_array()

@@ -48,6 +48,26 @@ impl Catalog {
     }
 }
 
+impl Catalog {
+    /// Whether `arn` names `resource_type` with every placeholder read strictly: when true, the
+    /// type is among [`Catalog::resource_types_for_arn`]'s answer. A quick test for the usual
+    /// case (added for lint, which asks it for every action and resource of a policy).
+    pub fn arn_matches_type_strictly(
+        &self,
+        arn: &str,
+        resource_type: &ResourceTypeRef<'_>,
+    ) -> bool {
+        if arn == "*" {
+            return true;
+        }
+        let Some(input) = split_arn(arn) else {
+            return false;
+        };
+        let input: Vec<Vec<Token>> = input.iter().map(|part| pattern_tokens(part)).collect();
+        template_matches(resource_type.arn_template(), &input, Mode::Strict)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Strict,

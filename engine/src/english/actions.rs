@@ -70,8 +70,14 @@ fn one(pattern: &str, catalog: Option<&Catalog>) -> String {
 }
 
 /// "Grants permission to retrieve objects from Amazon S3" → "to retrieve objects from Amazon S3".
+/// Only the first sentence: some descriptions go on about details.
 fn purpose(description: &str) -> String {
-    let text = description.trim().trim_end_matches('.');
-    let text = text.strip_prefix("Grants permission to ").unwrap_or(text);
+    let text = description.trim();
+    let text = text.split_once(". ").map_or(text, |(first, _)| first);
+    let text = text.trim_end_matches('.');
+    let text = ["Grants permission to ", "Controls permission to "]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+        .unwrap_or(text);
     format!("to {text}")
 }

@@ -4,6 +4,7 @@ use super::check::Check;
 use super::context::Context;
 use super::risky::{covered, Risk};
 use super::PolicyKind;
+use crate::catalog::AccessLevel;
 use crate::policy::{Effect, Node, Statement};
 
 pub(super) fn check(cx: &mut Context<'_>, statement: &Statement) {
@@ -170,7 +171,13 @@ fn mfa(cx: &mut Context<'_>, statement: &Statement) {
         .action
         .values
         .iter()
-        .any(|a| !is_read_only(&a.node));
+        .any(|a| match cx.options.catalog {
+            // With the catalogue: any action the pattern covers is above the Read level.
+            Some(catalog) => catalog.expand(&a.node).iter().any(|found| {
+                !matches!(found.access_level(), AccessLevel::List | AccessLevel::Read)
+            }),
+            None => !is_read_only(&a.node),
+        });
     if sensitive {
         cx.report(
             Check::MissingMfa,
@@ -182,8 +189,8 @@ fn mfa(cx: &mut Context<'_>, statement: &Statement) {
     }
 }
 
-/// Read-only by naming convention: `Get`, `List`, `Describe`, `View` (the catalogue's access
-/// levels are more precise; this rule needs no catalogue and errs on the side of asking).
+/// Read-only by naming convention, when there is no catalogue: `Get`, `List`, `Describe`,
+/// `View`, `Head` (errs on the side of asking for MFA).
 fn is_read_only(action: &str) -> bool {
     let name = action.split_once(':').map_or(action, |(_, n)| n);
     ["Get", "List", "Describe", "View", "Head"].iter().any(|p| {

@@ -8,8 +8,17 @@ use super::PolicyKind;
 use crate::catalog::{AccessLevel, ActionRef, Catalog, ResourceTypeRef};
 use crate::policy::{Effect, Node, Statement};
 
-pub(super) fn check(cx: &mut Context<'_>, catalog: &Catalog, statement: &Statement) {
-    let mut known: Vec<(ActionRef<'_>, &Node<String>)> = Vec::new();
+/// Resource types by resource text, shared by the statements of one policy: the look-up
+/// compares the ARN with every template of its service, and policies repeat their ARNs.
+pub(super) type TypeCache<'c> = std::collections::HashMap<String, Vec<ResourceTypeRef<'c>>>;
+
+pub(super) fn check<'c>(
+    cx: &mut Context<'_>,
+    catalog: &'c Catalog,
+    statement: &Statement,
+    cache: &mut TypeCache<'c>,
+) {
+    let mut known: Vec<(ActionRef<'c>, &Node<String>)> = Vec::new();
     for action in &statement.action.values {
         if let Some(found) = name(cx, catalog, statement, action) {
             known.push((found, action));
@@ -33,17 +42,23 @@ pub(super) fn check(cx: &mut Context<'_>, catalog: &Catalog, statement: &Stateme
     {
         return;
     }
-    let types: Vec<Vec<ResourceTypeRef<'_>>> = resource
-        .values
-        .iter()
-        .map(|v| catalog.resource_types_for_arn(&v.node))
-        .collect();
-    for (value, found) in resource.values.iter().zip(&types) {
+    let mut types_of = |text: &str| -> Vec<ResourceTypeRef<'c>> {
+        cache
+            .entry(text.to_owned())
+            .or_insert_with(|| catalog.resource_types_for_arn(text))
+            .clone()
+    };
+    for value in &resource.values {
         let service = arn_parts(&value.node).map(|p| p[2]).unwrap_or_default();
-        if found.is_empty()
-            && !service.contains(['*', '?', '$'])
-            && catalog.service(service).is_some()
-        {
+        if service.contains(['*', '?', '$']) || catalog.service(service).is_none() {
+            continue;
+        }
+        // Any known action whose type the ARN names strictly settles it without a full look-up.
+        let named = known.iter().any(|(a, _)| {
+            a.resource_types()
+                .any(|u| catalog.arn_matches_type_strictly(&value.node, &u.resource_type()))
+        });
+        if !named && types_of(&value.node).is_empty() {
             cx.report(
                 Check::ResourceTypeMismatch,
                 value.span,
@@ -55,14 +70,21 @@ pub(super) fn check(cx: &mut Context<'_>, catalog: &Catalog, statement: &Stateme
     }
     for (action, value) in &known {
         let uses: Vec<_> = action.resource_types().collect();
-        let applies = if uses.is_empty() {
-            false
-        } else {
-            uses.iter().any(|u| {
+        // A strict match puts the type in the look-up's answer; otherwise ask the full look-up,
+        // which falls back to loose matching when no type of the service matches strictly.
+        let applies = !uses.is_empty()
+            && (uses.iter().any(|u| {
+                resource
+                    .values
+                    .iter()
+                    .any(|v| catalog.arn_matches_type_strictly(&v.node, &u.resource_type()))
+            }) || uses.iter().any(|u| {
                 let wanted = u.resource_type();
-                types.iter().flatten().any(|t| same_type(t, &wanted))
-            })
-        };
+                resource
+                    .values
+                    .iter()
+                    .any(|v| types_of(&v.node).iter().any(|t| same_type(t, &wanted)))
+            }));
         if applies {
             continue;
         }

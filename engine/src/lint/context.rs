@@ -80,6 +80,22 @@ impl<'a> Context<'a> {
             .map(|k| k.span)
     }
 
+    /// Findings reported without a statement (parse errors) get the statement whose text
+    /// contains them, when there is one.
+    pub fn attribute(&mut self, statements: &[Statement]) {
+        for pending in self.pending.iter_mut().filter(|p| p.statement.is_none()) {
+            let inside = statements
+                .iter()
+                .find(|s| s.span.start <= pending.span.start && pending.span.end <= s.span.end);
+            if let Some(s) = inside {
+                pending.statement = Some(StatementId {
+                    index: s.index,
+                    sid: s.sid.as_ref().map(|sid| sid.node.clone()),
+                });
+            }
+        }
+    }
+
     pub fn finish(self, index: &LineIndex<'_>) -> Vec<Finding> {
         let mut findings: Vec<Finding> = self
             .pending

@@ -110,6 +110,52 @@ impl PolicyKind {
     }
 }
 
+/// How an identity policy is attached: a managed policy, or inline in one user, role or group
+/// (whose inline policies share one size quota).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Attachment {
+    #[default]
+    Managed,
+    InlineUser,
+    InlineRole,
+    InlineGroup,
+}
+
+impl Attachment {
+    /// IAM User Guide, "IAM and AWS STS quotas" > "IAM and STS character limits": the inline
+    /// policies of a user total at most 2,048 characters, of a role 10,240, of a group 5,120;
+    /// white space is not counted.
+    pub fn size_quota(self) -> Option<SizeQuota> {
+        match self {
+            Attachment::Managed => None,
+            Attachment::InlineUser => {
+                Some(SizeQuota::new(2_048, false, "a user's inline policies"))
+            }
+            Attachment::InlineRole => {
+                Some(SizeQuota::new(10_240, false, "a role's inline policies"))
+            }
+            Attachment::InlineGroup => {
+                Some(SizeQuota::new(5_120, false, "a group's inline policies"))
+            }
+        }
+    }
+}
+
+impl FromStr for Attachment {
+    type Err = UnknownKind;
+
+    fn from_str(text: &str) -> Result<Attachment, UnknownKind> {
+        match text.to_ascii_lowercase().as_str() {
+            "managed" => Ok(Attachment::Managed),
+            "user" => Ok(Attachment::InlineUser),
+            "role" => Ok(Attachment::InlineRole),
+            "group" => Ok(Attachment::InlineGroup),
+            _ => Err(UnknownKind(text.to_owned())),
+        }
+    }
+}
+
 /// A size limit, in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SizeQuota {

@@ -81,6 +81,10 @@ fn resource_element(cx: &mut Context<'_>, kind: PolicyKind, statement: &Statemen
     }
 }
 
+/// SCPs: `Principal` and `NotPrincipal` are not supported. Since 19 September 2025 SCPs accept
+/// the rest of the IAM language in Allow statements too (conditions, resource ARNs, NotAction,
+/// NotResource, wildcards anywhere in an action: AWS Security Blog, "AWS Organizations service
+/// control policy now supports full IAM language"), so no other element is restricted here.
 fn principal_element(cx: &mut Context<'_>, kind: PolicyKind, statement: &Statement) {
     let Some(principal) = &statement.principal else {
         if kind.needs_principal() {

@@ -26,7 +26,7 @@ mod variables;
 pub use check::{Check, Severity};
 pub(crate) use conditions::OperatorName;
 pub use finding::{Finding, Range, StatementId};
-pub use kind::{PolicyKind, SizeQuota, UnknownKind};
+pub use kind::{Attachment, PolicyKind, SizeQuota, UnknownKind};
 pub use risky::{risk_of, Risk};
 
 use crate::catalog::Catalog;
@@ -44,6 +44,8 @@ pub struct LintOptions<'c> {
     /// A lesson asks for MFA on sensitive actions: report Allow statements without an MFA
     /// condition.
     pub require_mfa: bool,
+    /// For identity policies: managed, or inline in a user, role or group (size quotas differ).
+    pub attachment: Attachment,
 }
 
 impl<'c> LintOptions<'c> {
@@ -52,6 +54,7 @@ impl<'c> LintOptions<'c> {
             kind,
             catalog,
             require_mfa: false,
+            attachment: Attachment::Managed,
         }
     }
 }
@@ -65,6 +68,7 @@ pub fn lint(text: &str, options: &LintOptions<'_>) -> Vec<Finding> {
     }
     if let Some(policy) = &parsed.policy {
         let parse_failed = !parsed.errors.is_empty();
+        let mut types = catalog_actions::TypeCache::new();
         structure::check(&mut cx, policy, parse_failed);
         size::check(&mut cx, policy);
         for statement in &policy.statements {
@@ -76,12 +80,13 @@ pub fn lint(text: &str, options: &LintOptions<'_>) -> Vec<Finding> {
             variables::check(&mut cx, policy, statement);
             redundancy::check_statement(&mut cx, statement);
             if let Some(catalog) = options.catalog {
-                catalog_actions::check(&mut cx, catalog, statement);
+                catalog_actions::check(&mut cx, catalog, statement, &mut types);
                 catalog_conditions::check(&mut cx, catalog, statement);
             }
         }
         kind_rules::check_policy(&mut cx, policy);
         redundancy::check_policy(&mut cx, policy);
+        cx.attribute(&policy.statements);
     }
     cx.finish(&LineIndex::new(text))
 }

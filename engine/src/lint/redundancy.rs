@@ -114,11 +114,11 @@ fn prefix_pattern_covers(wide: &str, narrow: &str, ignore_case: bool) -> bool {
 pub(super) fn check_policy(cx: &mut Context<'_>, policy: &Policy) {
     for (i, statement) in policy.statements.iter().enumerate() {
         let same = policy.statements[..i].iter().find(|earlier| {
-            let mut a = (*earlier).clone();
-            let mut b = statement.clone();
-            a.sid = None;
-            b.sid = None;
-            a == b
+            earlier.effect == statement.effect
+                && earlier.principal == statement.principal
+                && earlier.action == statement.action
+                && earlier.resource == statement.resource
+                && earlier.condition == statement.condition
         });
         if let Some(earlier) = same {
             cx.report(

@@ -6,7 +6,11 @@ use crate::json::Span;
 use crate::policy::Policy;
 
 pub(super) fn check(cx: &mut Context<'_>, policy: &Policy) {
-    let quota = cx.kind().size_quota();
+    let inline = match cx.kind() {
+        super::PolicyKind::Identity => cx.options.attachment.size_quota(),
+        _ => None,
+    };
+    let quota = inline.unwrap_or_else(|| cx.kind().size_quota());
     let size = counted_size(cx.text, quota.counts_whitespace);
     if size > quota.max {
         let what = if quota.counts_whitespace {

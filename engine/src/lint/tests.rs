@@ -39,3 +39,16 @@ fn lint_never_panics_on_truncated_or_odd_input() {
         }
     }
 }
+
+#[test]
+fn parse_errors_inside_a_statement_name_it() {
+    let text = r#"{"Version": "2012-10-17", "Statement": [{"Sid": "One", "Effect": "allow", "Action": "s3:GetObject", "Resource": "*"},
+        {"Sid": "Two", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:username": ["a", {}]}}}]}"#;
+    let found = lint(text, &LintOptions::default());
+    let wrong = found.iter().find(|f| f.code == "wrong-type").unwrap();
+    assert_eq!(wrong.statement.as_ref().map(|s| s.index), Some(1));
+    assert_eq!(
+        wrong.statement.as_ref().and_then(|s| s.sid.as_deref()),
+        Some("Two")
+    );
+}

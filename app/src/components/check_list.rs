@@ -21,10 +21,7 @@ pub fn CheckList(
 ) -> impl IntoView {
     let store = use_progress();
     let key = scenario_key(&lesson, &scenario.id);
-    let state = {
-        let key = key.clone();
-        Signal::derive(move || store.scenario(&key))
-    };
+    let state = store.scenario_signal(key.clone());
     let revealed = Signal::derive(move || outcomes_revealed(scenario, &state.get()));
     let predict = scenario.style == ScenarioStyle::Predict;
 

@@ -15,10 +15,7 @@ use crate::scenario::state::{
 pub fn Hints(lesson: String, scenario: &'static Scenario) -> impl IntoView {
     let store = use_progress();
     let key = scenario_key(&lesson, &scenario.id);
-    let state = {
-        let key = key.clone();
-        Signal::derive(move || store.scenario(&key))
-    };
+    let state = store.scenario_signal(key.clone());
     let total = scenario.hints.len();
     let more =
         move |_| store.update_scenario(&key, |s| s.hints_shown = (s.hints_shown + 1).min(total));
@@ -45,10 +42,7 @@ pub fn Hints(lesson: String, scenario: &'static Scenario) -> impl IntoView {
 pub fn ShowAnswer(lesson: String, scenario: &'static Scenario) -> impl IntoView {
     let store = use_progress();
     let key = scenario_key(&lesson, &scenario.id);
-    let state = {
-        let key = key.clone();
-        Signal::derive(move || store.scenario(&key))
-    };
+    let state = store.scenario_signal(key.clone());
     let reveal = move |_| store.update_scenario(&key, |s| s.answer_shown = true);
     view! {
         {move || {
@@ -74,10 +68,7 @@ pub fn ShowAnswer(lesson: String, scenario: &'static Scenario) -> impl IntoView 
 pub fn SpotPicker(lesson: String, scenario: &'static Scenario) -> impl IntoView {
     let store = use_progress();
     let key = scenario_key(&lesson, &scenario.id);
-    let state = {
-        let key = key.clone();
-        Signal::derive(move || store.scenario(&key))
-    };
+    let state = store.scenario_signal(key.clone());
     let name = format!("spot-{}", scenario.id);
     let options = spot_options(scenario);
     view! {

@@ -132,10 +132,7 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
             }
         });
     });
-    let scenario_state = {
-        let key = key.clone();
-        Signal::derive(move || store.with(|p| p.scenario(&key)))
-    };
+    let scenario_state = store.scenario_signal(key.clone());
     let fixed = fixed_policies(scenario);
     let heading_id = format!("scenario-{}", scenario.id);
     let heading_ref = heading_id.clone();

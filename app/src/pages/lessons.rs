@@ -17,7 +17,6 @@ pub fn Lessons() -> impl IntoView {
                 {embedded_course().map(|course| {
                     view! {
                         <h1>{course.manifest.title.clone()}</h1>
-                        <p><A href="/progress">"Your progress, export and import"</A></p>
                         <ol class="lesson-list">
                             {course.lessons.iter().enumerate().map(|(index, lesson)| {
                                 let manifest = &lesson.manifest;
@@ -45,6 +44,7 @@ pub fn Lessons() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ol>
+                        <p class="progress-link"><A href="/progress">"Your progress, export and import"</A></p>
                     }
                 })}
             </ErrorBoundary>

@@ -43,6 +43,12 @@ impl ProgressStore {
         self.progress.with(|p| p.scenario(key))
     }
 
+    /// One scenario's state as a signal, for views.
+    pub fn scenario_signal(&self, key: String) -> Signal<ScenarioState> {
+        let store = *self;
+        Signal::derive(move || store.scenario(&key))
+    }
+
     /// A sentence for the learner about saved state (set aside, not saved); `None` when all is well.
     pub fn notice(&self) -> RwSignal<Option<String>> {
         self.notice

@@ -34,7 +34,7 @@ BROWSER_ENV := HOME=$(SCRATCH)/home TMPDIR=$(SCRATCH)/tmp XDG_CONFIG_HOME=$(SCRA
 # Prints how long a step took; used as `$(call timed,name,command)`.
 timed = @echo "==> $(1)"; SECONDS=0; $(2); echo "<== $(1): $${SECONDS}s"
 
-.PHONY: help serve test setup setup-test rust-target wasm-bindgen trunk npm chromium check-pins \
+.PHONY: bench-browser help serve test setup setup-test rust-target wasm-bindgen trunk npm chromium check-pins \
 	fmt clippy lint unit wasm-test build e2e wasm-size screenshots clean
 
 help:
@@ -120,7 +120,7 @@ unit:
 wasm-test: setup-test
 	@mkdir -p $(SCRATCH)/home $(SCRATCH)/tmp
 	$(call timed,wasm-bindgen-test (headless Chromium),\
-		$(BROWSER_ENV) cargo test -p iamplay-app --target wasm32-unknown-unknown --test browser)
+		$(BROWSER_ENV) cargo test -p iamplay-app --target wasm32-unknown-unknown --test browser --test storage)
 	@rm -rf $(SCRATCH)/tmp
 
 build: setup
@@ -137,6 +137,10 @@ e2e: build setup-test
 wasm-size:
 	@wasm=$$(ls dist/*_bg.wasm); \
 	echo "$$wasm: $$(stat -c %s $$wasm) bytes raw, $$(gzip -9 -c $$wasm | wc -c) bytes gzip -9"
+
+# Keystroke-to-checks time of the learning loop in Chromium (not part of `make test`).
+bench-browser: build setup-test
+	$(BROWSER_ENV) node e2e/perf/keystroke.mjs 200
 
 screenshots: build setup-test
 	@mkdir -p $(SCRATCH)/home $(SCRATCH)/tmp

@@ -74,7 +74,38 @@ export class JsonEditor {
     this.monaco.editor.setModelMarkers(this.model, owner, markers);
   }
 
+  // Whole-line highlights (the deciding statement of a check), replacing the previous ones.
+  setDecorations(decorationsJson) {
+    const decorations = JSON.parse(decorationsJson).map((d) => ({
+      range: new this.monaco.Range(d.range.startLine, d.range.startColumn, d.range.endLine, d.range.endColumn),
+      options: {
+        className: d.className,
+        isWholeLine: true,
+        hoverMessage: { value: d.hover },
+        overviewRuler: { color: d.ruler, position: this.monaco.editor.OverviewRulerLane.Full },
+      },
+    }));
+    this.decorations ??= this.editor.createDecorationsCollection();
+    this.decorations.set(decorations);
+  }
+
+  setReadOnly(readOnly) {
+    this.editor.updateOptions({ readOnly, domReadOnly: readOnly });
+  }
+
+  // Puts the cursor at a position, scrolls it into view and gives the editor the focus.
+  moveCursor(line, column) {
+    this.editor.setPosition({ lineNumber: line, column });
+    this.editor.revealLineInCenterIfOutsideViewport(line);
+    this.editor.focus();
+  }
+
+  getValue() {
+    return this.model.getValue();
+  }
+
   dispose() {
+    this.decorations?.clear();
     darkScheme?.removeEventListener('change', this.followTheme);
     this.changes.dispose();
     this.editor.dispose();

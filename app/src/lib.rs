@@ -7,9 +7,13 @@
 pub mod components;
 pub mod course;
 pub mod interop;
+pub mod json_highlight;
 pub mod json_status;
 pub mod markdown;
 mod pages;
+pub mod progress;
+pub mod quiz;
+pub mod scenario;
 
 use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
@@ -21,6 +25,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    progress::provide_progress();
     let main = NodeRef::<leptos::html::Main>::new();
     // The router handles in-app links itself, so the browser would not move focus to the
     // target of `#main`; do it here, so keyboard users really skip the header.
@@ -37,11 +42,14 @@ pub fn App() -> impl IntoView {
                 "Skip to content"
             </a>
             <SiteHeader />
+            <components::progress_notice::ProgressNotice />
             <main id="main" tabindex="-1" node_ref=main>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("") view=pages::home::Home />
                     <Route path=path!("lessons") view=pages::lessons::Lessons />
                     <Route path=path!("lessons/:id") view=pages::lesson::Lesson />
+                    <Route path=path!("lessons/:id/:scenario") view=pages::lesson::Lesson />
+                    <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("playground") view=pages::playground::Playground />
                 </Routes>
             </main>

@@ -255,7 +255,25 @@ fn safe_link(url: &str) -> Option<String> {
     let url = url.trim();
     match scheme(url).as_deref() {
         None | Some("http" | "https" | "mailto") => Some(url.to_owned()),
+        Some("lesson") => lesson_link(&url["lesson:".len()..]),
         Some(_) => None,
+    }
+}
+
+/// `lesson:<id>` and `lesson:<id>#<scenario>` become the app's routes; ids are kebab-case.
+fn lesson_link(target: &str) -> Option<String> {
+    let kebab = |id: &str| {
+        !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    match target.split_once('#') {
+        None if kebab(target) => Some(format!("/lessons/{target}")),
+        Some((lesson, scenario)) if kebab(lesson) && kebab(scenario) => {
+            Some(format!("/lessons/{lesson}/{scenario}"))
+        }
+        _ => None,
     }
 }
 
@@ -304,9 +322,9 @@ mod tests {
         assert_eq!(plain_text(&nodes[1..]), "Hi <b onclick=\"x()\">there</b>");
     }
 
-    #[test]
-    fn links_with_unsafe_schemes_lose_their_target() {
-        let href = |md: &str| match &parse(md)[0] {
+    /// The target of the one link in `md`.
+    fn href(md: &str) -> Option<String> {
+        match &parse(md)[0] {
             Node::Element { children, .. } => match &children[0] {
                 Node::Element {
                     kind: Kind::Link { href, .. },
@@ -315,7 +333,25 @@ mod tests {
                 other => panic!("not a link: {other:?}"),
             },
             other => panic!("not a paragraph: {other:?}"),
-        };
+        }
+    }
+
+    #[test]
+    fn lesson_links_become_routes() {
+        assert_eq!(
+            href("[a](lesson:policy-anatomy)").as_deref(),
+            Some("/lessons/policy-anatomy")
+        );
+        assert_eq!(
+            href("[a](lesson:policy-anatomy#fix-bucket-vs-object)").as_deref(),
+            Some("/lessons/policy-anatomy/fix-bucket-vs-object")
+        );
+        assert_eq!(href("[a](lesson:../x)"), None);
+        assert_eq!(href("[a](lesson:a#b#c)"), None);
+    }
+
+    #[test]
+    fn links_with_unsafe_schemes_lose_their_target() {
         assert_eq!(href("[a](javascript:alert(1))"), None);
         assert_eq!(href("[a](JavaScript:alert(1))"), None);
         assert_eq!(href("[a](java&#9;script:alert(1))"), None);

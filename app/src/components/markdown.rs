@@ -50,9 +50,12 @@ fn render_element(kind: &Kind, children: &[Node]) -> AnyView {
             }
             .into_any()
         }
+        Kind::CodeBlock { language } if language.as_deref() == Some("json") => {
+            view! { <super::json_code::JsonCode text=markdown::plain_text(children) /> }.into_any()
+        }
         Kind::CodeBlock { language } => {
             let class = language.as_ref().map(|lang| format!("language-{lang}"));
-            view! { <pre><code class=class>{markdown::plain_text(children)}</code></pre> }
+            view! { <pre tabindex="0"><code class=class>{markdown::plain_text(children)}</code></pre> }
                 .into_any()
         }
         Kind::List { start: Some(start) } => view! { <ol start=*start>{inner}</ol> }.into_any(),

@@ -6,3 +6,11 @@ pub mod markdown;
 pub mod parse_status;
 
 pub use markdown::Markdown;
+pub mod check_list;
+pub mod findings;
+pub mod json_code;
+pub mod progress_notice;
+pub mod question;
+pub mod scenario_editor;
+pub mod scenario_help;
+pub mod scenario_panel;

@@ -34,6 +34,17 @@ pub struct Marker {
     pub source: &'static str,
 }
 
+/// A highlighted range: `class_name` styles the lines, `hover` explains them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Decoration {
+    pub range: Range,
+    pub class_name: &'static str,
+    pub hover: String,
+    /// The overview ruler's colour (CSS).
+    pub ruler: &'static str,
+}
+
 /// The markers as the JSON the JavaScript side parses.
 pub fn to_json(markers: &[Marker]) -> String {
     // Serialising these plain structs cannot fail; an empty list is the safe fallback anyway.

@@ -3,5 +3,9 @@
 //! The rest of the app sees typed Rust: [`monaco::Editor`] with typed methods, and the plain
 //! serialisable [`markers::Marker`] that crosses the boundary as JSON.
 
+pub mod files;
+pub mod frame;
 pub mod markers;
 pub mod monaco;
+pub mod scroll;
+pub mod storage;

@@ -24,6 +24,15 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setMarkers)]
     fn set_markers(this: &JsEditor, owner: &str, markers_json: &str);
 
+    #[wasm_bindgen(method, js_name = setDecorations)]
+    fn set_decorations(this: &JsEditor, decorations_json: &str);
+
+    #[wasm_bindgen(method, js_name = setReadOnly)]
+    fn set_read_only(this: &JsEditor, read_only: bool);
+
+    #[wasm_bindgen(method, js_name = moveCursor)]
+    fn move_cursor(this: &JsEditor, line: u32, column: u32);
+
     #[wasm_bindgen(method)]
     fn dispose(this: &JsEditor);
 }
@@ -83,6 +92,23 @@ impl Editor {
     /// Replaces this owner's markers (squiggles); other owners' markers stay.
     pub fn set_markers(&self, owner: &str, markers: &[Marker]) {
         self.js.set_markers(owner, &markers::to_json(markers));
+    }
+}
+
+impl Editor {
+    /// Replaces the whole-line highlights.
+    pub fn set_decorations(&self, decorations: &[markers::Decoration]) {
+        self.js
+            .set_decorations(&serde_json::to_string(decorations).unwrap_or_else(|_| "[]".into()));
+    }
+
+    pub fn set_read_only(&self, read_only: bool) {
+        self.js.set_read_only(read_only);
+    }
+
+    /// Moves the cursor to `line`/`column` (1-based, UTF-16) and focuses the editor.
+    pub fn move_cursor(&self, line: u32, column: u32) {
+        self.js.move_cursor(line, column);
     }
 }
 

@@ -5,3 +5,4 @@ pub mod lesson;
 pub mod lessons;
 pub mod not_found;
 pub mod playground;
+pub mod progress;

@@ -1,0 +1,76 @@
+//! Lint findings under the editor (each moves the cursor to its place) and the
+//! least-privilege verdict once every check passes.
+
+use leptos::prelude::*;
+
+use crate::interop::markers::Range;
+use crate::scenario::Report;
+
+#[component]
+pub fn Findings(result: RwSignal<Report>, move_cursor: Callback<Range>) -> impl IntoView {
+    let findings = move || result.with(|r| r.findings.clone());
+    view! {
+        {move || {
+            let findings = findings();
+            (!findings.is_empty()).then(|| view! {
+                <section class="findings" aria-label="Problems in the policy">
+                    <h4>{format!("Problems ({})", findings.len())}</h4>
+                    <ul>
+                        {findings.into_iter().map(|f| {
+                            let range = f.range;
+                            let place = format!("line {}, column {}", range.start_line, range.start_column);
+                            view! {
+                                <li class=format!("finding {}", f.severity_label.to_ascii_lowercase().replace(' ', "-"))>
+                                    <button type="button" class="finding-jump" on:click=move |_| move_cursor.run(range)>
+                                        <span class="finding-severity">{f.severity_label}</span>" "
+                                        <span class="finding-message">{f.message}</span>
+                                        <span class="finding-place">{format!(" ({place})")}</span>
+                                    </button>
+                                    <p class="help">{f.help}</p>
+                                    {(!f.lesson.is_empty()).then(|| view! {
+                                        <p class="finding-lesson"><a href=format!("/lessons/{}", f.lesson)>"The lesson on this"</a>" · "<code>{f.code}</code></p>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
+    }
+}
+
+#[component]
+pub fn LeastPrivilegeView(result: RwSignal<Report>, move_cursor: Callback<Range>) -> impl IntoView {
+    move || {
+        result.with(|r| r.least_privilege.clone()).map(|lp| {
+            let tight = lp.is_tight();
+            let summary = lp.summary();
+            view! {
+                <section class="least-privilege" class:tight=tight aria-label="Least privilege">
+                    <p class="lp-summary">{summary}</p>
+                    {(!tight).then(|| view! {
+                        <ul class="lp-grants">
+                            {lp.grants.iter().cloned().map(|g| view! {
+                                <li>
+                                    <button type="button" class="link-button" on:click=move |_| move_cursor.run(g.range)>
+                                        <code>{g.action.clone()}</code>
+                                    </button>
+                                    ": "{g.message}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                        {(!lp.actions.is_empty()).then(|| view! {
+                            <details>
+                                <summary>"The extra actions"</summary>
+                                <ul class="lp-actions">
+                                    {lp.actions.iter().map(|a| view! { <li><code>{a.clone()}</code></li> }).collect_view()}
+                                </ul>
+                            </details>
+                        })}
+                    })}
+                </section>
+            }
+        })
+    }
+}

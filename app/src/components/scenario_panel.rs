@@ -1,0 +1,227 @@
+//! One scenario: task, fixed policies, the editor, and everything the engine says about the
+//! text, recomputed once per animation frame while the learner types.
+
+use iamplay_engine::curriculum::{Scenario, ScenarioStyle};
+use leptos::prelude::*;
+
+use super::check_list::CheckList;
+use super::findings::{Findings, LeastPrivilegeView};
+use super::json_code::JsonCode;
+use super::scenario_editor::{EditorHandle, ScenarioEditor};
+use super::scenario_help::{Hints, ShowAnswer, SpotPicker};
+use super::Markdown;
+use crate::interop::frame::next_frame;
+use crate::interop::markers::{Decoration, Range};
+use crate::progress::{scenario_key, use_progress};
+use crate::scenario::state::{self, fixed_policies, policy_text};
+use crate::scenario::{report, Report};
+
+fn style_label(style: ScenarioStyle) -> &'static str {
+    match style {
+        ScenarioStyle::Write => "Write",
+        ScenarioStyle::Fix => "Fix",
+        ScenarioStyle::Predict => "Predict",
+        ScenarioStyle::Spot => "Spot",
+    }
+}
+
+/// Highlights for the selected check: its deciding statements, else the statements of the
+/// learner's policy that did not match.
+fn decorations_for(report: &Report, selected: Option<&str>) -> Vec<Decoration> {
+    let Some(check) = selected.and_then(|id| report.checks.iter().find(|c| c.id == id)) else {
+        return Vec::new();
+    };
+    let deciding: Vec<Decoration> = check
+        .explanation
+        .deciding
+        .iter()
+        .filter_map(|s| {
+            Some(Decoration {
+                range: s.range?,
+                class_name: if s.effect == "Deny" {
+                    "deciding-deny"
+                } else {
+                    "deciding-allow"
+                },
+                hover: format!("Decides “{}”: {}", check.title, s.label),
+                ruler: if s.effect == "Deny" {
+                    "#c62828"
+                } else {
+                    "#2e7d32"
+                },
+            })
+        })
+        .collect();
+    if !deciding.is_empty() {
+        return deciding;
+    }
+    check
+        .explanation
+        .mismatches
+        .iter()
+        .filter_map(|m| {
+            Some(Decoration {
+                range: m.statement.range?,
+                class_name: "not-matching",
+                hover: format!("{} does not match: {}", m.statement.label, m.element),
+                ruler: "#b26a00",
+            })
+        })
+        .collect()
+}
+
+#[component]
+pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoView {
+    let store = use_progress();
+    let key = scenario_key(&lesson, &scenario.id);
+    let editable = matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix);
+    let starter = policy_text(&scenario.starter);
+    let initial = if editable {
+        store.draft(&key).unwrap_or_else(|| starter.clone())
+    } else {
+        starter.clone()
+    };
+    let text = StoredValue::new(initial.clone());
+    let result = RwSignal::new(report(scenario, &initial, None));
+    let revision = RwSignal::new(0u64);
+    let frame_pending = StoredValue::new(false);
+    let selected = RwSignal::new(None::<String>);
+    let handle: EditorHandle = StoredValue::new_local(None);
+
+    let on_change = {
+        let key = key.clone();
+        Callback::new(move |new_text: String| {
+            if editable {
+                store.save_draft(&key, &new_text);
+                if new_text != text.with_value(|t| t.clone()) {
+                    store.update_scenario(&key, |s| s.attempted = true);
+                }
+            }
+            text.set_value(new_text);
+            if frame_pending.get_value() {
+                return;
+            }
+            frame_pending.set_value(true);
+            next_frame(move || {
+                frame_pending.set_value(false);
+                let fresh = text.with_value(|t| report(scenario, t, None));
+                result.set(fresh);
+                revision.update(|r| *r += 1);
+            });
+        })
+    };
+
+    // Solving is remembered once; later edits do not undo it.
+    {
+        let key = key.clone();
+        Effect::new(move |_| {
+            let solved = result.with(|r| state::is_solved(scenario, &store.scenario(&key), r));
+            if solved {
+                store.update_scenario(&key, |s| s.completed = true);
+            }
+        });
+    }
+
+    let markers = Signal::derive(move || result.with(Report::markers));
+    let decorations =
+        Signal::derive(move || result.with(|r| decorations_for(r, selected.get().as_deref())));
+    let move_cursor = Callback::new(move |range: Range| {
+        handle.with_value(|e| {
+            if let Some(e) = e {
+                e.move_cursor(range.start_line, range.start_column);
+            }
+        });
+    });
+    let scenario_state = store.scenario_signal(key.clone());
+    let fixed = fixed_policies(scenario);
+    let heading_id = format!("scenario-{}", scenario.id);
+    let heading_ref = heading_id.clone();
+    let editor_label = if editable {
+        format!("{} (editable JSON)", scenario.edit.name)
+    } else {
+        format!("{} (read only)", scenario.edit.name)
+    };
+
+    view! {
+        <section class="scenario" id=scenario.id.clone() tabindex="-1" aria-labelledby=heading_ref
+            data-revision=move || revision.get().to_string()>
+            <header class="scenario-head">
+                <p class="scenario-style">{style_label(scenario.style)}</p>
+                <h3 id=heading_id>{scenario.title.clone()}</h3>
+                {move || scenario_state.get().completed.then(|| view! {
+                    <p class="badge done" role="status">"Solved"</p>
+                })}
+            </header>
+            <Markdown source=scenario.task.clone() />
+            {(!fixed.is_empty()).then(|| view! {
+                <details class="fixed-policies">
+                    <summary>{format!("Fixed policies ({}) — read only", fixed.len())}</summary>
+                    {fixed.into_iter().map(|p| view! {
+                        <figure>
+                            <figcaption>{p.label}</figcaption>
+                            <JsonCode text=p.text />
+                        </figure>
+                    }).collect_view()}
+                </details>
+            })}
+            <h4 class="editor-title">{scenario.edit.name.clone()}</h4>
+            <ScenarioEditor
+                initial=initial
+                label=editor_label
+                read_only=!editable
+                on_change
+                markers
+                decorations
+                handle
+            />
+            {editable.then(|| view! {
+                <p class="keyboard-tip">
+                    "In the editor, Tab indents. To leave it with the keyboard, press "
+                    <kbd>"Ctrl"</kbd>"+"<kbd>"M"</kbd>" then "<kbd>"Tab"</kbd>"."
+                </p>
+            })}
+            {(scenario.style == ScenarioStyle::Spot).then(|| view! {
+                <SpotPicker lesson=lesson.clone() scenario />
+            })}
+            <CheckList lesson=lesson.clone() scenario result selected move_cursor />
+            <Findings result move_cursor />
+            <LeastPrivilegeView result move_cursor />
+            <Hints lesson=lesson.clone() scenario />
+            <ShowAnswer lesson scenario />
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::report::tests::scenario;
+
+    #[test]
+    fn a_selected_check_highlights_its_deciding_statement() {
+        let s = scenario("policy-anatomy", "write-two-statements");
+        let report = report(&s, &policy_text(&s.answer), None);
+        let allowed = report
+            .checks
+            .iter()
+            .find(|c| c.decision_code == "allowed")
+            .unwrap();
+        let decorations = decorations_for(&report, Some(&allowed.id));
+        assert_eq!(decorations[0].class_name, "deciding-allow");
+        assert!(decorations_for(&report, None).is_empty());
+    }
+
+    #[test]
+    fn an_implicit_deny_highlights_the_statements_that_did_not_match() {
+        let s = scenario("policy-anatomy", "fix-bucket-vs-object");
+        let report = report(&s, &policy_text(&s.starter), None);
+        let denied = report
+            .checks
+            .iter()
+            .find(|c| c.decision_code == "implicitDeny")
+            .unwrap();
+        let decorations = decorations_for(&report, Some(&denied.id));
+        assert!(decorations.iter().all(|d| d.class_name == "not-matching"));
+        assert!(!decorations.is_empty());
+    }
+}

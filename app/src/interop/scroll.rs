@@ -1,0 +1,18 @@
+//! Bringing an element of the page into view (deep links to a scenario).
+
+/// Scrolls the element with `id` into view and moves the focus to it, once the page has laid
+/// it out (the next animation frame).
+pub fn reveal(id: String) {
+    super::frame::next_frame(move || {
+        let Some(element) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+        else {
+            return;
+        };
+        element.scroll_into_view();
+        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            let _ = element.focus();
+        }
+    });
+}

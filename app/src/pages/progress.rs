@@ -1,0 +1,139 @@
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::course::embedded_course;
+use crate::interop::files;
+use crate::progress::{scenario_key, use_progress};
+
+/// What the learner has done, lesson by lesson, with export, import and reset.
+#[component]
+pub fn ProgressPage() -> impl IntoView {
+    let store = use_progress();
+    let message = RwSignal::new(None::<(bool, String, Option<&'static str>)>);
+    let confirming = RwSignal::new(false);
+    let input = NodeRef::<html::Input>::new();
+
+    let export = move |_| {
+        let text = store.export();
+        match files::download("iam-playground-progress.json", &text) {
+            Ok(()) => message.set(Some((
+                true,
+                "Your progress was saved to iam-playground-progress.json.".into(),
+                None,
+            ))),
+            Err(err) => message.set(Some((false, format!("The export failed: {err}."), None))),
+        }
+    };
+    let import = move |_| {
+        let Some(element) = input.get() else { return };
+        spawn_local(async move {
+            match files::read_chosen(&element).await {
+                Ok(Some(text)) => match store.import(&text) {
+                    Ok(imported) => message.set(Some((
+                        true,
+                        format!(
+                            "Imported: {} scenarios, {} answers, {} drafts.",
+                            imported.progress.scenarios.len(),
+                            imported.progress.questions.len(),
+                            imported.drafts.len()
+                        ),
+                        None,
+                    ))),
+                    Err(err) => message.set(Some((
+                        false,
+                        format!("The file was not imported: {err}."),
+                        Some(err.help()),
+                    ))),
+                },
+                Ok(None) => {}
+                Err(err) => message.set(Some((
+                    false,
+                    format!("The file was not imported: {err}."),
+                    None,
+                ))),
+            }
+            element.set_value("");
+        });
+    };
+
+    let lessons = move || {
+        let course = embedded_course().ok()?;
+        Some(course.lessons.iter().map(|lesson| {
+            let m = &lesson.manifest;
+            let id = m.id.clone();
+            let row = Signal::derive(move || store.with(|p| {
+                let solved = m.scenarios.iter().filter(|s| p.scenario(&scenario_key(&id, &s.id)).completed).count();
+                let right = m.questions.iter().filter(|q| p.questions.get(&q.id).is_some_and(|a| a.correct)).count();
+                (solved, right)
+            }));
+            view! {
+                <tr>
+                    <th scope="row"><A href=format!("/lessons/{}", m.id)>{m.title.clone()}</A></th>
+                    <td>{move || format!("{} of {}", row.get().0, m.scenarios.len())}</td>
+                    <td>{move || format!("{} of {}", row.get().1, m.questions.len())}</td>
+                </tr>
+            }
+        }).collect_view())
+    };
+
+    let interviews = move || store.with(|p| p.interviews.clone());
+
+    view! {
+        <Title text="Your progress" />
+        <section class="page progress">
+            <h1>"Your progress"</h1>
+            <p>"Progress and drafts are kept in this browser only. Export them to move to another browser or to keep a copy."</p>
+            <div class="table-scroll">
+                <table class="progress-table">
+                    <thead><tr><th scope="col">"Lesson"</th><th scope="col">"Scenarios solved"</th><th scope="col">"Questions right"</th></tr></thead>
+                    <tbody>{lessons}</tbody>
+                </table>
+            </div>
+            {move || {
+                let list = interviews();
+                (!list.is_empty()).then(|| view! {
+                    <h2>"Interview sessions"</h2>
+                    <ul class="interviews">
+                        {list.into_iter().map(|r| view! {
+                            <li>{format!("{}: {} of {} right in {} min", r.finished_at, r.correct, r.total, r.seconds.div_ceil(60))}</li>
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+            <h2>"Keep or move your progress"</h2>
+            <div class="progress-actions">
+                <button type="button" on:click=export>"Export progress"</button>
+                <label class="file-button">
+                    "Import progress from a file "
+                    <input type="file" accept="application/json,.json" node_ref=input on:change=import />
+                </label>
+            </div>
+            {move || message.get().map(|(ok, text, help)| view! {
+                <div class=if ok { "notice ok" } else { "notice error" } role=if ok { "status" } else { "alert" }>
+                    <p>{text}</p>
+                    {help.map(|h| view! { <p class="help">{h}</p> })}
+                </div>
+            })}
+            <h2>"Start over"</h2>
+            {move || if confirming.get() {
+                view! {
+                    <div class="confirm" role="group" aria-label="Confirm reset">
+                        <p>"Erase all progress and every draft in this browser? This cannot be undone; export first to keep a copy."</p>
+                        <button type="button" class="danger" on:click=move |_| {
+                            store.reset();
+                            confirming.set(false);
+                            message.set(Some((true, "All progress and drafts were erased.".into(), None)));
+                        }>"Yes, erase everything"</button>
+                        " "
+                        <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Reset progress…"</button> }.into_any()
+            }}
+        </section>
+    }
+}

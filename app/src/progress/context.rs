@@ -1,0 +1,149 @@
+//! The progress store as Leptos context: one [`Book`] over localStorage for the whole app,
+//! and a signal of [`Progress`] that views read.
+
+use leptos::prelude::*;
+
+use super::exchange::{ImportError, Imported};
+use super::store::Book;
+use super::{InterviewResult, Progress, ScenarioState};
+use crate::interop::storage::{self, LocalStore, Storage};
+
+/// Handle to the app's progress; cheap to copy into closures.
+#[derive(Debug, Clone, Copy)]
+pub struct ProgressStore {
+    book: StoredValue<Book<Storage>, LocalStorage>,
+    progress: RwSignal<Progress>,
+    notice: RwSignal<Option<String>>,
+}
+
+/// Opens the saved progress and makes it available to every page.
+pub fn provide_progress() -> ProgressStore {
+    let (book, notice) = Book::open(Storage::local(), &storage::now_millis().to_string());
+    let store = ProgressStore {
+        progress: RwSignal::new(book.progress.clone()),
+        book: StoredValue::new_local(book),
+        notice: RwSignal::new(notice),
+    };
+    provide_context(store);
+    store
+}
+
+/// The store provided by [`provide_progress`].
+pub fn use_progress() -> ProgressStore {
+    use_context::<ProgressStore>().unwrap_or_else(provide_progress)
+}
+
+impl ProgressStore {
+    /// Reactive: views re-run when progress changes.
+    pub fn with<T>(&self, read: impl FnOnce(&Progress) -> T) -> T {
+        self.progress.with(read)
+    }
+
+    pub fn scenario(&self, key: &str) -> ScenarioState {
+        self.progress.with(|p| p.scenario(key))
+    }
+
+    /// One scenario's state as a signal, for views.
+    pub fn scenario_signal(&self, key: String) -> Signal<ScenarioState> {
+        let store = *self;
+        Signal::derive(move || store.scenario(&key))
+    }
+
+    /// A sentence for the learner about saved state (set aside, not saved); `None` when all is well.
+    pub fn notice(&self) -> RwSignal<Option<String>> {
+        self.notice
+    }
+
+    pub fn update_scenario(&self, key: &str, change: impl FnOnce(&mut ScenarioState)) {
+        let changed = self
+            .book
+            .try_update_value(|book| {
+                if book.progress.update_scenario(key, change) {
+                    Some(book.save())
+                } else {
+                    None
+                }
+            })
+            .flatten();
+        if let Some(saved) = changed {
+            self.publish(saved);
+        }
+    }
+
+    pub fn record_question(&self, id: &str, chosen: Vec<usize>, correct: bool) {
+        let saved = self.book.try_update_value(|book| {
+            book.progress.record_question(id, chosen, correct);
+            book.save()
+        });
+        if let Some(saved) = saved {
+            self.publish(saved);
+        }
+    }
+
+    /// Keeps a finished interview session (called by interview mode).
+    pub fn record_interview(&self, result: InterviewResult) {
+        let saved = self.book.try_update_value(|book| {
+            book.progress.record_interview(result);
+            book.save()
+        });
+        if let Some(saved) = saved {
+            self.publish(saved);
+        }
+    }
+
+    pub fn draft(&self, key: &str) -> Option<String> {
+        self.book.with_value(|book| book.draft(key))
+    }
+
+    /// Saves the editor text of a scenario; called on every change, so it does not notify views.
+    pub fn save_draft(&self, key: &str, text: &str) {
+        if let Some(Err(err)) = self.book.try_with_value(|book| book.save_draft(key, text)) {
+            self.notice.set(Some(err));
+        }
+    }
+
+    pub fn remove_draft(&self, key: &str) {
+        self.book.with_value(|book| book.remove_draft(key));
+    }
+
+    pub fn has_draft(&self, key: &str) -> bool {
+        self.book.with_value(|book| book.draft(key).is_some())
+    }
+
+    pub fn export(&self) -> String {
+        self.book
+            .with_value(|book| book.export(&storage::now_iso()))
+    }
+
+    pub fn import(&self, text: &str) -> Result<Imported, ImportError> {
+        let result = self
+            .book
+            .try_update_value(|book| book.import(text).map(|i| (i, book.progress.clone())));
+        match result {
+            Some(Ok((imported, progress))) => {
+                self.progress.set(progress);
+                self.notice.set(None);
+                Ok(imported)
+            }
+            Some(Err(err)) => Err(err),
+            None => Err(ImportError::Unreadable {
+                reason: "the page is closing".to_owned(),
+            }),
+        }
+    }
+
+    pub fn reset(&self) {
+        self.book.update_value(Book::reset);
+        self.progress.set(Progress::default());
+        self.notice.set(None);
+    }
+
+    fn publish(&self, saved: Result<(), String>) {
+        if let Some(progress) = self.book.try_with_value(|book| book.progress.clone()) {
+            self.progress.set(progress);
+        }
+        if let Err(err) = saved {
+            self.notice.set(Some(err));
+        }
+    }
+}

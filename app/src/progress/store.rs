@@ -1,0 +1,246 @@
+//! Progress kept in a key-value store (the browser's localStorage in the app, memory in
+//! tests): loading with migration, setting unreadable state aside, drafts per scenario,
+//! export, import and reset.
+
+use std::collections::BTreeMap;
+
+use super::exchange::{self, ImportError, Imported};
+use super::schema::{self, LoadOutcome};
+use super::Progress;
+
+pub use super::context::{provide_progress, use_progress, ProgressStore};
+
+/// The saved progress (everything but drafts).
+pub const PROGRESS_KEY: &str = "iamplay.progress";
+/// Followed by `lesson/scenario`; holds the editor text as typed.
+pub const DRAFT_PREFIX: &str = "iamplay.draft.";
+/// Followed by a time stamp; unreadable progress is moved here, never deleted.
+pub const SET_ASIDE_PREFIX: &str = "iamplay.progress.unreadable.";
+
+/// The storage the book writes to. Writes may fail (quota, private mode).
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&self, key: &str, value: &str) -> Result<(), String>;
+    fn remove(&self, key: &str);
+    fn keys(&self) -> Vec<String>;
+}
+
+/// Saved progress and drafts over a [`KeyValue`] store.
+#[derive(Debug)]
+pub struct Book<S> {
+    storage: S,
+    pub progress: Progress,
+}
+
+impl<S: KeyValue> Book<S> {
+    /// Reads the saved progress. Returns a notice for the learner when it had to be set aside
+    /// (under a key ending in `stamp`) or could not be saved back.
+    pub fn open(storage: S, stamp: &str) -> (Self, Option<String>) {
+        let saved = storage.get(PROGRESS_KEY);
+        let outcome = schema::from_text(saved.as_deref());
+        let mut book = Book {
+            progress: outcome.progress(),
+            storage,
+        };
+        let notice = match outcome {
+            LoadOutcome::Fresh | LoadOutcome::Loaded(_) => None,
+            LoadOutcome::Migrated { .. } => book.save().err(),
+            LoadOutcome::Unreadable { reason } => {
+                let aside = format!("{SET_ASIDE_PREFIX}{stamp}");
+                let kept = saved
+                    .as_deref()
+                    .map(|text| book.storage.set(&aside, text))
+                    .unwrap_or(Ok(()));
+                book.storage.remove(PROGRESS_KEY);
+                Some(match kept {
+                    Ok(()) => format!(
+                        "Your saved progress could not be read because {reason}. It is kept in this browser's storage under `{aside}`, and progress starts afresh; your drafts are untouched."
+                    ),
+                    Err(err) => format!(
+                        "Your saved progress could not be read because {reason}, and it could not be kept aside ({err}). Progress starts afresh; your drafts are untouched."
+                    ),
+                })
+            }
+        };
+        (book, notice)
+    }
+
+    /// Writes the progress; the error is a sentence for the learner.
+    pub fn save(&mut self) -> Result<(), String> {
+        self.storage
+            .set(PROGRESS_KEY, &schema::to_text(&self.progress))
+            .map_err(|err| format!("Your progress could not be saved in this browser ({err})."))
+    }
+
+    pub fn draft(&self, key: &str) -> Option<String> {
+        self.storage.get(&format!("{DRAFT_PREFIX}{key}"))
+    }
+
+    pub fn save_draft(&self, key: &str, text: &str) -> Result<(), String> {
+        self.storage
+            .set(&format!("{DRAFT_PREFIX}{key}"), text)
+            .map_err(|err| format!("Your draft could not be saved in this browser ({err})."))
+    }
+
+    pub fn remove_draft(&self, key: &str) {
+        self.storage.remove(&format!("{DRAFT_PREFIX}{key}"));
+    }
+
+    pub fn drafts(&self) -> BTreeMap<String, String> {
+        self.storage
+            .keys()
+            .into_iter()
+            .filter_map(|key| {
+                let scenario = key.strip_prefix(DRAFT_PREFIX)?;
+                Some((scenario.to_owned(), self.storage.get(&key)?))
+            })
+            .collect()
+    }
+
+    pub fn export(&self, exported_at: &str) -> String {
+        exchange::export(&self.progress, &self.drafts(), exported_at)
+    }
+
+    /// Replaces progress and drafts with the file's, or changes nothing if it is invalid.
+    pub fn import(&mut self, text: &str) -> Result<Imported, ImportError> {
+        let imported = exchange::import(text)?;
+        self.replace(imported.progress.clone(), &imported.drafts);
+        Ok(imported)
+    }
+
+    /// Forgets all progress and drafts (set-aside copies stay).
+    pub fn reset(&mut self) {
+        self.replace(Progress::default(), &BTreeMap::new());
+    }
+
+    fn replace(&mut self, progress: Progress, drafts: &BTreeMap<String, String>) {
+        for key in self.storage.keys() {
+            if key.starts_with(DRAFT_PREFIX) {
+                self.storage.remove(&key);
+            }
+        }
+        for (key, text) in drafts {
+            // A failed draft write is reported by the next keystroke's save; keep going.
+            let _ = self.save_draft(key, text);
+        }
+        self.progress = progress;
+        let _ = self.save();
+    }
+}
+
+/// A [`KeyValue`] in memory, for tests (native and in the browser).
+#[derive(Debug, Default, Clone)]
+pub struct Memory {
+    entries: std::rc::Rc<std::cell::RefCell<BTreeMap<String, String>>>,
+    /// Writes fail when set, as a full localStorage does.
+    pub full: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl KeyValue for Memory {
+    fn get(&self, key: &str) -> Option<String> {
+        self.entries.borrow().get(key).cloned()
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        if self.full.get() {
+            return Err("the storage quota is exceeded".to_owned());
+        }
+        self.entries
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) {
+        self.entries.borrow_mut().remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.entries.borrow().keys().cloned().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(storage: &Memory) -> (Book<Memory>, Option<String>) {
+        Book::open(storage.clone(), "1700000000000")
+    }
+
+    #[test]
+    fn progress_and_drafts_survive_reopening() {
+        let storage = Memory::default();
+        let (mut book, notice) = open(&storage);
+        assert_eq!(notice, None);
+        book.progress.update_scenario("l/s", |s| s.completed = true);
+        book.save().unwrap();
+        book.save_draft("l/s", "{ \"Version\"").unwrap();
+        let (book, notice) = open(&storage);
+        assert_eq!(notice, None);
+        assert!(book.progress.scenario("l/s").completed);
+        assert_eq!(book.draft("l/s").as_deref(), Some("{ \"Version\""));
+        assert_eq!(book.drafts().len(), 1);
+    }
+
+    #[test]
+    fn corrupt_progress_is_set_aside_with_a_notice() {
+        let storage = Memory::default();
+        storage
+            .set(PROGRESS_KEY, "{\"version\": 1, \"progr")
+            .unwrap();
+        storage.set("iamplay.draft.l/s", "my text").unwrap();
+        let (book, notice) = open(&storage);
+        let notice = notice.expect("a notice");
+        assert!(
+            notice
+                .starts_with("Your saved progress could not be read because it is not valid JSON"),
+            "{notice}"
+        );
+        assert!(notice.contains("`iamplay.progress.unreadable.1700000000000`"));
+        assert_eq!(book.progress, Progress::default());
+        assert_eq!(
+            storage
+                .get("iamplay.progress.unreadable.1700000000000")
+                .as_deref(),
+            Some("{\"version\": 1, \"progr")
+        );
+        assert_eq!(storage.get(PROGRESS_KEY), None);
+        assert_eq!(book.draft("l/s").as_deref(), Some("my text"));
+        // The next visit is quiet.
+        assert_eq!(open(&storage).1, None);
+    }
+
+    #[test]
+    fn a_full_storage_is_reported_not_fatal() {
+        let storage = Memory::default();
+        let (mut book, _) = open(&storage);
+        storage.full.set(true);
+        let err = book.save_draft("l/s", "x").unwrap_err();
+        assert!(err.contains("quota"), "{err}");
+        assert!(book.save().is_err());
+    }
+
+    #[test]
+    fn import_replaces_everything_and_a_bad_file_changes_nothing() {
+        let storage = Memory::default();
+        let (mut book, _) = open(&storage);
+        book.progress
+            .update_scenario("a/one", |s| s.completed = true);
+        book.save().unwrap();
+        book.save_draft("a/one", "mine").unwrap();
+        let exported = book.export("2026-11-23T07:00:00Z");
+
+        book.reset();
+        assert_eq!(book.progress, Progress::default());
+        assert!(book.drafts().is_empty());
+
+        assert!(book.import("{\"format\": \"something-else\"}").is_err());
+        assert!(book.drafts().is_empty());
+
+        book.import(&exported).unwrap();
+        let (book, _) = open(&storage);
+        assert!(book.progress.scenario("a/one").completed);
+        assert_eq!(book.draft("a/one").as_deref(), Some("mine"));
+    }
+}

@@ -1,0 +1,10 @@
+//! The scenario panel's logic in plain Rust: what the learner's text gives (checks,
+//! explanations, lint findings, least privilege) as flat view types, and the panel's rules
+//! (hints, answers, predictions, spotting). Components only display these.
+
+pub mod explain;
+pub mod least;
+pub mod report;
+pub mod state;
+
+pub use report::{report, CheckView, FindingView, Report};

@@ -1,0 +1,284 @@
+//! One pass over the learner's text: lint, grade, and the view of each check.
+
+use iamplay_engine::catalog::Catalog;
+use iamplay_engine::curriculum::{grade, GradeError, PolicyKind, Scenario};
+use iamplay_engine::json::{LineIndex, Span};
+use iamplay_engine::lint::{self, LintOptions, Severity as LintSeverity};
+
+use super::explain::{explain_check, Explanation};
+use super::least::LeastPrivilege;
+use crate::interop::markers::{Marker, Range, Severity};
+
+/// Everything the panel shows for one version of the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub checks: Vec<CheckView>,
+    pub findings: Vec<FindingView>,
+    /// Why the checks could not run (the text is not a valid policy).
+    pub invalid: Option<String>,
+    /// Present once every check passes and the scenario bounds its grants.
+    pub least_privilege: Option<LeastPrivilege>,
+    /// Every check passes and nothing is over-granted: the scenario is solved.
+    pub solved: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckView {
+    pub id: String,
+    /// The request in plain words.
+    pub title: String,
+    pub expected: &'static str,
+    pub decision: &'static str,
+    /// The engine's decision: `allowed`, `explicitDeny`, `implicitDeny`.
+    pub decision_code: &'static str,
+    pub passed: bool,
+    pub hint: Option<String>,
+    pub explanation: Explanation,
+}
+
+/// A lint finding placed in the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingView {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub severity_label: &'static str,
+    pub message: String,
+    pub help: String,
+    pub range: Range,
+    pub lesson: &'static str,
+}
+
+impl FindingView {
+    pub fn marker(&self) -> Marker {
+        Marker {
+            range: self.range,
+            severity: self.severity,
+            message: format!("{}\nhelp: {}", self.message, self.help),
+            source: self.code,
+        }
+    }
+}
+
+impl CheckView {
+    pub fn decision_key(&self) -> &'static str {
+        self.decision_code
+    }
+}
+
+impl Report {
+    pub fn passing(&self) -> usize {
+        self.checks.iter().filter(|c| c.passed).count()
+    }
+
+    pub fn markers(&self) -> Vec<Marker> {
+        self.findings.iter().map(FindingView::marker).collect()
+    }
+}
+
+/// The editor range of a byte span of `text`.
+pub fn editor_range(index: &LineIndex<'_>, span: Span) -> Range {
+    let start = index.position(span.start);
+    let end = index.position(span.end.max(span.start));
+    let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut range = Range {
+        start_line: number(start.line),
+        start_column: number(start.utf16_column),
+        end_line: number(end.line),
+        end_column: number(end.utf16_column),
+    };
+    // An empty span (a missing comma) still needs one column to be visible.
+    if range.start_line == range.end_line && range.end_column <= range.start_column {
+        range.end_column = range.start_column + 1;
+    }
+    range
+}
+
+fn lint_kind(kind: PolicyKind) -> lint::PolicyKind {
+    match kind {
+        PolicyKind::Identity => lint::PolicyKind::Identity,
+        PolicyKind::Resource => lint::PolicyKind::Resource,
+        PolicyKind::Trust => lint::PolicyKind::Trust,
+        PolicyKind::Boundary => lint::PolicyKind::Boundary,
+        PolicyKind::Session => lint::PolicyKind::Session,
+        PolicyKind::Scp => lint::PolicyKind::Scp,
+        PolicyKind::Rcp => lint::PolicyKind::Rcp,
+    }
+}
+
+fn severity(severity: LintSeverity) -> (Severity, &'static str) {
+    match severity {
+        LintSeverity::Error => (Severity::Error, "Error"),
+        LintSeverity::SecurityWarning => (Severity::Warning, "Security warning"),
+        LintSeverity::Warning => (Severity::Warning, "Warning"),
+        LintSeverity::Suggestion => (Severity::Info, "Suggestion"),
+    }
+}
+
+/// Lints and grades `text` for `scenario`. The catalogue, once loaded, adds the catalogue
+/// lint checks and counts over-granted actions.
+pub fn report(scenario: &Scenario, text: &str, catalog: Option<&Catalog>) -> Report {
+    let index = LineIndex::new(text);
+    let options = LintOptions::new(lint_kind(scenario.edit.kind), catalog);
+    let findings: Vec<FindingView> = lint::lint(text, &options)
+        .into_iter()
+        .map(|finding| {
+            let (severity, severity_label) = severity(finding.severity);
+            FindingView {
+                code: finding.code,
+                severity,
+                severity_label,
+                range: editor_range(&index, finding.range.span()),
+                message: finding.message,
+                help: finding.help,
+                lesson: finding.lesson,
+            }
+        })
+        .collect();
+    let grade = match grade(scenario, text) {
+        Ok(grade) => grade,
+        Err(err) => {
+            let invalid = match &err {
+                GradeError::Policy(_) => format!(
+                    "The checks run once the policy is valid: {}.",
+                    err.to_string()
+                        .trim_start_matches("the policy is not valid: ")
+                ),
+                GradeError::Scenario { .. } => format!("This scenario cannot be checked: {err}."),
+            };
+            return Report {
+                checks: Vec::new(),
+                findings,
+                invalid: Some(invalid),
+                least_privilege: None,
+                solved: false,
+            };
+        }
+    };
+    let checks: Vec<CheckView> = grade
+        .checks
+        .iter()
+        .map(|check| CheckView {
+            id: check.id.clone(),
+            title: check.title.clone(),
+            expected: expected_label(check.expect.as_str()),
+            decision: decision_label(check.evaluation.decision.as_str()),
+            decision_code: check.evaluation.decision.as_str(),
+            passed: check.passed,
+            hint: check.hint.clone(),
+            explanation: explain_check(scenario, &check.evaluation, &index),
+        })
+        .collect();
+    let all_pass = checks.iter().all(|c| c.passed);
+    let least_privilege = (all_pass && scenario.least_privilege.is_some())
+        .then(|| LeastPrivilege::new(&grade.over_grants, catalog, &index));
+    Report {
+        checks,
+        findings,
+        invalid: None,
+        least_privilege,
+        solved: grade.passed,
+    }
+}
+
+fn expected_label(expect: &str) -> &'static str {
+    match expect {
+        "allowed" => "should be allowed",
+        "explicitDeny" => "should be explicitly denied",
+        "implicitDeny" => "should be implicitly denied",
+        _ => "should be denied",
+    }
+}
+
+pub fn decision_label(decision: &str) -> &'static str {
+    match decision {
+        "allowed" => "allowed",
+        "explicitDeny" => "explicitly denied",
+        _ => "implicitly denied",
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::course::embedded_course;
+
+    pub(crate) fn scenario(lesson: &str, id: &str) -> Scenario {
+        let course = embedded_course().expect("course");
+        let lesson = course.lesson(lesson).expect("lesson");
+        lesson
+            .manifest
+            .scenarios
+            .iter()
+            .find(|s| s.id == id)
+            .cloned()
+            .expect("scenario")
+    }
+
+    fn pretty(value: &serde_json::Value) -> String {
+        serde_json::to_string_pretty(value).unwrap()
+    }
+
+    #[test]
+    fn the_reference_answer_solves_every_write_scenario_and_the_starter_does_not() {
+        let course = embedded_course().unwrap();
+        for lesson in &course.lessons {
+            for scenario in &lesson.manifest.scenarios {
+                if !matches!(
+                    scenario.style,
+                    iamplay_engine::curriculum::ScenarioStyle::Write
+                        | iamplay_engine::curriculum::ScenarioStyle::Fix
+                ) {
+                    continue;
+                }
+                let answer = report(scenario, &pretty(&scenario.answer), None);
+                assert!(answer.solved, "{}: {:?}", scenario.id, answer.checks);
+                assert_eq!(answer.passing(), answer.checks.len());
+                let starter = report(scenario, &pretty(&scenario.starter), None);
+                assert!(!starter.solved, "{}", scenario.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_broken_policy_gives_a_marker_where_it_breaks_and_no_checks() {
+        let s = scenario("policy-anatomy", "write-two-statements");
+        let text = "{\n  \"Version\": \"2012-10-17\"\n  \"Statement\": []\n}";
+        let report = report(&s, text, None);
+        assert!(report.checks.is_empty());
+        assert!(report
+            .invalid
+            .as_deref()
+            .is_some_and(|m| m.starts_with("The checks run once")));
+        let first = &report.findings[0];
+        assert_eq!(first.severity, Severity::Error);
+        // The missing comma is reported where the next member starts: line 3.
+        assert_eq!(first.range.start_line, 3, "{first:?}");
+        assert!(report.markers()[0].message.contains("\nhelp: "));
+    }
+
+    #[test]
+    fn a_failing_check_is_described_in_words() {
+        let s = scenario("policy-anatomy", "fix-bucket-vs-object");
+        let report = report(&s, &pretty(&s.starter), None);
+        let failing = report
+            .checks
+            .iter()
+            .find(|c| !c.passed)
+            .expect("a failing check");
+        assert!(failing.hint.is_some());
+        assert!(!failing.explanation.summary.is_empty());
+        assert_ne!(failing.expected, "");
+    }
+
+    #[test]
+    fn editor_ranges_count_utf16_and_are_never_empty() {
+        let text = "{\"é😀\": x}";
+        let index = LineIndex::new(text);
+        let at = text.find('x').unwrap();
+        let range = editor_range(&index, Span::new(at, at));
+        assert_eq!(
+            (range.start_line, range.start_column, range.end_column),
+            (1, 9, 10)
+        );
+    }
+}

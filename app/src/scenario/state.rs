@@ -1,0 +1,283 @@
+//! The scenario panel's rules: which policies are shown read-only, hints one at a time, when
+//! the answer may be shown, and how predictions and spotted statements are judged.
+
+use iamplay_engine::curriculum::{Scenario, ScenarioStyle};
+use serde_json::Value;
+
+use super::report::Report;
+use crate::progress::{Prediction, ScenarioState};
+
+/// A fixed policy of the scenario, shown read-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixedPolicy {
+    /// The policy's name as the scenario gives it (used by `culprit.policy`), if any.
+    pub name: Option<String>,
+    pub label: String,
+    pub text: String,
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// The starter (or reference answer) as editor text.
+pub fn policy_text(document: &Value) -> String {
+    pretty(document)
+}
+
+fn named(kind: &str, item: &Value) -> FixedPolicy {
+    let name = item.get("name").and_then(Value::as_str).map(str::to_owned);
+    let document = item.get("document").unwrap_or(item);
+    FixedPolicy {
+        label: match &name {
+            Some(name) => format!("{kind}: {name}"),
+            None => kind.to_owned(),
+        },
+        name,
+        text: pretty(document),
+    }
+}
+
+/// The scenario's fixed policies in evaluation order of the case shape.
+pub fn fixed_policies(scenario: &Scenario) -> Vec<FixedPolicy> {
+    let Some(fixed) = &scenario.fixed else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let levels = |key: &str, kind: &str, out: &mut Vec<FixedPolicy>| {
+        if let Some(levels) = fixed.get(key).and_then(Value::as_array) {
+            let count = levels.len();
+            for (level, policies) in levels.iter().enumerate() {
+                let place = match level {
+                    0 => "organization root".to_owned(),
+                    l if l + 1 == count => "account".to_owned(),
+                    l => format!("OU level {l}"),
+                };
+                for item in policies.as_array().into_iter().flatten() {
+                    out.push(named(&format!("{kind} at the {place}"), item));
+                }
+            }
+        }
+    };
+    levels("rcps", "RCP", &mut out);
+    levels("scps", "SCP", &mut out);
+    if let Some(item) = fixed.get("resource") {
+        out.push(named("Resource policy", item));
+    }
+    for item in fixed
+        .get("identity")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        out.push(named("Identity policy", item));
+    }
+    if let Some(item) = fixed.get("permissionBoundary") {
+        out.push(named("Permissions boundary", item));
+    }
+    if let Some(item) = fixed.get("session") {
+        out.push(named("Session policy", item));
+    }
+    out
+}
+
+/// A statement the learner may pick in a spot scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpotOption {
+    /// `edited/<sid>` or `<policy name>/<sid>`.
+    pub id: String,
+    pub label: String,
+}
+
+fn sids(document: &Value) -> Vec<String> {
+    let statements = match document.get("Statement") {
+        Some(Value::Array(list)) => list.clone(),
+        Some(single) => vec![single.clone()],
+        None => Vec::new(),
+    };
+    statements
+        .iter()
+        .filter_map(|s| s.get("Sid").and_then(Value::as_str).map(str::to_owned))
+        .collect()
+}
+
+/// Every statement with a Sid, in the studied policy first.
+pub fn spot_options(scenario: &Scenario) -> Vec<SpotOption> {
+    let mut options: Vec<SpotOption> = sids(&scenario.starter)
+        .into_iter()
+        .map(|sid| SpotOption {
+            id: format!("edited/{sid}"),
+            label: format!("{sid} in {}", scenario.edit.name),
+        })
+        .collect();
+    if let Some(fixed) = &scenario.fixed {
+        let mut push = |item: &Value| {
+            let Some(name) = item.get("name").and_then(Value::as_str) else {
+                return;
+            };
+            let document = item.get("document").unwrap_or(item);
+            for sid in sids(document) {
+                options.push(SpotOption {
+                    id: format!("{name}/{sid}"),
+                    label: format!("{sid} in {name}"),
+                });
+            }
+        };
+        for key in ["identity", "scps", "rcps"] {
+            for item in fixed
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                match item {
+                    Value::Array(level) => level.iter().for_each(&mut push),
+                    other => push(other),
+                }
+            }
+        }
+        for key in ["resource", "permissionBoundary", "session"] {
+            if let Some(item) = fixed.get(key) {
+                push(item);
+            }
+        }
+    }
+    options
+}
+
+pub fn spot_is_correct(scenario: &Scenario, choice: &str) -> bool {
+    scenario
+        .culprit
+        .as_ref()
+        .is_some_and(|c| choice == format!("{}/{}", c.policy, c.sid))
+}
+
+/// The learner may see the reference answer once they tried (or solved it).
+pub fn can_show_answer(state: &ScenarioState) -> bool {
+    state.attempted || state.completed
+}
+
+/// The hints revealed so far.
+pub fn visible_hints<'s>(scenario: &'s Scenario, state: &ScenarioState) -> &'s [String] {
+    &scenario.hints[..state.hints_shown.min(scenario.hints.len())]
+}
+
+pub fn has_more_hints(scenario: &Scenario, state: &ScenarioState) -> bool {
+    state.hints_shown < scenario.hints.len()
+}
+
+/// Whether the checks' outcomes are shown: predict scenarios hide them until every check
+/// has a prediction.
+pub fn outcomes_revealed(scenario: &Scenario, state: &ScenarioState) -> bool {
+    match scenario.style {
+        ScenarioStyle::Predict => scenario
+            .checks
+            .iter()
+            .all(|c| state.predictions.contains_key(&c.id)),
+        ScenarioStyle::Spot => state.spotted.is_some(),
+        ScenarioStyle::Write | ScenarioStyle::Fix => true,
+    }
+}
+
+/// Whether a prediction matches the real decision (`allowed` or a deny).
+pub fn prediction_is_correct(prediction: Prediction, decision: &str) -> bool {
+    (prediction == Prediction::Allowed) == (decision == "allowed")
+}
+
+/// Whether the scenario is solved by this report and the learner's answers.
+pub fn is_solved(scenario: &Scenario, state: &ScenarioState, report: &Report) -> bool {
+    match scenario.style {
+        ScenarioStyle::Write | ScenarioStyle::Fix => report.solved,
+        ScenarioStyle::Predict => {
+            outcomes_revealed(scenario, state)
+                && report.checks.iter().all(|c| {
+                    state
+                        .predictions
+                        .get(&c.id)
+                        .is_some_and(|p| prediction_is_correct(*p, c.decision_key()))
+                })
+        }
+        ScenarioStyle::Spot => state
+            .spotted
+            .as_deref()
+            .is_some_and(|choice| spot_is_correct(scenario, choice)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::report::report;
+    use crate::scenario::report::tests::scenario;
+
+    #[test]
+    fn hints_come_one_at_a_time() {
+        let s = scenario("policy-anatomy", "write-two-statements");
+        let mut state = ScenarioState::default();
+        assert!(visible_hints(&s, &state).is_empty());
+        state.hints_shown = 1;
+        assert_eq!(visible_hints(&s, &state), &s.hints[..1]);
+        state.hints_shown = 99;
+        assert_eq!(visible_hints(&s, &state).len(), s.hints.len());
+        assert!(!has_more_hints(&s, &state));
+    }
+
+    #[test]
+    fn the_answer_waits_for_an_attempt() {
+        let mut state = ScenarioState::default();
+        assert!(!can_show_answer(&state));
+        state.attempted = true;
+        assert!(can_show_answer(&state));
+    }
+
+    #[test]
+    fn predictions_hide_outcomes_until_all_are_made_and_solve_when_right() {
+        let s = scenario("how-aws-decides", "predict-deny-wins");
+        let text = policy_text(&s.starter);
+        let report = report(&s, &text, None);
+        let mut state = ScenarioState::default();
+        assert!(!outcomes_revealed(&s, &state));
+        for check in &report.checks {
+            let right = if check.decision_code == "allowed" {
+                Prediction::Allowed
+            } else {
+                Prediction::Denied
+            };
+            state.predictions.insert(check.id.clone(), right);
+        }
+        assert!(outcomes_revealed(&s, &state));
+        assert!(is_solved(&s, &state, &report));
+        let first = report.checks[0].id.clone();
+        let wrong = match state.predictions[&first] {
+            Prediction::Allowed => Prediction::Denied,
+            Prediction::Denied => Prediction::Allowed,
+        };
+        state.predictions.insert(first, wrong);
+        assert!(!is_solved(&s, &state, &report));
+    }
+
+    #[test]
+    fn spotting_offers_every_named_statement_and_knows_the_culprit() {
+        let s = scenario("guardrails-and-auditing", "scp-blocks-uploads");
+        let options = spot_options(&s);
+        assert!(options
+            .iter()
+            .any(|o| o.id == "edited/DenyUnencryptedUploads"));
+        assert!(options
+            .iter()
+            .any(|o| o.id == "GlueEtlOrders/ReadWriteCurated"));
+        assert!(spot_is_correct(&s, "edited/DenyUnencryptedUploads"));
+        assert!(!spot_is_correct(&s, "GlueEtlOrders/ReadWriteCurated"));
+    }
+
+    #[test]
+    fn fixed_policies_are_labelled_by_place() {
+        let s = scenario("guardrails-and-auditing", "scp-blocks-uploads");
+        let labels: Vec<String> = fixed_policies(&s).into_iter().map(|p| p.label).collect();
+        assert_eq!(labels[0], "SCP at the organization root");
+        assert!(
+            labels.contains(&"Identity policy: GlueEtlOrders".to_owned()),
+            "{labels:?}"
+        );
+    }
+}

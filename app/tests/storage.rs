@@ -1,0 +1,63 @@
+//! The progress book over the browser's real localStorage, in headless Chromium:
+//! `cargo test -p iamplay-app --target wasm32-unknown-unknown --test storage`.
+#![cfg(target_arch = "wasm32")]
+
+use iamplay_app::interop::storage::{LocalStore, Storage};
+use iamplay_app::progress::store::{Book, KeyValue, DRAFT_PREFIX, PROGRESS_KEY, SET_ASIDE_PREFIX};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear() {
+    let storage = Storage::local();
+    for key in storage.keys() {
+        storage.remove(&key);
+    }
+}
+
+#[wasm_bindgen_test]
+fn progress_and_drafts_round_trip_through_local_storage() {
+    clear();
+    let (mut book, notice) = Book::open(Storage::local(), "1");
+    assert_eq!(notice, None);
+    book.progress.update_scenario("l/s", |s| s.completed = true);
+    book.save().unwrap();
+    book.save_draft("l/s", "{ \"Version\": \"2012-10-17\" é😀")
+        .unwrap();
+
+    let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert!(raw
+        .get_item(PROGRESS_KEY)
+        .unwrap()
+        .unwrap()
+        .starts_with("{\"version\":1,"));
+    assert_eq!(
+        raw.get_item(&format!("{DRAFT_PREFIX}l/s"))
+            .unwrap()
+            .as_deref(),
+        Some("{ \"Version\": \"2012-10-17\" é😀")
+    );
+
+    let (book, _) = Book::open(Storage::local(), "2");
+    assert!(book.progress.scenario("l/s").completed);
+    assert_eq!(book.drafts().len(), 1);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn corrupt_local_storage_is_set_aside_not_fatal() {
+    clear();
+    let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    raw.set_item(PROGRESS_KEY, "\u{0}not json").unwrap();
+    let (book, notice) = Book::open(Storage::local(), "42");
+    assert!(notice.unwrap().contains("could not be read"));
+    assert!(book.progress.scenarios.is_empty());
+    assert_eq!(
+        raw.get_item(&format!("{SET_ASIDE_PREFIX}42"))
+            .unwrap()
+            .as_deref(),
+        Some("\u{0}not json")
+    );
+    assert_eq!(raw.get_item(PROGRESS_KEY).unwrap(), None);
+    clear();
+}

@@ -1,0 +1,112 @@
+// Browser timing of the learning loop: from a keystroke in a scenario's editor to the checks
+// updated in the page, on the largest write/fix scenario, over many edits. Also the app's wasm
+// and the lesson page's weight. Run by `make bench-browser` against the release build in dist/.
+//
+//   node e2e/perf/keystroke.mjs [edits]
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const EDITS = Number(process.argv[2] ?? 200);
+const PORT = Number(process.env.BENCH_PORT ?? 4281);
+const LESSON = 'data-engineering-patterns';
+const SCENARIO = 'step-functions-orchestrator';
+const OUT = process.env.BENCH_OUT ?? 'target/bench-browser.json';
+
+const lesson = JSON.parse(readFileSync(`lessons/${LESSON}/lesson.json`, 'utf8'));
+const scenario = lesson.scenarios.find((s) => s.id === SCENARIO);
+const answer = JSON.stringify(scenario.answer, null, 2);
+
+const server = spawn(process.execPath, ['e2e/serve.mjs', 'dist', String(PORT)], { stdio: 'ignore' });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  await new Promise((r) => setTimeout(r, 300));
+  const page = await browser.newPage();
+  let bytes = 0;
+  page.on('response', async (response) => {
+    try {
+      bytes += (await response.body()).length;
+    } catch {
+      // Redirects and aborted requests have no body.
+    }
+  });
+  await page.goto(`http://127.0.0.1:${PORT}/lessons/${LESSON}/${SCENARIO}`);
+  await page.locator(`section.scenario[id="${SCENARIO}"] .editor-frame[data-ready="true"]`).waitFor();
+  await page.waitForLoadState('networkidle');
+  const pageBytes = bytes;
+
+  const samples = await page.evaluate(
+    async ([id, text, edits]) => {
+      const section = document.getElementById(id);
+      const editor = globalThis.monaco.editor.getEditors().find((e) => section.contains(e.getContainerDomNode()));
+      const updated = () =>
+        new Promise((resolve) => {
+          const seen = section.dataset.revision;
+          const observer = new MutationObserver(() => {
+            if (section.dataset.revision !== seen) {
+              observer.disconnect();
+              resolve(performance.now());
+            }
+          });
+          observer.observe(section, { attributes: true, attributeFilter: ['data-revision'] });
+        });
+      const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      let done = updated();
+      editor.getModel().setValue(text);
+      await done;
+      const total = [];
+      const frame = [];
+      for (let i = 0; i < edits; i += 1) {
+        await nextFrame();
+        // Keys arrive at any moment of a frame, not just after one starts.
+        await new Promise((r) => setTimeout(r, (i * 7) % 16));
+        // Registered before the keystroke, this callback runs just before the app's own one in
+        // the same frame: the time from it to the update is the app's work alone.
+        let frameStart = 0;
+        requestAnimationFrame(() => {
+          frameStart = performance.now();
+        });
+        done = updated();
+        editor.setPosition({ lineNumber: 1, column: i % 2 === 0 ? 2 : 3 });
+        const start = performance.now();
+        editor.trigger('keyboard', i % 2 === 0 ? 'type' : 'deleteLeft', { text: ' ' });
+        const end = await done;
+        total.push(end - start);
+        frame.push(end - frameStart);
+      }
+      const passing = section.querySelectorAll('.check.pass').length;
+      const summary = section.querySelector('.checks-summary')?.textContent;
+      return { total, frame, passing, summary, checks: section.querySelectorAll('.check').length };
+    },
+    [SCENARIO, answer, EDITS],
+  );
+
+  const pct = (list, p) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2));
+  };
+  const wasm = readdirSync('dist').find((f) => f.endsWith('.wasm'));
+  const wasmBytes = readFileSync(`dist/${wasm}`);
+  const result = {
+    scenario: `${LESSON}/${SCENARIO}`,
+    edits: EDITS,
+    checks: samples.checks,
+    passing: samples.passing,
+    summary: samples.summary,
+    keystrokeToChecksMs: { p50: pct(samples.total, 50), p95: pct(samples.total, 95), max: pct(samples.total, 100) },
+    frameToChecksMs: { p50: pct(samples.frame, 50), p95: pct(samples.frame, 95), max: pct(samples.frame, 100) },
+    wasmBytes: statSync(`dist/${wasm}`).size,
+    wasmGzipBytes: gzipSync(wasmBytes, { level: 9 }).length,
+    lessonPageBytes: pageBytes,
+  };
+  writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -2,6 +2,8 @@
 
 use std::process::ExitCode;
 
+mod actions;
+
 const USAGE: &str = "\
 iamplay: learn AWS IAM by evaluating real policies
 
@@ -12,6 +14,7 @@ Commands:
   lint      Check a policy and point at what is wrong
   lessons   Validate a folder of lessons
   check     Grade a policy against a lesson scenario
+  actions   List the AWS actions a pattern matches, with access levels
   help      Show this message
 ";
 
@@ -22,6 +25,7 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Some("actions") => actions::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)

@@ -1,34 +1,66 @@
 //! Matching of Action, Resource and string patterns, and policy variables.
 //!
-//! CONTRACT (skeleton): the signatures below are what the evaluator calls. The bodies are filled
-//! in by the matching work; keep the signatures, or change them together with their callers.
+//! The signatures here are what the evaluator calls; the work is split by concept:
+//! `pattern` (wildcard matching), `arn` (ARN segments), `variables` (`${...}`).
+
+mod arn;
+mod pattern;
+mod variables;
 
 use crate::context::RequestContext;
+use pattern::{glob_match, tokenize, Token};
 
 /// A pattern after policy-variable substitution: literal text, `*` (any run of characters) and
 /// `?` (one character). Text that came from a variable's value is always literal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pattern {
-    _private: (),
+    tokens: Vec<Token>,
+    /// The text after substitution, for explanations.
+    text: String,
 }
 
 impl Pattern {
     /// `text` with `*` and `?` as wildcards and no variables (also Version 2008-10-17 text).
     pub fn wildcard(text: &str) -> Pattern {
-        let _ = text;
-        todo!("matching work")
+        Self::from_text(text, true)
     }
 
     /// `text` taken literally: no wildcards.
     pub fn literal(text: &str) -> Pattern {
-        let _ = text;
-        todo!("matching work")
+        Self::from_text(text, false)
+    }
+
+    fn from_text(text: &str, wildcards: bool) -> Pattern {
+        let mut tokens = Vec::with_capacity(text.len());
+        tokenize(text, wildcards, &mut tokens);
+        Pattern {
+            tokens,
+            text: text.to_owned(),
+        }
+    }
+
+    pub(crate) fn from_parts(tokens: Vec<Token>, text: String) -> Pattern {
+        Pattern { tokens, text }
     }
 
     /// Whether the whole of `text` matches. Never exponential: at most O(pattern × text).
     pub fn matches(&self, text: &str, case_insensitive: bool) -> bool {
-        let _ = (text, case_insensitive);
-        todo!("matching work")
+        glob_match(&self.tokens, text, case_insensitive)
+    }
+
+    /// The pattern's text after substitution (a literal `*` from a variable shows as `*`).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether any wildcard remains (a pattern without one compares like plain text).
+    pub fn has_wildcards(&self) -> bool {
+        self.tokens.iter().any(|t| !matches!(t, Token::Char(_)))
+    }
+
+    /// `arn` matched segment by segment, as in Resource and the `Arn*` condition operators.
+    pub fn matches_arn(&self, arn: &str) -> bool {
+        arn::arn_matches(&self.tokens, arn)
     }
 }
 
@@ -47,6 +79,8 @@ pub struct ResolvedVariable {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnresolvedVariable {
     pub name: String,
+    /// The key is present but multivalued, and a multivalued key cannot be a policy variable.
+    pub multivalued: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,19 +97,83 @@ pub fn substitute(
     ctx: &RequestContext,
     wildcards: bool,
 ) -> Result<Substituted, UnresolvedVariable> {
-    let _ = (text, ctx, wildcards);
-    todo!("matching work")
+    variables::substitute(text, ctx, wildcards)
 }
 
 /// Action / NotAction: `service:Name` patterns, case-insensitive, with `*` and `?`.
+///
+/// IAM User Guide, "IAM JSON policy elements: Action": action names are not case-sensitive
+/// (`s3:getobject` = `s3:GetObject`), and `*` / `?` may appear anywhere.
 pub fn action_matches(pattern: &str, action: &str) -> bool {
-    let _ = (pattern, action);
-    todo!("matching work")
+    if pattern == "*" {
+        return true;
+    }
+    // Fast paths for the common shapes (`s3:GetObject`, `s3:Get*`) without building tokens;
+    // ASCII only, so they agree with the general path's Unicode case folding.
+    if pattern.is_ascii() && action.is_ascii() {
+        let wildcard_at = pattern.find(['*', '?']);
+        if wildcard_at.is_none() {
+            return pattern.eq_ignore_ascii_case(action);
+        }
+        if wildcard_at == Some(pattern.len() - 1) && pattern.ends_with('*') {
+            let prefix = &pattern[..pattern.len() - 1];
+            return action.len() >= prefix.len()
+                && action[..prefix.len()].eq_ignore_ascii_case(prefix);
+        }
+    }
+    let mut tokens = Vec::with_capacity(pattern.len());
+    tokenize(pattern, true, &mut tokens);
+    glob_match(&tokens, action, true)
 }
 
 /// Resource / NotResource: a substituted pattern against a request resource, matched as AWS
 /// does for ARNs (part by part; the resource part case-sensitive). `*` matches everything.
 pub fn resource_matches(pattern: &Pattern, resource: &str) -> bool {
-    let _ = (pattern, resource);
-    todo!("matching work")
+    pattern.matches_arn(resource)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // IAM User Guide, "IAM JSON policy elements: Action": case-insensitive, `*` and `?`.
+    #[rustfmt::skip]
+    #[test]
+    fn action_table() {
+        let rows = [
+            ("*", "s3:GetObject", true),
+            ("s3:*", "s3:GetObject", true),
+            ("s3:*", "s3express:CreateSession", false),
+            ("S3:getobject", "s3:GetObject", true),
+            ("s3:Get*", "s3:GetObjectAcl", true),
+            ("s3:Get*", "s3:PutObject", false),
+            ("iam:*AccessKey*", "iam:CreateAccessKey", true),
+            ("s3:?etObject", "s3:GetObject", true),
+            ("s3:?etObject", "s3:GGetObject", false),
+            ("s3:GetObject", "s3:GetObjectAcl", false),
+            ("ec2:*", "ec2:RunInstances", true),
+            ("", "s3:GetObject", false),
+            ("s3:*", "s3:", true),
+            ("s3:GetObject*", "s3:Get", false),
+            ("S3:É*", "s3:éx", true),
+        ];
+        for (pattern, action, expected) in rows {
+            assert_eq!(
+                action_matches(pattern, action),
+                expected,
+                "`{pattern}` against `{action}`"
+            );
+        }
+    }
+
+    #[test]
+    fn pattern_constructors() {
+        assert!(Pattern::wildcard("a*").matches("abc", false));
+        assert!(!Pattern::literal("a*").matches("abc", false));
+        assert!(Pattern::literal("a*").matches("a*", false));
+        assert!(Pattern::wildcard("A?").matches("ab", true));
+        assert!(Pattern::wildcard("a?").has_wildcards());
+        assert!(!Pattern::literal("a?").has_wildcards());
+        assert_eq!(Pattern::wildcard("x*").text(), "x*");
+    }
 }

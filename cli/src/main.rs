@@ -1,5 +1,9 @@
 //! `iamplay`: the IAM Playground engine on the command line.
 
+mod eval;
+mod lint;
+mod render;
+
 use std::process::ExitCode;
 
 mod actions;
@@ -16,6 +20,8 @@ Commands:
   check     Grade a policy against a lesson scenario
   actions   List the AWS actions a pattern matches, with access levels
   help      Show this message
+
+Run `iamplay eval --help` for the options of a command.
 ";
 
 fn main() -> ExitCode {
@@ -26,6 +32,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("actions") => actions::run(&args[1..]),
+        Some("eval") => eval::run(&args[1..]),
+        Some("lint") => lint::run(&args[1..]),
         Some(other) => {
             eprintln!("iamplay: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)

@@ -3,8 +3,14 @@
 //! It compiles natively (for the `iamplay` CLI and the tests) and to `wasm32-unknown-unknown`
 //! (for the browser app), so it must not touch the file system, the clock, or threads.
 
+pub mod case;
 pub mod catalog;
 pub mod condition;
 pub mod context;
 pub mod curriculum;
+pub mod english;
+pub mod eval;
+pub mod json;
+pub mod lint;
 pub mod matching;
+pub mod policy;

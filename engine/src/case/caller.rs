@@ -1,0 +1,367 @@
+//! The caller of a request, parsed from the case's `principal`, and the context keys AWS derives
+//! from it.
+
+use crate::context::RequestContext;
+use serde::Serialize;
+
+/// Who makes the request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Caller {
+    /// `arn:aws:iam::ACCT:user/path/name`
+    User {
+        arn: String,
+        account: String,
+        name: String,
+    },
+    /// `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`; a role ARN given as the principal is read
+    /// as a session of that role.
+    AssumedRole {
+        arn: String,
+        account: String,
+        role_arn: String,
+        role_name: String,
+        session: String,
+    },
+    /// `arn:aws:sts::ACCT:federated-user/NAME` (a `GetFederationToken` session).
+    FederatedUser {
+        arn: String,
+        account: String,
+        name: String,
+    },
+    /// `arn:aws:iam::ACCT:root` or a bare 12-digit account id.
+    Root { arn: String, account: String },
+    /// `lambda.amazonaws.com`: an AWS service acting itself.
+    Service { name: String },
+    /// A web identity or SAML provider, for `sts:AssumeRoleWith*`.
+    Federated { provider: String },
+    /// `*`: an unsigned request.
+    Anonymous,
+}
+
+/// How the caller is described in explanations and `aws:PrincipalType`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CallerKind {
+    User,
+    AssumedRole,
+    FederatedUser,
+    Root,
+    Service,
+    Federated,
+    Anonymous,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a principal this playground understands")]
+pub struct InvalidPrincipal {
+    pub text: String,
+}
+
+impl InvalidPrincipal {
+    pub fn help(&self) -> &'static str {
+        "use an IAM user or role ARN, `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`, `arn:aws:iam::ACCOUNT:root`, a service such as `lambda.amazonaws.com`, or `*` for anonymous"
+    }
+}
+
+const WEB_IDENTITY_PROVIDERS: [&str; 4] = [
+    "accounts.google.com",
+    "graph.facebook.com",
+    "www.amazon.com",
+    "cognito-identity.amazonaws.com",
+];
+
+impl Caller {
+    pub fn parse(text: &str) -> Result<Caller, InvalidPrincipal> {
+        let invalid = || InvalidPrincipal {
+            text: text.to_owned(),
+        };
+        if text == "*" {
+            return Ok(Caller::Anonymous);
+        }
+        if is_account_id(text) {
+            return Ok(Caller::Root {
+                arn: format!("arn:aws:iam::{text}:root"),
+                account: text.to_owned(),
+            });
+        }
+        if WEB_IDENTITY_PROVIDERS.contains(&text) {
+            return Ok(Caller::Federated {
+                provider: text.to_owned(),
+            });
+        }
+        if !text.starts_with("arn:") {
+            let is_service =
+                text.ends_with(".amazonaws.com") || text.ends_with(".amazonaws.com.cn");
+            return if is_service && !text.contains(['/', ':', ' ']) {
+                Ok(Caller::Service {
+                    name: text.to_owned(),
+                })
+            } else {
+                Err(invalid())
+            };
+        }
+        let parts: Vec<&str> = text.splitn(6, ':').collect();
+        let [_, partition, service, _, account, resource] = parts[..] else {
+            return Err(invalid());
+        };
+        if !is_account_id(account) {
+            return Err(invalid());
+        }
+        let (account, arn) = (account.to_owned(), text.to_owned());
+        let segments: Vec<&str> = resource.split('/').collect();
+        let last = segments.last().copied().unwrap_or_default().to_owned();
+        match (service, segments[0]) {
+            ("iam", "root") if segments.len() == 1 => Ok(Caller::Root { arn, account }),
+            ("iam", "user") if segments.len() >= 2 && !last.is_empty() => Ok(Caller::User {
+                arn,
+                account,
+                name: last,
+            }),
+            ("iam", "role") if segments.len() >= 2 && !last.is_empty() => Ok(Caller::AssumedRole {
+                session: last.clone(),
+                role_arn: arn.clone(),
+                role_name: last,
+                arn,
+                account,
+            }),
+            ("iam", "saml-provider" | "oidc-provider") => Ok(Caller::Federated { provider: arn }),
+            ("sts", "assumed-role")
+                if segments.len() == 3 && segments.iter().all(|s| !s.is_empty()) =>
+            {
+                let role_name = segments[1].to_owned();
+                let role_arn = format!("arn:{partition}:iam::{account}:role/{role_name}");
+                Ok(Caller::AssumedRole {
+                    arn,
+                    account,
+                    role_arn,
+                    role_name,
+                    session: last,
+                })
+            }
+            ("sts", "federated-user") if segments.len() == 2 && !last.is_empty() => {
+                Ok(Caller::FederatedUser {
+                    arn,
+                    account,
+                    name: last,
+                })
+            }
+            _ => Err(invalid()),
+        }
+    }
+
+    pub fn kind(&self) -> CallerKind {
+        match self {
+            Caller::User { .. } => CallerKind::User,
+            Caller::AssumedRole { .. } => CallerKind::AssumedRole,
+            Caller::FederatedUser { .. } => CallerKind::FederatedUser,
+            Caller::Root { .. } => CallerKind::Root,
+            Caller::Service { .. } => CallerKind::Service,
+            Caller::Federated { .. } => CallerKind::Federated,
+            Caller::Anonymous => CallerKind::Anonymous,
+        }
+    }
+
+    /// The AWS account the caller belongs to; services, providers and anonymous have none.
+    pub fn account(&self) -> Option<&str> {
+        match self {
+            Caller::User { account, .. }
+            | Caller::AssumedRole { account, .. }
+            | Caller::FederatedUser { account, .. }
+            | Caller::Root { account, .. } => Some(account),
+            _ => None,
+        }
+    }
+
+    /// The caller's own ARN, as requests carry it.
+    pub fn arn(&self) -> Option<&str> {
+        match self {
+            Caller::User { arn, .. }
+            | Caller::AssumedRole { arn, .. }
+            | Caller::FederatedUser { arn, .. }
+            | Caller::Root { arn, .. } => Some(arn),
+            _ => None,
+        }
+    }
+
+    /// A principal of IAM with identity policies: a user, a role session or a federated user.
+    pub fn has_identity_policies(&self) -> bool {
+        matches!(
+            self,
+            Caller::User { .. } | Caller::AssumedRole { .. } | Caller::FederatedUser { .. }
+        )
+    }
+
+    /// Adds the global keys AWS derives from the caller, unless the case gave them (IAM User
+    /// Guide, AWS global condition context keys: aws:PrincipalArn, aws:PrincipalAccount,
+    /// aws:PrincipalType, aws:username, aws:userid, aws:PrincipalServiceName,
+    /// aws:PrincipalIsAWSService).
+    pub fn derive_context(&self, ctx: &mut RequestContext) {
+        let principal_type = match self {
+            Caller::User { .. } => Some("User"),
+            Caller::AssumedRole { .. } => Some("AssumedRole"),
+            Caller::FederatedUser { .. } => Some("FederatedUser"),
+            Caller::Root { .. } => Some("Account"),
+            Caller::Anonymous => Some("Anonymous"),
+            Caller::Service { .. } | Caller::Federated { .. } => None,
+        };
+        if let Some(principal_type) = principal_type {
+            ctx.insert_default("aws:PrincipalType", principal_type);
+        }
+        let principal_arn = match self {
+            Caller::AssumedRole { role_arn, .. } => Some(role_arn.as_str()),
+            other => other.arn(),
+        };
+        if let Some(arn) = principal_arn {
+            ctx.insert_default("aws:PrincipalArn", arn);
+        }
+        if let Some(account) = self.account() {
+            ctx.insert_default("aws:PrincipalAccount", account);
+        }
+        match self {
+            Caller::User { name, arn, .. } => {
+                ctx.insert_default("aws:username", name.as_str());
+                ctx.insert_default("aws:userid", format!("AIDA{}", pseudo_unique_id(arn)));
+            }
+            Caller::AssumedRole {
+                role_arn, session, ..
+            } => {
+                ctx.insert_default(
+                    "aws:userid",
+                    format!("AROA{}:{session}", pseudo_unique_id(role_arn)),
+                );
+            }
+            Caller::FederatedUser { account, name, .. } => {
+                ctx.insert_default("aws:userid", format!("{account}:{name}"));
+            }
+            Caller::Root { account, .. } => ctx.insert_default("aws:userid", account.as_str()),
+            Caller::Anonymous => ctx.insert_default("aws:userid", "anonymous"),
+            Caller::Service { name } => {
+                ctx.insert_default("aws:PrincipalServiceName", name.as_str())
+            }
+            Caller::Federated { .. } => {}
+        }
+        if !matches!(self, Caller::Anonymous) {
+            let is_service = matches!(self, Caller::Service { .. });
+            ctx.insert_default(
+                "aws:PrincipalIsAWSService",
+                if is_service { "true" } else { "false" },
+            );
+        }
+    }
+}
+
+pub fn is_account_id(text: &str) -> bool {
+    text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// AWS unique ids (`AIDA…`, `AROA…`) are random; a stable stand-in of the same shape lets
+/// policies that match `${aws:userid}` patterns such as `AROA*:alice` behave as they would.
+fn pseudo_unique_id(seed: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    // FNV-1a: tiny, deterministic, and good enough to tell ids apart.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in seed.bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..17)
+        .map(|i| ALPHABET[((hash >> ((i * 5) % 60)) & 31) as usize] as char)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_documented_principal_shape_parses() {
+        let session = Caller::parse("arn:aws:sts::111122223333:assumed-role/Admin/alice").unwrap();
+        assert_eq!(
+            session,
+            Caller::AssumedRole {
+                arn: "arn:aws:sts::111122223333:assumed-role/Admin/alice".into(),
+                account: "111122223333".into(),
+                role_arn: "arn:aws:iam::111122223333:role/Admin".into(),
+                role_name: "Admin".into(),
+                session: "alice".into(),
+            }
+        );
+        assert_eq!(
+            Caller::parse("arn:aws:iam::111122223333:user/dev/bob")
+                .unwrap()
+                .kind(),
+            CallerKind::User
+        );
+        assert_eq!(
+            Caller::parse("arn:aws:iam::111122223333:root")
+                .unwrap()
+                .kind(),
+            CallerKind::Root
+        );
+        assert_eq!(
+            Caller::parse("111122223333").unwrap().kind(),
+            CallerKind::Root
+        );
+        assert_eq!(
+            Caller::parse("lambda.amazonaws.com").unwrap(),
+            Caller::Service {
+                name: "lambda.amazonaws.com".into()
+            }
+        );
+        assert_eq!(Caller::parse("*").unwrap(), Caller::Anonymous);
+        assert_eq!(
+            Caller::parse("accounts.google.com").unwrap().kind(),
+            CallerKind::Federated
+        );
+        assert_eq!(
+            Caller::parse("arn:aws:sts::111122223333:federated-user/carol")
+                .unwrap()
+                .kind(),
+            CallerKind::FederatedUser
+        );
+        for bad in [
+            "alice",
+            "arn:aws:iam::12:user/a",
+            "arn:aws:iam::111122223333:user/",
+            "arn:aws:s3:::bucket",
+        ] {
+            assert!(Caller::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn derived_keys_follow_the_caller_and_never_override_given_ones() {
+        let mut ctx = RequestContext::new();
+        ctx.insert_single("aws:PrincipalType", "Custom");
+        Caller::parse("arn:aws:sts::111122223333:assumed-role/Admin/alice")
+            .unwrap()
+            .derive_context(&mut ctx);
+        assert_eq!(
+            ctx.single("aws:PrincipalArn"),
+            Some("arn:aws:iam::111122223333:role/Admin")
+        );
+        assert_eq!(ctx.single("aws:PrincipalAccount"), Some("111122223333"));
+        assert_eq!(ctx.single("aws:PrincipalType"), Some("Custom"));
+        assert!(ctx
+            .single("aws:userid")
+            .is_some_and(|id| id.starts_with("AROA") && id.ends_with(":alice")));
+        assert!(ctx.get("aws:username").is_none());
+
+        let mut ctx = RequestContext::new();
+        Caller::parse("arn:aws:iam::111122223333:user/bob")
+            .unwrap()
+            .derive_context(&mut ctx);
+        assert_eq!(ctx.single("aws:username"), Some("bob"));
+        assert_eq!(ctx.single("aws:PrincipalType"), Some("User"));
+
+        let mut ctx = RequestContext::new();
+        Caller::parse("lambda.amazonaws.com")
+            .unwrap()
+            .derive_context(&mut ctx);
+        assert_eq!(
+            ctx.single("aws:PrincipalServiceName"),
+            Some("lambda.amazonaws.com")
+        );
+        assert_eq!(ctx.single("aws:PrincipalIsAWSService"), Some("true"));
+        assert!(ctx.get("aws:PrincipalArn").is_none());
+    }
+}

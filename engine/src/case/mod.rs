@@ -1,0 +1,126 @@
+//! A case: one request and the policies that apply to it (the format of `iamplay eval`, of the
+//! test corpus and of quiz checks).
+
+mod caller;
+mod parse;
+
+pub use caller::{is_account_id, Caller, CallerKind, InvalidPrincipal};
+pub use parse::{CaseError, CaseErrorKind};
+
+use crate::context::RequestContext;
+use crate::eval::Decision;
+use crate::policy::Policy;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    pub id: Option<String>,
+    pub request: Request,
+    pub policies: PolicySet,
+    /// The decision the author expects, checked when present.
+    pub expect: Option<Decision>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// The principal as the case wrote it.
+    pub principal: String,
+    pub caller: Caller,
+    pub action: String,
+    pub resource: String,
+    /// Given by the case; see [`Request::resource_account`] for the account actually used.
+    pub resource_account: Option<String>,
+    /// The context as given plus the keys derived from the caller (given keys win).
+    pub context: RequestContext,
+}
+
+impl Request {
+    /// A request with no context beyond what AWS derives from the principal.
+    pub fn new(principal: &str, action: &str, resource: &str) -> Result<Request, InvalidPrincipal> {
+        Request::with_context(principal, action, resource, None, RequestContext::new())
+    }
+
+    pub fn with_context(
+        principal: &str,
+        action: &str,
+        resource: &str,
+        resource_account: Option<String>,
+        mut context: RequestContext,
+    ) -> Result<Request, InvalidPrincipal> {
+        let caller = Caller::parse(principal)?;
+        caller.derive_context(&mut context);
+        let mut request = Request {
+            principal: principal.to_owned(),
+            caller,
+            action: action.to_owned(),
+            resource: resource.to_owned(),
+            resource_account,
+            context,
+        };
+        if let Some(account) = request.resource_account().map(str::to_owned) {
+            request
+                .context
+                .insert_default("aws:ResourceAccount", account);
+        }
+        Ok(request)
+    }
+
+    /// The account owning the resource: as given, else the account of the resource ARN, else
+    /// (ARNs without an account, such as S3 buckets) the caller's account.
+    pub fn resource_account(&self) -> Option<&str> {
+        if let Some(account) = &self.resource_account {
+            return Some(account);
+        }
+        let from_arn = self
+            .resource
+            .split(':')
+            .nth(4)
+            .filter(|a| self.resource.starts_with("arn:") && !a.is_empty());
+        from_arn.or_else(|| self.caller.account())
+    }
+
+    /// Whether the caller's account differs from the resource's (never for callers without an
+    /// account: services, identity providers, anonymous).
+    pub fn is_cross_account(&self) -> bool {
+        match (self.caller.account(), self.resource_account()) {
+            (Some(principal), Some(resource)) => principal != resource,
+            _ => false,
+        }
+    }
+}
+
+/// A policy with an optional name for explanations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedPolicy {
+    pub name: Option<String>,
+    pub policy: Policy,
+}
+
+impl NamedPolicy {
+    pub fn new(name: Option<String>, policy: Policy) -> NamedPolicy {
+        NamedPolicy { name, policy }
+    }
+}
+
+/// Every policy that may apply to the request, by kind. An empty list or `None` means none of
+/// that kind; `scps`/`rcps` of `None` mean no organization.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PolicySet {
+    pub identity: Vec<NamedPolicy>,
+    pub resource: Option<NamedPolicy>,
+    pub permission_boundary: Option<NamedPolicy>,
+    pub session: Option<NamedPolicy>,
+    /// One list per level of the organization: root, OUs, account.
+    pub scps: Option<Vec<Vec<NamedPolicy>>>,
+    pub rcps: Option<Vec<Vec<NamedPolicy>>>,
+}
+
+impl Case {
+    pub fn new(request: Request, policies: PolicySet) -> Case {
+        Case {
+            id: None,
+            request,
+            policies,
+            expect: None,
+        }
+    }
+}

@@ -1,0 +1,330 @@
+//! Reading a case from JSON, with errors that point into the case text.
+
+use super::{Case, InvalidPrincipal, NamedPolicy, PolicySet, Request};
+use crate::context::RequestContext;
+use crate::eval::Decision;
+use crate::json::{self, Json, Span, Value};
+use crate::policy::{parse_policy_json, suggest, PolicyError};
+
+/// A case that cannot be evaluated, with the span (in the case text) of what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{kind}")]
+pub struct CaseError {
+    pub kind: CaseErrorKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CaseErrorKind {
+    #[error(transparent)]
+    Json(json::JsonError),
+    #[error("in `{path}`: {error}")]
+    Policy { path: String, error: PolicyError },
+    #[error("{what} must be {expected}, found {found}")]
+    WrongType {
+        what: String,
+        expected: &'static str,
+        found: &'static str,
+    },
+    #[error("{place} has no `{name}`")]
+    Missing {
+        name: &'static str,
+        place: &'static str,
+    },
+    #[error("unknown field `{name}` in {place}")]
+    UnknownField {
+        name: String,
+        place: &'static str,
+        suggestion: Option<&'static str>,
+    },
+    #[error(transparent)]
+    Principal(InvalidPrincipal),
+    #[error("`expect` must be `allowed`, `explicitDeny` or `implicitDeny`, found `{found}`")]
+    InvalidExpect { found: String },
+}
+
+impl CaseError {
+    fn new(kind: CaseErrorKind, span: Span) -> CaseError {
+        CaseError { kind, span }
+    }
+
+    pub fn help(&self) -> Option<String> {
+        match &self.kind {
+            CaseErrorKind::Json(err) => err.help(),
+            CaseErrorKind::Policy { error, .. } => error.help(),
+            CaseErrorKind::UnknownField {
+                suggestion: Some(name),
+                ..
+            } => Some(format!("did you mean `{name}`?")),
+            CaseErrorKind::Principal(err) => Some(err.help().to_owned()),
+            _ => None,
+        }
+    }
+}
+
+const REQUEST_FIELDS: [&str; 5] = [
+    "principal",
+    "action",
+    "resource",
+    "resourceAccount",
+    "context",
+];
+const POLICY_FIELDS: [&str; 6] = [
+    "identity",
+    "resource",
+    "permissionBoundary",
+    "session",
+    "scps",
+    "rcps",
+];
+
+fn wrong_type(what: impl Into<String>, expected: &'static str, json: &Json) -> CaseError {
+    let kind = CaseErrorKind::WrongType {
+        what: what.into(),
+        expected,
+        found: json.kind_name(),
+    };
+    CaseError::new(kind, json.span)
+}
+
+impl Case {
+    /// Parses one case from its JSON text; spans in the case and its policies are offsets in
+    /// `text`.
+    pub fn parse(text: &str) -> Result<Case, CaseError> {
+        let json = json::parse(text)
+            .map_err(|err| CaseError::new(CaseErrorKind::Json(err.clone()), err.span))?;
+        Case::from_json(&json)
+    }
+
+    /// Reads a case from parsed JSON (one element of a case file, one JSON Lines line).
+    /// Fields other than `id`, `request`, `policies` and `expect` are annotations and ignored.
+    pub fn from_json(json: &Json) -> Result<Case, CaseError> {
+        if json.as_object().is_none() {
+            return Err(wrong_type("a case", "a JSON object", json));
+        }
+        let id = match json.get("id") {
+            None => None,
+            Some(value) => Some(
+                value
+                    .scalar_text()
+                    .ok_or_else(|| wrong_type("`id`", "a string", value))?,
+            ),
+        };
+        let request_json = json.get("request").ok_or_else(|| {
+            CaseError::new(
+                CaseErrorKind::Missing {
+                    name: "request",
+                    place: "the case",
+                },
+                json.span,
+            )
+        })?;
+        let request = request(request_json)?;
+        let policies = match json.get("policies") {
+            None => PolicySet::default(),
+            Some(value) if value.is_null() => PolicySet::default(),
+            Some(value) => policy_set(value)?,
+        };
+        let expect = json.get("expect").map(expect).transpose()?;
+        Ok(Case {
+            id,
+            request,
+            policies,
+            expect,
+        })
+    }
+}
+
+fn expect(json: &Json) -> Result<Decision, CaseError> {
+    match json.as_str() {
+        Some("allowed") => Ok(Decision::Allowed),
+        Some("explicitDeny") => Ok(Decision::ExplicitDeny),
+        Some("implicitDeny") => Ok(Decision::ImplicitDeny),
+        Some(other) => Err(CaseError::new(
+            CaseErrorKind::InvalidExpect {
+                found: other.to_owned(),
+            },
+            json.span,
+        )),
+        None => Err(wrong_type("`expect`", "a string", json)),
+    }
+}
+
+/// Rejects fields outside `allowed`: a misspelt `resourceAcount` would silently change the answer.
+fn check_fields(
+    json: &Json,
+    allowed: &[&'static str],
+    place: &'static str,
+) -> Result<(), CaseError> {
+    for member in json.as_object().unwrap_or_default() {
+        if !allowed.contains(&member.key.as_str()) {
+            let suggestion = suggest::closest(&member.key, allowed);
+            let kind = CaseErrorKind::UnknownField {
+                name: member.key.clone(),
+                place,
+                suggestion,
+            };
+            return Err(CaseError::new(kind, member.key_span));
+        }
+    }
+    Ok(())
+}
+
+fn required_string(json: &Json, name: &'static str) -> Result<String, CaseError> {
+    let value = json.get(name).ok_or_else(|| {
+        CaseError::new(
+            CaseErrorKind::Missing {
+                name,
+                place: "`request`",
+            },
+            json.span,
+        )
+    })?;
+    value
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| wrong_type(format!("`{name}`"), "a string", value))
+}
+
+fn request(json: &Json) -> Result<Request, CaseError> {
+    if json.as_object().is_none() {
+        return Err(wrong_type("`request`", "a JSON object", json));
+    }
+    check_fields(json, &REQUEST_FIELDS, "`request`")?;
+    let principal = required_string(json, "principal")?;
+    let action = required_string(json, "action")?;
+    let resource = required_string(json, "resource")?;
+    let resource_account = match json.get("resourceAccount") {
+        None => None,
+        Some(value) if value.is_null() => None,
+        Some(value) => Some(
+            value
+                .scalar_text()
+                .ok_or_else(|| wrong_type("`resourceAccount`", "a string", value))?,
+        ),
+    };
+    let context = match json.get("context") {
+        None => RequestContext::new(),
+        Some(value) => context(value)?,
+    };
+    Request::with_context(&principal, &action, &resource, resource_account, context).map_err(
+        |err| {
+            let span = json.get("principal").map_or(json.span, |p| p.span);
+            CaseError::new(CaseErrorKind::Principal(err), span)
+        },
+    )
+}
+
+/// Strings, numbers and booleans are single values; a list makes the key multivalued.
+fn context(json: &Json) -> Result<RequestContext, CaseError> {
+    let members = json
+        .as_object()
+        .ok_or_else(|| wrong_type("`context`", "a JSON object", json))?;
+    let mut ctx = RequestContext::new();
+    for member in members {
+        let scalar = |item: &Json| {
+            item.scalar_text().ok_or_else(|| {
+                wrong_type(
+                    format!("a value of `{}`", member.key),
+                    "a string, number or boolean",
+                    item,
+                )
+            })
+        };
+        match &member.value.value {
+            Value::Array(items) => {
+                let values = items.iter().map(scalar).collect::<Result<Vec<_>, _>>()?;
+                ctx.insert_multi(&member.key, values);
+            }
+            _ => ctx.insert_single(&member.key, scalar(&member.value)?),
+        }
+    }
+    Ok(ctx)
+}
+
+fn policy_set(json: &Json) -> Result<PolicySet, CaseError> {
+    if json.as_object().is_none() {
+        return Err(wrong_type("`policies`", "a JSON object", json));
+    }
+    check_fields(json, &POLICY_FIELDS, "`policies`")?;
+    let single = |name: &str| match json.get(name) {
+        Some(value) if !value.is_null() => {
+            named_policy(value, format!("policies.{name}")).map(Some)
+        }
+        _ => Ok(None),
+    };
+    let identity = match json.get("identity") {
+        None => Vec::new(),
+        Some(value) if value.is_null() => Vec::new(),
+        Some(value) => policy_list(value, "policies.identity")?,
+    };
+    Ok(PolicySet {
+        identity,
+        resource: single("resource")?,
+        permission_boundary: single("permissionBoundary")?,
+        session: single("session")?,
+        scps: organization_levels(json.get("scps"), "scps")?,
+        rcps: organization_levels(json.get("rcps"), "rcps")?,
+    })
+}
+
+fn policy_list(json: &Json, path: &str) -> Result<Vec<NamedPolicy>, CaseError> {
+    let items = json
+        .as_array()
+        .ok_or_else(|| wrong_type(format!("`{path}`"), "an array of policies", json))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| named_policy(item, format!("{path}[{i}]")))
+        .collect()
+}
+
+/// `[[root policies], [OU policies], [account policies]]`.
+fn organization_levels(
+    json: Option<&Json>,
+    name: &str,
+) -> Result<Option<Vec<Vec<NamedPolicy>>>, CaseError> {
+    let Some(json) = json.filter(|j| !j.is_null()) else {
+        return Ok(None);
+    };
+    let levels = json.as_array().ok_or_else(|| {
+        wrong_type(
+            format!("`policies.{name}`"),
+            "an array of levels, each an array of policies",
+            json,
+        )
+    })?;
+    let levels = levels
+        .iter()
+        .enumerate()
+        .map(|(level, item)| policy_list(item, &format!("policies.{name}[{level}]")))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(levels))
+}
+
+/// A policy document, or `{"name": "...", "document": {...}}`.
+fn named_policy(json: &Json, path: String) -> Result<NamedPolicy, CaseError> {
+    let (name, document) = match json.get("document") {
+        Some(document) => {
+            let name = match json.get("name") {
+                None => None,
+                Some(value) => Some(
+                    value
+                        .as_str()
+                        .ok_or_else(|| wrong_type(format!("`{path}.name`"), "a string", value))?,
+                ),
+            };
+            (name.map(str::to_owned), document)
+        }
+        None => (None, json),
+    };
+    let policy = parse_policy_json(document).map_err(|error| {
+        let span = error.span;
+        CaseError::new(CaseErrorKind::Policy { path, error }, span)
+    })?;
+    Ok(NamedPolicy { name, policy })
+}
+
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;

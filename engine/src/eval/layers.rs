@@ -1,0 +1,180 @@
+//! Running every statement of every policy of a case, layer by layer.
+
+use super::explain::{PolicyExplanation, StatementRef};
+use super::principal::PrincipalMatch;
+use super::statement::{match_statement, Scope};
+use super::Layer;
+use crate::case::{Caller, Case, NamedPolicy};
+use crate::policy::Effect;
+
+/// One policy after matching.
+pub struct EvaluatedPolicy {
+    pub explanation: PolicyExplanation,
+    /// Allow statements that applied, with how they named the caller (resource policies).
+    pub allows: Vec<(StatementRef, Vec<PrincipalMatch>)>,
+    pub denies: Vec<StatementRef>,
+}
+
+impl EvaluatedPolicy {
+    pub fn layer(&self) -> Layer {
+        self.explanation.layer
+    }
+}
+
+/// Every policy of the case, evaluated, in flowchart order.
+pub fn evaluate_policies(case: &Case) -> Vec<EvaluatedPolicy> {
+    let policies = &case.policies;
+    let caller = &case.request.caller;
+    let mut out = Vec::new();
+    let mut run =
+        |layer: Layer, level: Option<usize>, list: &[NamedPolicy], not_applicable: Option<&str>| {
+            for (index, named) in list.iter().enumerate() {
+                out.push(evaluate_policy(
+                    case,
+                    layer,
+                    level,
+                    index,
+                    named,
+                    not_applicable,
+                ));
+            }
+        };
+    let org_exempt = match caller {
+        Caller::Service { .. } => {
+            Some("service control policies do not apply to service principals")
+        }
+        Caller::Federated { .. } | Caller::Anonymous => Some(
+            "service control policies apply only to principals of accounts in the organization",
+        ),
+        _ => None,
+    };
+    let rcp_exempt = (!rcps_cover(&case.request.action))
+        .then_some("resource control policies apply only to the services that support them, and this action's service is not one");
+    for (level, list) in policies.rcps.iter().flatten().enumerate() {
+        run(Layer::Rcp, Some(level), list, rcp_exempt);
+    }
+    for (level, list) in policies.scps.iter().flatten().enumerate() {
+        run(Layer::Scp, Some(level), list, org_exempt);
+    }
+    run(Layer::Resource, None, policies.resource.as_slice(), None);
+    let no_identity = match caller {
+        Caller::Root { .. } => Some("the account root user has no identity-based policies: it has every permission in its own account"),
+        Caller::Service { .. } => Some("a service principal has no identity-based policies"),
+        Caller::Federated { .. } => Some("an identity-provider caller has no identity-based policies"),
+        Caller::Anonymous => Some("an anonymous caller has no identity-based policies"),
+        _ => None,
+    };
+    run(Layer::Identity, None, &policies.identity, no_identity);
+    run(
+        Layer::Boundary,
+        None,
+        policies.permission_boundary.as_slice(),
+        no_identity,
+    );
+    run(
+        Layer::Session,
+        None,
+        policies.session.as_slice(),
+        no_identity,
+    );
+    out
+}
+
+fn evaluate_policy(
+    case: &Case,
+    layer: Layer,
+    level: Option<usize>,
+    index: usize,
+    named: &NamedPolicy,
+    not_applicable: Option<&str>,
+) -> EvaluatedPolicy {
+    let policy = &named.policy;
+    let scope = Scope {
+        request: &case.request,
+        layer,
+        variables: policy.variables_enabled(),
+        has_boundary: case.policies.permission_boundary.is_some(),
+    };
+    let mut allows = Vec::new();
+    let mut denies = Vec::new();
+    let mut statements = Vec::with_capacity(policy.statements.len());
+    for statement in &policy.statements {
+        let outcome = match_statement(statement, &scope);
+        if outcome.explanation.applies && not_applicable.is_none() {
+            let reference = StatementRef {
+                layer,
+                level,
+                policy_index: index,
+                policy_name: named.name.clone(),
+                statement_index: statement.index,
+                sid: statement.sid.as_ref().map(|s| s.node.clone()),
+                effect: statement.effect.node,
+                span: statement.span,
+            };
+            match statement.effect.node {
+                Effect::Allow => allows.push((reference, outcome.principal_matches)),
+                Effect::Deny => denies.push(reference),
+            }
+        }
+        statements.push(outcome.explanation);
+    }
+    let note = not_applicable.map(str::to_owned).or_else(|| {
+        (!policy.variables_enabled() && policy.statements.iter().any(uses_variables)).then(|| {
+            "no `Version: 2012-10-17`, so `${...}` is literal text, not a policy variable"
+                .to_owned()
+        })
+    });
+    EvaluatedPolicy {
+        explanation: PolicyExplanation {
+            layer,
+            level,
+            index,
+            name: named.name.clone(),
+            applies: not_applicable.is_none(),
+            note,
+            span: policy.span,
+            statements,
+        },
+        allows,
+        denies,
+    }
+}
+
+fn uses_variables(statement: &crate::policy::Statement) -> bool {
+    let in_resource = statement
+        .resource
+        .iter()
+        .flat_map(|r| r.values.iter())
+        .any(|v| v.node.contains("${"));
+    let in_condition = statement
+        .condition
+        .iter()
+        .flat_map(|b| &b.entries)
+        .flat_map(|e| &e.values)
+        .any(|v| v.node.contains("${"));
+    in_resource || in_condition
+}
+
+/// AWS Organizations User Guide, Resource control policies (RCPs) > List of AWS services that
+/// support RCPs: RCPs restrict only these services' resources.
+const RCP_SERVICES: [&str; 10] = [
+    "s3",
+    "sts",
+    "kms",
+    "sqs",
+    "secretsmanager",
+    "ecr",
+    "aoss",
+    "cognito-idp",
+    "dynamodb",
+    "logs",
+];
+
+pub fn rcps_cover(action: &str) -> bool {
+    let service = action
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    RCP_SERVICES.contains(&service.as_str())
+}

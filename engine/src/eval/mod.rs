@@ -1,0 +1,86 @@
+//! Evaluation of a case as AWS decides it, with the explanation built while matching.
+
+mod decide;
+mod explain;
+mod layers;
+mod principal;
+mod statement;
+
+pub use explain::{
+    Blocker, Comparison, ConditionMatch, ElementMatch, Evaluation, PolicyExplanation, RequestFacts,
+    StatementExplanation, StatementRef, ValueMatch, Variable,
+};
+pub use principal::PrincipalMatch;
+
+use crate::case::Case;
+use serde::Serialize;
+
+/// The three outcomes of IAM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Decision {
+    Allowed,
+    ExplicitDeny,
+    ImplicitDeny,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Allowed => "allowed",
+            Decision::ExplicitDeny => "explicitDeny",
+            Decision::ImplicitDeny => "implicitDeny",
+        }
+    }
+}
+
+/// The kinds of policy, in the order of AWS's evaluation flowchart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Layer {
+    Rcp,
+    Scp,
+    Resource,
+    Identity,
+    Boundary,
+    Session,
+}
+
+impl Layer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layer::Rcp => "rcp",
+            Layer::Scp => "scp",
+            Layer::Resource => "resource",
+            Layer::Identity => "identity",
+            Layer::Boundary => "boundary",
+            Layer::Session => "session",
+        }
+    }
+
+    /// In words, for summaries.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Layer::Rcp => "a resource control policy",
+            Layer::Scp => "a service control policy",
+            Layer::Resource => "the resource-based policy",
+            Layer::Identity => "the identity-based policies",
+            Layer::Boundary => "the permissions boundary",
+            Layer::Session => "the session policy",
+        }
+    }
+}
+
+/// Decides the case and explains why.
+pub fn evaluate(case: &Case) -> Evaluation {
+    let evaluated = layers::evaluate_policies(case);
+    let mut evaluation = decide::decide(case, evaluated);
+    if let Some(expected) = case.expect {
+        evaluation.expected = Some(expected);
+        evaluation.matches_expected = Some(expected == evaluation.decision);
+    }
+    evaluation
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,458 @@
+//! Recursive-descent JSON parser (RFC 8259) with spans, a depth limit and a size limit.
+//!
+//! Recursion depth is bounded by `max_depth`, so hostile input is rejected with an error rather
+//! than overflowing the stack; every byte is looked at a constant number of times.
+
+use super::error::{JsonError, JsonErrorKind};
+use super::{Json, Member, Span, Value};
+
+/// Limits for untrusted input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Arrays and objects nested deeper than this are an error.
+    pub max_depth: usize,
+    /// Texts longer than this many bytes are an error.
+    pub max_size: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        // Policies nest about 5 levels and are a few kilobytes; a case file holding hundreds
+        // of cases is a few megabytes.
+        ParseOptions {
+            max_depth: 128,
+            max_size: 32 * 1024 * 1024,
+        }
+    }
+}
+
+/// Parses one JSON document with the default limits.
+pub fn parse(text: &str) -> Result<Json, JsonError> {
+    parse_with(text, ParseOptions::default())
+}
+
+pub fn parse_with(text: &str, options: ParseOptions) -> Result<Json, JsonError> {
+    if text.len() > options.max_size {
+        let kind = JsonErrorKind::TooLarge {
+            size: text.len(),
+            max: options.max_size,
+        };
+        return Err(JsonError::new(kind, Span::new(0, 0)));
+    }
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+        options,
+    };
+    parser.skip_whitespace();
+    if parser.pos == text.len() {
+        return Err(JsonError::new(
+            JsonErrorKind::Empty,
+            Span::new(0, text.len()),
+        ));
+    }
+    let value = parser.value(Place::Top)?;
+    parser.skip_whitespace();
+    if parser.pos < text.len() {
+        let span = parser.token_span();
+        let found = parser.slice(span).to_owned();
+        return Err(JsonError::new(
+            JsonErrorKind::TrailingContent { found },
+            span,
+        ));
+    }
+    Ok(value)
+}
+
+/// Where a value is expected, for messages such as "a value for `Effect`".
+#[derive(Clone, Copy)]
+enum Place<'k> {
+    Top,
+    ArrayItem,
+    MemberValue(&'k str),
+}
+
+impl Place<'_> {
+    fn expected_value(self) -> String {
+        match self {
+            Place::Top => "a JSON value".to_owned(),
+            Place::ArrayItem => "an array item".to_owned(),
+            Place::MemberValue(key) => format!("a value for `{key}`"),
+        }
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+    options: ParseOptions,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// The span of the token at the cursor: a whole word, or one character.
+    fn token_span(&self) -> Span {
+        let rest = &self.text[self.pos..];
+        let word = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let len = if word > 0 {
+            word
+        } else {
+            rest.chars().next().map_or(0, char::len_utf8)
+        };
+        Span::new(self.pos, self.pos + len)
+    }
+
+    fn error_here(&self, expected: String) -> JsonError {
+        if self.pos >= self.bytes.len() {
+            let end = self.bytes.len();
+            return JsonError::new(
+                JsonErrorKind::UnexpectedEnd { expected },
+                Span::new(end, end),
+            );
+        }
+        let span = self.token_span();
+        let found = self.slice(span).to_owned();
+        JsonError::new(JsonErrorKind::Unexpected { expected, found }, span)
+    }
+
+    fn value(&mut self, place: Place<'_>) -> Result<Json, JsonError> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'"') => {
+                let (text, span) = self.string()?;
+                Ok(Json {
+                    value: Value::String(text),
+                    span,
+                })
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't' | b'f' | b'n') => self.literal(place),
+            _ => Err(self.error_here(place.expected_value())),
+        }
+    }
+
+    fn literal(&mut self, place: Place<'_>) -> Result<Json, JsonError> {
+        let span = self.token_span();
+        let value = match self.slice(span) {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            "null" => Value::Null,
+            _ => return Err(self.error_here(place.expected_value())),
+        };
+        self.pos = span.end;
+        Ok(Json { value, span })
+    }
+
+    fn enter(&mut self, start: usize) -> Result<(), JsonError> {
+        self.depth += 1;
+        if self.depth > self.options.max_depth {
+            let kind = JsonErrorKind::TooDeep {
+                max: self.options.max_depth,
+            };
+            return Err(JsonError::new(kind, Span::new(start, start + 1)));
+        }
+        Ok(())
+    }
+
+    fn object(&mut self) -> Result<Json, JsonError> {
+        let start = self.pos;
+        self.enter(start)?;
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(Json {
+                value: Value::Object(members),
+                span: Span::new(start, self.pos),
+            });
+        }
+        let mut last_comma: Option<usize> = None;
+        loop {
+            self.skip_whitespace();
+            match (self.peek(), last_comma) {
+                (Some(b'"'), _) => {}
+                (Some(b'}'), Some(comma)) => {
+                    let kind = JsonErrorKind::TrailingComma { closing: '}' };
+                    return Err(JsonError::new(kind, Span::new(comma, comma + 1)));
+                }
+                _ => return Err(self.error_here("a key in double quotes".to_owned())),
+            }
+            let (key, key_span) = self.string()?;
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return Err(self.error_here(format!("`:` after the key `{key}`")));
+            }
+            self.pos += 1;
+            let value = self.value(Place::MemberValue(&key))?;
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    last_comma = Some(self.pos);
+                    self.pos += 1;
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    break;
+                }
+                _ => {
+                    let key = members.last().map_or("", |m| m.key.as_str());
+                    return Err(self.error_here(format!("`,` or `}}` after the value of `{key}`")));
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(Json {
+            value: Value::Object(members),
+            span: Span::new(start, self.pos),
+        })
+    }
+
+    fn array(&mut self) -> Result<Json, JsonError> {
+        let start = self.pos;
+        self.enter(start)?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(Json {
+                value: Value::Array(items),
+                span: Span::new(start, self.pos),
+            });
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() == Some(b']') {
+                // Only reachable after a comma: the empty array returned above.
+                let comma = self.text[..self.pos].rfind(',').unwrap_or(self.pos);
+                let kind = JsonErrorKind::TrailingComma { closing: ']' };
+                return Err(JsonError::new(kind, Span::new(comma, comma + 1)));
+            }
+            items.push(self.value(Place::ArrayItem)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    break;
+                }
+                _ => return Err(self.error_here("`,` or `]` after an array item".to_owned())),
+            }
+        }
+        self.depth -= 1;
+        Ok(Json {
+            value: Value::Array(items),
+            span: Span::new(start, self.pos),
+        })
+    }
+
+    /// A string at the cursor (which is on its opening quote): its text and span with quotes.
+    fn string(&mut self) -> Result<(String, Span), JsonError> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let run_start = self.pos;
+            while let Some(byte) = self.peek() {
+                if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(&self.text[run_start..self.pos]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok((out, Span::new(start, self.pos)));
+                }
+                Some(b'\\') => self.escape(&mut out)?,
+                Some(b'\n') | None => {
+                    let span = Span::new(start, self.pos);
+                    return Err(JsonError::new(JsonErrorKind::UnterminatedString, span));
+                }
+                Some(control) => {
+                    let kind = JsonErrorKind::ControlCharacter {
+                        code: u32::from(control),
+                    };
+                    return Err(JsonError::new(kind, Span::new(self.pos, self.pos + 1)));
+                }
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), JsonError> {
+        let start = self.pos;
+        let Some(&kind) = self.bytes.get(start + 1) else {
+            return Err(JsonError::new(
+                JsonErrorKind::UnterminatedString,
+                Span::new(start, start + 1),
+            ));
+        };
+        self.pos += 2;
+        let simple = match kind {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => return self.unicode_escape(start, out),
+            _ => {
+                let end = start
+                    + 1
+                    + self.text[start + 1..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                self.pos = end;
+                let escape = self.text[start..end].to_owned();
+                return Err(JsonError::new(
+                    JsonErrorKind::InvalidEscape { escape },
+                    Span::new(start, end),
+                ));
+            }
+        };
+        out.push(simple);
+        Ok(())
+    }
+
+    /// `\uXXXX`, joining a surrogate pair `\uD83D\uDE00` into one character.
+    fn unicode_escape(&mut self, start: usize, out: &mut String) -> Result<(), JsonError> {
+        let high = self.hex4(start)?;
+        let code = if (0xD800..0xDC00).contains(&high) {
+            if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                return Err(self.bad_unicode(start, self.pos));
+            }
+            self.pos += 2;
+            let low = self.hex4(start)?;
+            if !(0xDC00..0xE000).contains(&low) {
+                return Err(self.bad_unicode(start, self.pos));
+            }
+            0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+        } else {
+            high
+        };
+        match char::from_u32(code) {
+            Some(c) => {
+                out.push(c);
+                Ok(())
+            }
+            None => Err(self.bad_unicode(start, self.pos)),
+        }
+    }
+
+    fn hex4(&mut self, escape_start: usize) -> Result<u32, JsonError> {
+        let digits = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .filter(|d| d.iter().all(u8::is_ascii_hexdigit));
+        let Some(digits) = digits else {
+            let end = (self.pos..self.bytes.len().min(self.pos + 4))
+                .take_while(|&i| self.bytes[i].is_ascii_hexdigit())
+                .last()
+                .map_or(self.pos, |i| i + 1);
+            return Err(self.bad_unicode(escape_start, end));
+        };
+        self.pos += 4;
+        let text = std::str::from_utf8(digits).unwrap_or("0");
+        Ok(u32::from_str_radix(text, 16).unwrap_or(0))
+    }
+
+    fn bad_unicode(&self, start: usize, end: usize) -> JsonError {
+        let escape = self.text[start..end].to_owned();
+        JsonError::new(
+            JsonErrorKind::InvalidUnicodeEscape { escape },
+            Span::new(start, end),
+        )
+    }
+
+    fn number(&mut self) -> Result<Json, JsonError> {
+        let start = self.pos;
+        while let Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') = self.peek() {
+            self.pos += 1;
+        }
+        let span = Span::new(start, self.pos);
+        let text = self.slice(span);
+        if !is_json_number(text) {
+            return Err(JsonError::new(
+                JsonErrorKind::InvalidNumber {
+                    text: text.to_owned(),
+                },
+                span,
+            ));
+        }
+        Ok(Json {
+            value: Value::Number(text.to_owned()),
+            span,
+        })
+    }
+}
+
+/// `-? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?`
+fn is_json_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = usize::from(bytes.first() == Some(&b'-'));
+    let digits = |i: &mut usize| {
+        let from = *i;
+        while bytes.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - from
+    };
+    let int_start = i;
+    let int_len = digits(&mut i);
+    if int_len == 0 || (int_len > 1 && bytes[int_start] == b'0') {
+        return false;
+    }
+    if bytes.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(bytes.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == bytes.len()
+}
+
+#[cfg(test)]
+#[path = "parser_tests.rs"]
+mod tests;

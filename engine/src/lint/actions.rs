@@ -1,0 +1,195 @@
+//! Action values: their shape, and grants that are too broad or risky.
+
+use super::check::Check;
+use super::context::Context;
+use super::risky::{covered, Risk};
+use super::PolicyKind;
+use crate::policy::{Effect, Node, Statement};
+
+pub(super) fn check(cx: &mut Context<'_>, statement: &Statement) {
+    for action in &statement.action.values {
+        format(cx, statement, action);
+    }
+    // Guardrails (SCP, RCP, boundary, session) allow `*` on purpose: they only cap.
+    let grants = statement.effect.node == Effect::Allow
+        && matches!(cx.kind(), PolicyKind::Identity | PolicyKind::Resource);
+    if !grants {
+        return;
+    }
+    if statement.action.negated {
+        let span = Context::key_span(statement, "NotAction").unwrap_or(statement.action.span);
+        cx.report(
+            Check::AllowNotAction,
+            span,
+            Some(statement),
+            "`Allow` with `NotAction` allows every action except those listed, in every service, including ones AWS adds later".to_owned(),
+            "list the actions to allow in `Action` instead",
+        );
+        return;
+    }
+    let resource_is_all = statement
+        .resource
+        .as_ref()
+        .is_some_and(|r| !r.negated && r.values.iter().any(|v| v.node == "*"));
+    for action in &statement.action.values {
+        wildcards(cx, statement, action);
+        risky(cx, statement, action, resource_is_all);
+    }
+    mfa(cx, statement);
+}
+
+fn format(cx: &mut Context<'_>, statement: &Statement, action: &Node<String>) {
+    let text = &action.node;
+    if text == "*" {
+        return;
+    }
+    let valid = match text.split_once(':') {
+        Some((service, name)) => {
+            !service.is_empty()
+                && !name.is_empty()
+                && !name.contains(':')
+                && service
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '*' | '?'))
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '*' | '?'))
+        }
+        None => false,
+    };
+    if !valid {
+        let fixed = text.trim().replacen(' ', "", usize::MAX);
+        cx.report(
+            Check::InvalidActionFormat,
+            action.span,
+            Some(statement),
+            format!("`{text}` is not an action"),
+            "write actions as `service:ActionName`, e.g. `s3:GetObject`, or `*` for all",
+        )
+        .suggest((fixed != *text && fixed.contains(':')).then_some(fixed));
+    }
+}
+
+fn wildcards(cx: &mut Context<'_>, statement: &Statement, action: &Node<String>) {
+    let text = action.node.as_str();
+    if text == "*" || text == "*:*" {
+        cx.report(
+            Check::FullWildcardAction,
+            action.span,
+            Some(statement),
+            "`*` allows every action of every AWS service".to_owned(),
+            "list only the actions the task needs; even administrators are better served by the AWS managed policy `AdministratorAccess` than by a hand-written `*`",
+        );
+    } else if let Some((service, "*")) = text.split_once(':') {
+        cx.report(
+            Check::ServiceWildcardAction,
+            action.span,
+            Some(statement),
+            format!("`{text}` allows every action of `{service}`, including deleting and changing permissions"),
+            "list the actions the task needs, or a narrower pattern such as `s3:Get*`",
+        );
+    }
+}
+
+fn risky(
+    cx: &mut Context<'_>,
+    statement: &Statement,
+    action: &Node<String>,
+    resource_is_all: bool,
+) {
+    let text = action.node.as_str();
+    // A full or service wildcard is already reported; naming each risky action again adds noise.
+    let broad = text == "*" || text == "*:*" || text.ends_with(":*");
+    if crate::matching::action_matches(text, "iam:PassRole") && resource_is_all {
+        cx.report(
+            Check::PassRoleWildcardResource,
+            action.span,
+            Some(statement),
+            "`iam:PassRole` on every role lets the caller hand any role, even an administrator role, to a service it controls".to_owned(),
+            "limit `Resource` to the ARNs of the roles to pass, and add an `iam:PassedToService` condition",
+        );
+    }
+    if crate::matching::action_matches(text, "sts:AssumeRole") && resource_is_all {
+        cx.report(
+            Check::AssumeRoleWildcardResource,
+            action.span,
+            Some(statement),
+            "`sts:AssumeRole` on `*` lets the caller assume every role whose trust policy allows it".to_owned(),
+            "limit `Resource` to the ARNs of the roles to assume",
+        );
+    }
+    if broad {
+        return;
+    }
+    let escalation: Vec<&str> = covered(text, Risk::PrivilegeEscalation)
+        .into_iter()
+        .filter(|a| !matches!(*a, "iam:PassRole" | "sts:AssumeRole"))
+        .collect();
+    if !escalation.is_empty() && resource_is_all {
+        cx.report(
+            Check::PrivilegeEscalation,
+            action.span,
+            Some(statement),
+            format!(
+                "`{text}` on every resource allows privilege escalation ({})",
+                escalation.join(", ")
+            ),
+            "with these actions a principal can give itself more permissions; limit `Resource` to specific ARNs and keep them for administrators",
+        );
+    }
+    let exposure = covered(text, Risk::ResourceExposure);
+    if !exposure.is_empty() && resource_is_all {
+        cx.report(
+            Check::ResourceExposure,
+            action.span,
+            Some(statement),
+            format!("`{text}` on every resource can open resources to other accounts or the public ({})", exposure.join(", ")),
+            "limit `Resource` to the resources whose policies this principal must manage",
+        );
+    }
+}
+
+/// Sensitive actions where a lesson asks for MFA: Allow statements that can change things,
+/// with no `aws:MultiFactorAuthPresent` / `aws:MultiFactorAuthAge` condition.
+fn mfa(cx: &mut Context<'_>, statement: &Statement) {
+    if !cx.options.require_mfa {
+        return;
+    }
+    let has_mfa = statement.condition.iter().any(|block| {
+        block.entries.iter().any(|e| {
+            e.key
+                .node
+                .eq_ignore_ascii_case("aws:MultiFactorAuthPresent")
+                || e.key.node.eq_ignore_ascii_case("aws:MultiFactorAuthAge")
+        })
+    });
+    if has_mfa {
+        return;
+    }
+    let sensitive = statement
+        .action
+        .values
+        .iter()
+        .any(|a| !is_read_only(&a.node));
+    if sensitive {
+        cx.report(
+            Check::MissingMfa,
+            statement.action.span,
+            Some(statement),
+            "these actions are allowed without MFA".to_owned(),
+            "add `\"Condition\": {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}`",
+        );
+    }
+}
+
+/// Read-only by naming convention: `Get`, `List`, `Describe`, `View` (the catalogue's access
+/// levels are more precise; this rule needs no catalogue and errs on the side of asking).
+fn is_read_only(action: &str) -> bool {
+    let name = action.split_once(':').map_or(action, |(_, n)| n);
+    ["Get", "List", "Describe", "View", "Head"].iter().any(|p| {
+        name.len() > p.len()
+            && name
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    })
+}

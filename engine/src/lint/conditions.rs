@@ -1,0 +1,227 @@
+//! Condition blocks: operator and value shapes, set operators, and well-known traps.
+
+use super::check::Check;
+use super::context::Context;
+use super::values::{is_bool, is_date, is_ip, is_number};
+use crate::condition::{BaseOperator, Family, Operator, SetOperator};
+use crate::policy::{ConditionBlock, ConditionEntry, Effect, Policy, Statement};
+
+/// A parsed operator seen as words: its set prefix, base name and `IfExists`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct OperatorName {
+    pub set: Option<&'static str>,
+    pub base: &'static str,
+    pub if_exists: bool,
+    operator: BaseOperator,
+}
+
+impl OperatorName {
+    pub fn of(operator: &Operator) -> OperatorName {
+        OperatorName {
+            set: operator.set.map(|s| match s {
+                SetOperator::ForAllValues => "ForAllValues",
+                SetOperator::ForAnyValue => "ForAnyValue",
+            }),
+            base: operator.base.name(),
+            if_exists: operator.if_exists,
+            operator: operator.base,
+        }
+    }
+
+    pub fn family(self) -> Family {
+        self.operator.family()
+    }
+
+    /// `StringNotEquals`, `NotIpAddress`, `ArnNotLike`, ...
+    pub fn negated(self) -> bool {
+        self.operator.negated()
+    }
+
+    pub fn is_like(self) -> bool {
+        self.base.ends_with("Like")
+    }
+}
+
+pub(super) fn check(cx: &mut Context<'_>, _policy: &Policy, statement: &Statement) {
+    for block in &statement.condition {
+        let op = OperatorName::of(&block.operator);
+        for entry in &block.entries {
+            values(cx, statement, op, entry);
+            traps(cx, statement, block, op, entry);
+        }
+    }
+}
+
+fn values(cx: &mut Context<'_>, statement: &Statement, op: OperatorName, entry: &ConditionEntry) {
+    for value in &entry.values {
+        let text = value.node.as_str();
+        let (check, ok, expected) = match op.family() {
+            Family::Date => (
+                Check::InvalidDateValue,
+                is_date(text),
+                "a date such as `2026-01-31T00:00:00Z` or epoch seconds",
+            ),
+            Family::IpAddress => (
+                Check::InvalidIpValue,
+                is_ip(text),
+                "an IP address or CIDR range such as `203.0.113.0/24`",
+            ),
+            Family::Numeric => (
+                Check::InvalidNumberValue,
+                is_number(text),
+                "a number such as `10` or `1.5`",
+            ),
+            Family::Bool | Family::Null => {
+                (Check::InvalidBoolValue, is_bool(text), "`true` or `false`")
+            }
+            Family::Arn => (
+                Check::InvalidArnValue,
+                text.starts_with("arn:") || text == "*" || text.contains("${"),
+                "an ARN such as `arn:aws:iam::111122223333:role/reader`",
+            ),
+            Family::String | Family::Binary => continue,
+        };
+        if !ok {
+            cx.report(
+                check,
+                value.span,
+                Some(statement),
+                format!("`{text}` is not a valid value for `{}`", op_full(op)),
+                format!("`{}` compares {expected}", op.base),
+            );
+        }
+    }
+}
+
+fn op_full(op: OperatorName) -> String {
+    format!(
+        "{}{}{}",
+        op.set.map(|s| format!("{s}:")).unwrap_or_default(),
+        op.base,
+        if op.if_exists { "IfExists" } else { "" }
+    )
+}
+
+fn traps(
+    cx: &mut Context<'_>,
+    statement: &Statement,
+    block: &ConditionBlock,
+    op: OperatorName,
+    entry: &ConditionEntry,
+) {
+    let variables = |t: &str| t.contains("${");
+    if op.is_like()
+        && entry
+            .values
+            .iter()
+            .all(|v| !v.node.contains(['*', '?']) && !variables(&v.node))
+    {
+        let fixed = block.operator.name.replace("Like", "Equals");
+        cx.report(
+            Check::LikeWithoutWildcard,
+            block.operator.span,
+            Some(statement),
+            format!("`{}` is used without wildcards", block.operator.name),
+            format!("without `*` or `?` it compares exactly; `{fixed}` says so more clearly"),
+        )
+        .suggest(Some(fixed));
+    }
+    if matches!(
+        op.base,
+        "StringEquals" | "StringNotEquals" | "StringEqualsIgnoreCase" | "StringNotEqualsIgnoreCase"
+    ) {
+        for value in entry
+            .values
+            .iter()
+            .filter(|v| v.node.contains('*') && !variables(&v.node))
+        {
+            let fixed = block
+                .operator
+                .name
+                .replace("Equals", "Like")
+                .replace("IgnoreCase", "");
+            cx.report(
+                Check::WildcardInEquals,
+                value.span,
+                Some(statement),
+                format!(
+                    "`{}` treats `*` in `{}` as a literal character",
+                    op.base, value.node
+                ),
+                format!("to match a pattern use `{fixed}`"),
+            )
+            .suggest(Some(fixed));
+        }
+    }
+    // IAM User Guide, "AWS global condition context keys" > aws:MultiFactorAuthPresent: the key
+    // is absent for long-term access keys, so a Deny with `Bool ... false` never matches them;
+    // AWS recommends `BoolIfExists` for that deny.
+    if statement.effect.node == Effect::Deny
+        && op.base == "Bool"
+        && !op.if_exists
+        && entry
+            .key
+            .node
+            .eq_ignore_ascii_case("aws:MultiFactorAuthPresent")
+        && entry
+            .values
+            .iter()
+            .any(|v| v.node.eq_ignore_ascii_case("false"))
+    {
+        cx.report(
+            Check::MfaDenyWithoutIfExists,
+            block.operator.span,
+            Some(statement),
+            "this deny does not apply to requests signed with long-term access keys, which carry no `aws:MultiFactorAuthPresent`".to_owned(),
+            "use `BoolIfExists` so that requests without the key are denied too",
+        )
+        .suggest(Some("BoolIfExists".to_owned()));
+    }
+    // IAM User Guide, "Set operators for multivalued context keys": ForAllValues is true when
+    // the key is absent or empty, so an Allow with it also allows requests without the key.
+    if statement.effect.node == Effect::Allow
+        && op.set == Some("ForAllValues")
+        && !op.negated()
+        && !has_null_check(statement, &entry.key.node)
+    {
+        cx.report(
+            Check::ForAllValuesAllow,
+            block.operator.span,
+            Some(statement),
+            format!(
+                "`ForAllValues` also matches requests that carry no `{}` at all",
+                entry.key.node
+            ),
+            format!(
+                "add `\"Null\": {{\"{}\": \"false\"}}` so that the key must be present",
+                entry.key.node
+            ),
+        );
+    }
+}
+
+fn has_null_check(statement: &Statement, key: &str) -> bool {
+    statement.condition.iter().any(|b| {
+        b.operator.name == "Null"
+            && b.entries.iter().any(|e| {
+                e.key.node.eq_ignore_ascii_case(key) && e.values.iter().any(|v| v.node == "false")
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::condition::parse_operator;
+
+    #[test]
+    fn operator_parts_come_from_the_parsed_operator() {
+        let op = OperatorName::of(&parse_operator("ForAllValues:StringNotLikeIfExists").unwrap());
+        assert_eq!(op.set, Some("ForAllValues"));
+        assert_eq!(op.base, "StringNotLike");
+        assert!(op.if_exists && op.negated() && op.is_like());
+        assert_eq!(op.family(), Family::String);
+        let ip = OperatorName::of(&parse_operator("NotIpAddress").unwrap());
+        assert!(ip.negated() && ip.family() == Family::IpAddress);
+    }
+}

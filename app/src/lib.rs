@@ -10,6 +10,7 @@ pub mod interop;
 pub mod json_status;
 pub mod markdown;
 mod pages;
+pub mod playground;
 
 use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;

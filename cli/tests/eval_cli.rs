@@ -1,5 +1,8 @@
 //! `iamplay eval` as a user runs it: output lines in input order and the exit codes.
-#![allow(clippy::expect_used, reason = "a failing spawn should fail the test loudly")]
+#![allow(
+    clippy::expect_used,
+    reason = "a failing spawn should fail the test loudly"
+)]
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -14,14 +17,25 @@ fn run(args: &[&str], stdin: &str) -> (String, i32) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("iamplay runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("input written");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("input written");
     let output = child.wait_with_output().expect("iamplay finishes");
-    (String::from_utf8_lossy(&output.stdout).into_owned(), output.status.code().unwrap_or(-1))
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        output.status.code().unwrap_or(-1),
+    )
 }
 
 #[test]
 fn every_line_is_answered_in_order_and_an_invalid_line_makes_the_exit_code_one() {
-    let input = format!("{GOOD}\n\n{{\"id\": \"bad\"}}\n{}\n", GOOD.replace("\"ok\"", "\"second\""));
+    let input = format!(
+        "{GOOD}\n\n{{\"id\": \"bad\"}}\n{}\n",
+        GOOD.replace("\"ok\"", "\"second\"")
+    );
     let (stdout, code) = run(&["eval", "--jsonl", "-", "--brief"], &input);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
@@ -39,6 +53,9 @@ fn every_line_is_answered_in_order_and_an_invalid_line_makes_the_exit_code_one()
 fn all_valid_lines_exit_zero_and_bad_usage_exits_two() {
     assert_eq!(run(&["eval", "--jsonl", "-"], GOOD).1, 0);
     assert_eq!(run(&["eval", "--jsonl"], "").1, 2);
-    assert_eq!(run(&["eval", "--jsonl", "/nonexistent/cases.jsonl"], "").1, 2);
+    assert_eq!(
+        run(&["eval", "--jsonl", "/nonexistent/cases.jsonl"], "").1,
+        2
+    );
     assert_eq!(run(&["frobnicate"], "").1, 2);
 }

@@ -11,6 +11,7 @@ pub mod json_status;
 pub mod markdown;
 mod pages;
 pub mod playground;
+pub mod share;
 
 use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;

@@ -7,6 +7,7 @@
 pub mod components;
 pub mod course;
 pub mod interop;
+pub mod interview;
 pub mod json_status;
 pub mod markdown;
 mod pages;

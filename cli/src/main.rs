@@ -7,6 +7,8 @@ mod render;
 use std::process::ExitCode;
 
 mod actions;
+mod grade;
+mod lessons;
 
 const USAGE: &str = "\
 iamplay: learn AWS IAM by evaluating real policies
@@ -32,6 +34,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("actions") => actions::run(&args[1..]),
+        Some("lessons") => lessons::run(&args[1..]),
+        Some("check") => grade::run(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
         Some("lint") => lint::run(&args[1..]),
         Some(other) => {

@@ -1,0 +1,202 @@
+//! The structural checker: everything about a course that can be verified without evaluating
+//! a policy. It returns every problem at once, so an author fixes a file in one pass.
+
+mod links;
+mod policies;
+mod prose;
+mod question;
+mod scenario;
+mod semantic;
+
+pub use semantic::check_semantics;
+
+use std::collections::HashMap;
+
+use super::load::{load_course, Course, Lesson, COURSE_FILE};
+use super::locate::locate;
+use super::problem::{is_kebab_case, Problem, Report};
+
+/// A lesson needs at least this many scenarios and checkpoint questions.
+pub const MIN_SCENARIOS: usize = 2;
+pub const MIN_QUESTIONS: usize = 3;
+
+/// Loads and checks a course: parse, structural and semantic problems together.
+pub fn check_files<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Vec<Problem> {
+    let loaded = load_course(files);
+    let mut problems = loaded.problems;
+    if let Some(course) = &loaded.course {
+        problems.extend(check_course(course));
+        problems.extend(check_semantics(course));
+    }
+    for problem in problems.iter_mut().filter(|p| p.position.is_none()) {
+        let text = files.iter().find(|(path, _)| path.as_ref() == problem.file);
+        if let (Some((_, text)), Some(field)) = (text, &problem.field) {
+            problem.position = locate(text.as_ref(), field);
+        }
+    }
+    // Stable: within a file, problems keep the order of the checks that found them.
+    problems.sort_by(|a, b| a.file.cmp(&b.file));
+    problems
+}
+
+/// Checks the structure of a loaded course.
+pub fn check_course(course: &Course) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_course_list(course, &mut problems);
+    let mut question_owners: HashMap<&str, &str> = HashMap::new();
+    for lesson in &course.lessons {
+        let file = format!("{}/lesson.json", lesson.manifest.id);
+        let mut report = Report {
+            file: &file,
+            problems: &mut problems,
+        };
+        check_lesson(course, lesson, &mut report);
+        for (index, question) in lesson.manifest.questions.iter().enumerate() {
+            if let Some(first) = question_owners.insert(&question.id, &lesson.manifest.id) {
+                report.push(
+                    &format!("questions[{index}].id"),
+                    format!("question id `{}` is also used in lesson `{first}`", question.id),
+                    "question ids are unique across the course (progress is saved by id); prefix them with a word from the lesson",
+                );
+            }
+        }
+        links::check_prose(course, lesson, &mut problems);
+        prose::check_prose(lesson, &mut problems);
+    }
+    problems
+}
+
+fn check_course_list(course: &Course, problems: &mut Vec<Problem>) {
+    let mut report = Report {
+        file: COURSE_FILE,
+        problems,
+    };
+    report.non_empty("title", &course.manifest.title);
+    if course.manifest.lessons.is_empty() {
+        report.push(
+            "lessons",
+            "the course lists no lessons",
+            "list the lesson ids in teaching order",
+        );
+    }
+    for (index, id) in course.manifest.lessons.iter().enumerate() {
+        let field = format!("lessons[{index}]");
+        if !is_kebab_case(id) {
+            report.push(&field, format!("lesson id `{id}` is not kebab-case"), "use lowercase words joined by hyphens, like `policy-anatomy`, and rename the folder to match");
+        }
+        if course.manifest.lessons[..index].contains(id) {
+            report.push(
+                &field,
+                format!("lesson `{id}` is listed twice"),
+                "list each lesson once",
+            );
+        }
+    }
+}
+
+fn check_lesson(course: &Course, lesson: &Lesson, report: &mut Report<'_>) {
+    let manifest = &lesson.manifest;
+    let folder = report.file.trim_end_matches("/lesson.json").to_owned();
+    if manifest.id != folder {
+        report.push(
+            "id",
+            format!(
+                "the id `{}` differs from the folder name `{folder}`",
+                manifest.id
+            ),
+            "make the id equal to the folder name",
+        );
+    }
+    report.non_empty("title", &manifest.title);
+    report.non_empty("summary", &manifest.summary);
+    if manifest.objectives.is_empty() {
+        report.push(
+            "objectives",
+            "the lesson has no objectives",
+            "list what a learner can do after the lesson, one short sentence each",
+        );
+    }
+    for (index, objective) in manifest.objectives.iter().enumerate() {
+        report.non_empty(&format!("objectives[{index}]"), objective);
+    }
+    if manifest.minutes == 0 {
+        report.push(
+            "minutes",
+            "the estimated time is 0",
+            "estimate the minutes for the prose and the scenarios together",
+        );
+    }
+    let here = course.position(&manifest.id).unwrap_or(usize::MAX);
+    for (index, prerequisite) in manifest.prerequisites.iter().enumerate() {
+        let field = format!("prerequisites[{index}]");
+        match course.position(prerequisite) {
+            None => report.push(
+                &field,
+                format!("prerequisite `{prerequisite}` is not a lesson of this course"),
+                "use the id of a lesson listed in `course.json`",
+            ),
+            Some(at) if at >= here => report.push(
+                &field,
+                format!(
+                    "prerequisite `{prerequisite}` does not come before this lesson in the course"
+                ),
+                "a prerequisite must be taught first: move it earlier in `course.json` or drop it",
+            ),
+            Some(_) => {}
+        }
+    }
+    if manifest.scenarios.len() < MIN_SCENARIOS {
+        report.push(
+            "scenarios",
+            format!(
+                "the lesson has {} scenario(s); at least {MIN_SCENARIOS} are needed",
+                manifest.scenarios.len()
+            ),
+            "add scenarios of different styles: write, fix, predict, spot",
+        );
+    }
+    if manifest.questions.len() < MIN_QUESTIONS {
+        report.push(
+            "questions",
+            format!(
+                "the lesson has {} question(s); at least {MIN_QUESTIONS} are needed",
+                manifest.questions.len()
+            ),
+            "add checkpoint questions (single, multiple, trueFalse)",
+        );
+    }
+    let mut scenario_ids: Vec<&str> = Vec::new();
+    for (index, scenario) in manifest.scenarios.iter().enumerate() {
+        let field = format!("scenarios[{index}]");
+        if scenario_ids.contains(&scenario.id.as_str()) {
+            report.push(
+                &format!("{field}.id"),
+                format!("scenario id `{}` is used twice", scenario.id),
+                "give each scenario its own id",
+            );
+        }
+        scenario_ids.push(&scenario.id);
+        scenario::check(scenario, &format!("scenarios[{}]", scenario.id), report);
+        links::check_scenario(
+            course,
+            lesson,
+            scenario,
+            &format!("scenarios[{}]", scenario.id),
+            report,
+        );
+    }
+    for (index, question) in manifest.questions.iter().enumerate() {
+        let field = format!("questions[{}]", question.id);
+        if !is_kebab_case(&question.id) {
+            report.push(
+                &format!("questions[{index}].id"),
+                format!("question id `{}` is not kebab-case", question.id),
+                "use lowercase words joined by hyphens",
+            );
+        }
+        question::check(course, lesson, question, &field, report);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,174 @@
+//! The semantic checker: runs the engine on every scenario. The reference answer must pass
+//! every check and the least-privilege bound; a `write`/`fix` starter must fail something (or
+//! there is nothing to do); `predict`/`spot` expectations must be what the engine decides; a
+//! `spot` culprit must be a statement that actually decides a deny.
+
+use crate::curriculum::grade::{grade_policy, is_culprit, manifest_policy, Grade, GradeError};
+use crate::curriculum::load::Course;
+use serde_json::json;
+
+use crate::curriculum::manifest::{Culprit, ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
+use crate::curriculum::problem::{Problem, Report};
+use crate::eval::Decision;
+
+/// Checks every scenario of the course against the engine.
+pub fn check_semantics(course: &Course) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for lesson in &course.lessons {
+        let file = format!("{}/lesson.json", lesson.manifest.id);
+        let mut report = Report {
+            file: &file,
+            problems: &mut problems,
+        };
+        for scenario in &lesson.manifest.scenarios {
+            check_scenario(
+                scenario,
+                &format!("scenarios[{}]", scenario.id),
+                &mut report,
+            );
+        }
+    }
+    problems
+}
+
+fn check_scenario(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
+    let parsed = |document, name: &str, report: &mut Report<'_>| match manifest_policy(document) {
+        Ok(policy) => Some(policy),
+        Err(error) => {
+            let help = error
+                .help()
+                .unwrap_or_else(|| "fix the policy so that AWS would accept it".to_owned());
+            report.push(
+                &format!("{field}.{name}"),
+                format!("the engine rejects this policy: {error}"),
+                help,
+            );
+            None
+        }
+    };
+    let starter = parsed(&scenario.starter, "starter", report);
+    let Some(answer) = parsed(&scenario.answer, "answer", report) else {
+        return;
+    };
+    let answer_grade = match grade_policy(scenario, &answer) {
+        Ok(grade) => grade,
+        Err(error) => return report_grade_error(&error, field, report),
+    };
+    for result in answer_grade.checks.iter().filter(|r| !r.passed) {
+        let decision = result.evaluation.decision.as_str();
+        let is_graded = matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix);
+        let (message, help) = if is_graded {
+            (
+                format!("the reference answer fails check `{}`: the engine says `{decision}`, the check expects `{}`", result.id, result.expect.as_str()),
+                format!("fix the answer or the check; the engine's reason: {}", result.evaluation.summary),
+            )
+        } else {
+            (
+                format!("check `{}` expects `{}` but the engine decides `{decision}`", result.id, result.expect.as_str()),
+                format!("learners would be marked wrong for the right prediction; the engine's reason: {}", result.evaluation.summary),
+            )
+        };
+        report.push(
+            &format!("{field}.checks[{}].expect", result.id),
+            message,
+            help,
+        );
+    }
+    for over in &answer_grade.over_grants {
+        report.push(
+            &format!("{field}.answer"),
+            format!("the reference answer exceeds the least-privilege bound: {}", over.message),
+            "narrow the answer, or list the action in `leastPrivilege.allowExtra` if the task needs it",
+        );
+    }
+    if matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix) {
+        if let Some(starter) = starter {
+            match grade_policy(scenario, &starter) {
+                Ok(grade) if grade.passed => report.push(
+                    &format!("{field}.starter"),
+                    "the starter already passes every check, so there is nothing to do",
+                    "add a check the starter fails, or change the starter",
+                ),
+                Ok(_) => {}
+                Err(error) => report_grade_error(&error, field, report),
+            }
+        }
+    }
+    if matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix) {
+        check_allow_everything_fails(scenario, field, report);
+    }
+    if let (ScenarioStyle::Spot, Some(culprit)) = (scenario.style, &scenario.culprit) {
+        check_culprit(scenario, culprit, &answer_grade, field, report);
+    }
+}
+
+/// The culprit must decide at least one explicit deny (an implicit deny has no deciding
+/// statement to point at, so only the statement's existence is checked for those).
+fn check_culprit(
+    scenario: &Scenario,
+    culprit: &Culprit,
+    grade: &Grade,
+    field: &str,
+    report: &mut Report<'_>,
+) {
+    let explicit: Vec<_> = grade
+        .checks
+        .iter()
+        .filter(|r| {
+            r.expect == ExpectedOutcome::ExplicitDeny
+                || r.evaluation.decision == Decision::ExplicitDeny
+        })
+        .collect();
+    if explicit.is_empty() {
+        return;
+    }
+    let decides = explicit.iter().any(|r| {
+        r.evaluation
+            .deciding
+            .iter()
+            .any(|s| is_culprit(scenario, culprit, s))
+    });
+    if !decides {
+        report.push(
+            &format!("{field}.culprit"),
+            format!(
+                "statement `{}` of `{}` does not decide any denied check",
+                culprit.sid, culprit.policy
+            ),
+            "name the Deny statement the engine reports as deciding the explicit deny",
+        );
+    }
+}
+
+/// The laziest answer (allow every action, to everyone, on everything) must fail a check;
+/// otherwise the scenario cannot tell a least-privilege answer from a reckless one.
+fn check_allow_everything_fails(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
+    let statement = match scenario.edit.kind {
+        PolicyKind::Trust => json!({"Effect": "Allow", "Principal": "*", "Action": "*"}),
+        PolicyKind::Resource => {
+            json!({"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"})
+        }
+        _ => json!({"Effect": "Allow", "Action": "*", "Resource": "*"}),
+    };
+    let document = json!({"Version": "2012-10-17", "Statement": [statement]});
+    let Ok(policy) = manifest_policy(&document) else {
+        return;
+    };
+    if let Ok(grade) = grade_policy(scenario, &policy) {
+        if grade.checks.iter().all(|check| check.passed) {
+            report.push(
+                &format!("{field}.checks"),
+                "a policy that allows everything passes every check",
+                "add a must-deny check that an over-broad answer fails (another bucket, a delete, another principal)",
+            );
+        }
+    }
+}
+
+fn report_grade_error(error: &GradeError, field: &str, report: &mut Report<'_>) {
+    let at = match error {
+        GradeError::Scenario { check, .. } => format!("{field}.checks[{check}]"),
+        GradeError::Policy(_) => field.to_owned(),
+    };
+    report.push(&at, error.to_string(), error.help().unwrap_or_default());
+}

@@ -1,0 +1,262 @@
+use serde_json::{json, Value};
+
+use super::check_files;
+
+fn policy(action: &str) -> Value {
+    json!({"Version": "2012-10-17", "Statement": [
+        {"Sid": "Read", "Effect": "Allow", "Action": action, "Resource": "arn:aws:s3:::raw-data/*"}]})
+}
+
+fn request(action: &str) -> Value {
+    json!({"principal": "arn:aws:iam::111122223333:user/alice", "action": action, "resource": "arn:aws:s3:::raw-data/a.csv"})
+}
+
+fn scenario(id: &str) -> Value {
+    json!({
+        "id": id, "title": "Read", "style": "write", "task": "Let Alice read.",
+        "edit": {"kind": "identity", "name": "alice"},
+        "starter": {"Version": "2012-10-17", "Statement": []},
+        "checks": [
+            {"id": "reads", "title": "reads", "request": request("s3:GetObject"), "expect": "allowed", "hint": "allow it"},
+            {"id": "no-delete", "title": "no delete", "request": request("s3:DeleteObject"), "expect": "denied", "hint": "not that"}
+        ],
+        "hints": ["s3:GetObject"], "answer": policy("s3:GetObject"), "explanation": "done",
+        "leastPrivilege": {"resources": ["arn:aws:s3:::raw-data/*"]}
+    })
+}
+
+fn question(id: &str) -> Value {
+    json!({"id": id, "kind": "trueFalse", "prompt": "IAM is global.", "options": [
+        {"text": "True", "correct": true, "explanation": "yes"},
+        {"text": "False", "correct": false, "explanation": "no"}]})
+}
+
+fn lesson(id: &str) -> Value {
+    json!({
+        "id": id, "title": "T", "summary": "S", "objectives": ["O"], "minutes": 5,
+        "scenarios": [scenario("one"), scenario("two")],
+        "questions": [question(&format!("{id}-q1")), question(&format!("{id}-q2")), question(&format!("{id}-q3"))]
+    })
+}
+
+fn files(lessons: &[Value], prose: &str) -> Vec<(String, String)> {
+    let ids: Vec<&str> = lessons.iter().filter_map(|l| l["id"].as_str()).collect();
+    let mut files = vec![(
+        "course.json".to_owned(),
+        json!({"title": "C", "lessons": ids}).to_string(),
+    )];
+    for lesson in lessons {
+        let id = lesson["id"].as_str().unwrap_or_default();
+        files.push((format!("{id}/lesson.json"), lesson.to_string()));
+        files.push((format!("{id}/lesson.md"), prose.to_owned()));
+    }
+    files
+}
+
+/// The problems as text, without positions (those are tested on their own below).
+fn messages(files: &[(String, String)]) -> Vec<String> {
+    let mut problems = check_files(files);
+    for problem in &mut problems {
+        problem.position = None;
+    }
+    problems.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn structural_problems_point_at_the_line_and_column() {
+    let mut bad = lesson("a");
+    bad["scenarios"][1]["checks"][1]["id"] = json!("Not-Kebab");
+    let mut files = files(&[bad], "# A");
+    // Pretty-print so the check sits on a line of its own.
+    let value: Value = serde_json::from_str(&files[1].1).unwrap_or_default();
+    files[1].1 = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let problems = check_files(&files);
+    let problem = problems
+        .iter()
+        .find(|p| p.message.contains("`Not-Kebab`"))
+        .expect("reported");
+    let (line, column) = problem.position.expect("located");
+    let text_line = files[1].1.lines().nth(line - 1).unwrap_or_default();
+    assert!(
+        text_line[column - 1..].starts_with("\"id\": \"Not-Kebab\""),
+        "{text_line}"
+    );
+}
+
+#[test]
+fn a_well_formed_course_has_no_problems() {
+    assert_eq!(
+        messages(&files(
+            &[lesson("a"), lesson("b")],
+            "# A\n[see](lesson:a#one)"
+        )),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut bad = lesson("b");
+    bad["prerequisites"] = json!(["b", "nowhere"]);
+    bad["scenarios"][0]["checks"][1]["id"] = json!("reads");
+    bad["scenarios"][0]["hints"] = json!([" "]);
+    bad["questions"][0]["options"][0]["explanation"] = json!("");
+    bad["questions"][1]["id"] = json!("a-q1");
+    let found = messages(&files(&[lesson("a"), bad], "# B"));
+    let expected = [
+        "b/lesson.json: prerequisites[0]: prerequisite `b` does not come before",
+        "b/lesson.json: prerequisites[1]: prerequisite `nowhere` is not a lesson",
+        "b/lesson.json: scenarios[one].hints[0]: must not be empty",
+        "b/lesson.json: scenarios[one].checks[1].id: check id `reads` is used twice",
+        "b/lesson.json: questions[b-q1].options[0].explanation: the option has no explanation",
+        "b/lesson.json: questions[1].id: question id `a-q1` is also used in lesson `a`",
+    ];
+    for start in expected {
+        assert!(
+            found.iter().any(|m| m.starts_with(start)),
+            "missing `{start}` in {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+}
+
+#[test]
+fn an_over_broad_answer_cannot_pass_unnoticed_without_a_deny_check() {
+    let mut bad = lesson("a");
+    bad["scenarios"][0]["checks"][1]["expect"] = json!("allowed");
+    let found = messages(&files(&[bad], "# A"));
+    let structural: Vec<_> = found
+        .iter()
+        .filter(|m| m.contains("needs at least one must-allow and one must-deny check"))
+        .collect();
+    assert_eq!(structural.len(), 1, "{found:#?}");
+}
+
+#[test]
+fn spot_scenarios_need_a_culprit_that_exists() {
+    let mut bad = lesson("a");
+    bad["scenarios"][0]["style"] = json!("spot");
+    bad["scenarios"][0]["starter"] = policy("s3:GetObject");
+    bad["scenarios"][1]["style"] = json!("spot");
+    bad["scenarios"][1]["starter"] = policy("s3:GetObject");
+    bad["scenarios"][1]["culprit"] = json!({"policy": "edited", "sid": "Missing"});
+    let found = messages(&files(&[bad], "# A"));
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("scenarios[one].culprit: a spot scenario needs a culprit")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("policy `edited` has no statement with Sid `Missing`")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn links_must_resolve_and_point_back() {
+    let prose = "# A\n\nSee [later](lesson:b) and\n[missing](lesson:a#nope).";
+    let found: Vec<String> = check_files(&files(&[lesson("a"), lesson("b")], prose))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|m| m.starts_with("a/lesson.md:3:13: the link `lesson:b` points forward")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|m| m.starts_with("a/lesson.md:4:11: lesson `a` has no scenario `nope`")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn the_edited_slot_must_not_be_fixed_too() {
+    let mut bad = lesson("a");
+    bad["scenarios"][0]["edit"]["kind"] = json!("trust");
+    bad["scenarios"][0]["fixed"] = json!({"resource": policy("sts:AssumeRole"), "identiy": []});
+    let found = messages(&files(&[bad], "# A"));
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("fixed.resource: the edited policy goes into `resource`")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("fixed.identiy: `identiy` is not a kind of policy")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn question_kinds_have_the_right_number_of_correct_options() {
+    let mut bad = lesson("a");
+    bad["questions"][0]["options"][1]["correct"] = json!(true);
+    bad["questions"][1]["kind"] = json!("single");
+    bad["questions"][1]["options"][0]["correct"] = json!(false);
+    let found = messages(&files(&[bad], "# A"));
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("a true/false question needs exactly one correct option, not 2")),
+        "{found:#?}"
+    );
+    assert!(found.iter().any(|m| m.contains("a single-choice question needs exactly one correct option, not 0")), "{found:#?}");
+}
+
+#[test]
+fn the_engine_checks_answers_starters_and_predictions() {
+    let mut bad = lesson("a");
+    // The reference answer no longer grants the read its must-allow check needs.
+    bad["scenarios"][0]["answer"] = policy("s3:ListBucket");
+    // A starter that already passes leaves nothing to do.
+    bad["scenarios"][1]["starter"] = policy("s3:GetObject");
+    let mut predict = scenario("guess");
+    predict["style"] = json!("predict");
+    predict["starter"] = policy("s3:GetObject");
+    predict["checks"][1]["expect"] = json!("explicitDeny");
+    bad["scenarios"] = json!([bad["scenarios"][0], bad["scenarios"][1], predict]);
+    let found = messages(&files(&[bad], "# A"));
+    let expected = [
+        "a/lesson.json: scenarios[one].checks[reads].expect: the reference answer fails check `reads`: the engine says `implicitDeny`",
+        "a/lesson.json: scenarios[one].answer: the reference answer exceeds the least-privilege bound",
+        "a/lesson.json: scenarios[two].starter: the starter already passes every check",
+        "a/lesson.json: scenarios[guess].checks[no-delete].expect: check `no-delete` expects `explicitDeny` but the engine decides `implicitDeny`",
+    ];
+    for start in expected {
+        assert!(
+            found.iter().any(|m| m.starts_with(start)),
+            "missing `{start}` in {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_scenario_that_an_allow_everything_policy_passes_is_reported() {
+    let mut weak = lesson("a");
+    // The must-deny check is already denied by a fixed policy, so it proves nothing.
+    weak["scenarios"][0]["fixed"] = json!({"identity": [{"Version": "2012-10-17", "Statement": [
+        {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}]}]});
+    let found = messages(&files(&[weak], "# A"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with(
+        "a/lesson.json: scenarios[one].checks: a policy that allows everything passes every check"
+    ));
+}
+
+#[test]
+fn a_graded_trust_scenario_checks_sts_actions_only() {
+    let mut bad = lesson("a");
+    bad["scenarios"][0]["edit"]["kind"] = json!("trust");
+    let found = messages(&files(&[bad], "# A"));
+    let expected = "a/lesson.json: scenarios[one].checks[0].request.action: the learner edits a trust policy, which only decides `sts:` actions, not `s3:GetObject`";
+    assert!(found.iter().any(|m| m.starts_with(expected)), "{found:#?}");
+}

@@ -1,0 +1,168 @@
+//! Grading a policy against a scenario: each check becomes an engine case (the fixed policies
+//! plus the learner's policy in the slot `edit.kind` names), evaluated exactly as the app and
+//! `iamplay check` show it.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::least_privilege::{over_grants, OverGrant};
+use super::manifest::{Check, Culprit, ExpectedOutcome, PolicyKind, Scenario};
+use crate::case::{Case, CaseError, NamedPolicy};
+use crate::eval::{evaluate, Decision, Evaluation, Layer, StatementRef};
+use crate::policy::{parse_policy, Policy, PolicyError};
+
+/// Why a policy could not be graded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GradeError {
+    /// The learner's policy is not a valid policy; the span points into their text.
+    #[error("the policy is not valid: {0}")]
+    Policy(Box<PolicyError>),
+    /// The scenario itself is broken (a bad request or fixed policy): an authoring error.
+    #[error("check `{check}` cannot be evaluated: {error}")]
+    Scenario {
+        check: String,
+        error: Box<CaseError>,
+    },
+}
+
+impl GradeError {
+    pub fn help(&self) -> Option<String> {
+        match self {
+            GradeError::Policy(error) => error.help(),
+            GradeError::Scenario { error, .. } => error.help(),
+        }
+    }
+}
+
+impl ExpectedOutcome {
+    /// Whether the engine's decision satisfies this expectation.
+    pub fn accepts(self, decision: Decision) -> bool {
+        match self {
+            ExpectedOutcome::Allowed => decision == Decision::Allowed,
+            ExpectedOutcome::Denied => decision != Decision::Allowed,
+            ExpectedOutcome::ExplicitDeny => decision == Decision::ExplicitDeny,
+            ExpectedOutcome::ImplicitDeny => decision == Decision::ImplicitDeny,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExpectedOutcome::Allowed => "allowed",
+            ExpectedOutcome::Denied => "denied",
+            ExpectedOutcome::ExplicitDeny => "explicitDeny",
+            ExpectedOutcome::ImplicitDeny => "implicitDeny",
+        }
+    }
+}
+
+/// One check's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckResult {
+    pub id: String,
+    pub title: String,
+    pub expect: ExpectedOutcome,
+    pub passed: bool,
+    /// The check's hint, only when it failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    pub evaluation: Evaluation,
+}
+
+/// The grade of a policy for a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Grade {
+    pub checks: Vec<CheckResult>,
+    /// Grants beyond the scenario's least-privilege bound (empty when it has none).
+    pub over_grants: Vec<OverGrant>,
+    /// Every check passed and nothing is over-granted.
+    pub passed: bool,
+}
+
+/// Grades the learner's policy text.
+pub fn grade(scenario: &Scenario, policy_text: &str) -> Result<Grade, GradeError> {
+    let policy = parse_policy(policy_text).map_err(|e| GradeError::Policy(Box::new(e)))?;
+    grade_policy(scenario, &policy)
+}
+
+/// Grades an already parsed policy.
+pub fn grade_policy(scenario: &Scenario, policy: &Policy) -> Result<Grade, GradeError> {
+    let mut checks = Vec::with_capacity(scenario.checks.len());
+    for check in &scenario.checks {
+        let case = check_case(scenario, check, policy)?;
+        let evaluation = evaluate(&case);
+        let passed = check.expect.accepts(evaluation.decision);
+        checks.push(CheckResult {
+            id: check.id.clone(),
+            title: check.title.clone(),
+            expect: check.expect,
+            passed,
+            hint: (!passed).then(|| check.hint.clone()),
+            evaluation,
+        });
+    }
+    let over_grants = match &scenario.least_privilege {
+        Some(bound) => over_grants(policy, bound, &scenario.checks),
+        None => Vec::new(),
+    };
+    let passed = checks.iter().all(|c| c.passed) && over_grants.is_empty();
+    Ok(Grade {
+        checks,
+        over_grants,
+        passed,
+    })
+}
+
+/// The engine case for one check: its request, the fixed policies, and `policy` in the edited slot.
+pub fn check_case(scenario: &Scenario, check: &Check, policy: &Policy) -> Result<Case, GradeError> {
+    let fixed = scenario.fixed.clone().unwrap_or_else(|| json!({}));
+    let text = json!({ "request": check.request, "policies": fixed }).to_string();
+    let mut case = Case::parse(&text).map_err(|error| GradeError::Scenario {
+        check: check.id.clone(),
+        error: Box::new(error),
+    })?;
+    let edited = NamedPolicy::new(Some(scenario.edit.name.clone()), policy.clone());
+    let policies = &mut case.policies;
+    match scenario.edit.kind {
+        PolicyKind::Identity => policies.identity.push(edited),
+        PolicyKind::Resource | PolicyKind::Trust => policies.resource = Some(edited),
+        PolicyKind::Boundary => policies.permission_boundary = Some(edited),
+        PolicyKind::Session => policies.session = Some(edited),
+        PolicyKind::Scp => push_to_account_level(&mut policies.scps, edited),
+        PolicyKind::Rcp => push_to_account_level(&mut policies.rcps, edited),
+    }
+    Ok(case)
+}
+
+/// An edited SCP or RCP joins the last level (the account's), creating it if there is none.
+fn push_to_account_level(levels: &mut Option<Vec<Vec<NamedPolicy>>>, policy: NamedPolicy) {
+    let levels = levels.get_or_insert_with(Vec::new);
+    match levels.last_mut() {
+        Some(last) => last.push(policy),
+        None => levels.push(vec![policy]),
+    }
+}
+
+/// Parses a policy held as JSON in a manifest (`starter`, `answer`).
+pub fn manifest_policy(document: &Value) -> Result<Policy, PolicyError> {
+    parse_policy(&serde_json::to_string_pretty(document).unwrap_or_default())
+}
+
+/// Whether a statement the engine reports (as deciding, or as clicked by a learner in a `spot`
+/// scenario) is the scenario's culprit.
+pub fn is_culprit(scenario: &Scenario, culprit: &Culprit, statement: &StatementRef) -> bool {
+    if statement.sid.as_deref() != Some(culprit.sid.as_str()) {
+        return false;
+    }
+    let slot = match culprit.policy.as_str() {
+        "edited" => return statement.policy_name.as_deref() == Some(scenario.edit.name.as_str()),
+        "resource" => Layer::Resource,
+        "permissionBoundary" => Layer::Boundary,
+        "session" => Layer::Session,
+        "scps" => Layer::Scp,
+        "rcps" => Layer::Rcp,
+        name => return statement.policy_name.as_deref() == Some(name),
+    };
+    statement.layer == slot
+}

@@ -1,0 +1,128 @@
+//! What the course loader and checker report: one problem per thing an author must fix.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A problem in a course file, with enough to find and fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    /// The file, relative to the course folder: `what-iam-answers/lesson.json`.
+    pub file: String,
+    /// 1-based line and column, when the problem is at a known place in the text.
+    pub position: Option<(usize, usize)>,
+    /// The field the problem is about: `scenarios[first-allow].checks[0].expect`.
+    pub field: Option<String>,
+    /// What is wrong, lowercase, with the author's text in backticks.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Problem {
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            position: None,
+            field: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, field: impl Into<String>) -> Self {
+        let field = field.into();
+        self.field = (!field.is_empty()).then_some(field);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": {field}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects problems for one file, prefixing field paths as the checker walks down.
+#[derive(Debug)]
+pub(crate) struct Report<'a> {
+    pub file: &'a str,
+    pub problems: &'a mut Vec<Problem>,
+}
+
+impl Report<'_> {
+    pub fn push(&mut self, field: &str, message: impl Into<String>, help: impl Into<String>) {
+        let help: String = help.into();
+        let mut problem = Problem::new(self.file, message).at(field);
+        if !help.is_empty() {
+            problem = problem.help(help);
+        }
+        self.problems.push(problem);
+    }
+
+    /// Reports an empty (or whitespace-only) text field.
+    pub fn non_empty(&mut self, field: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.push(
+                field,
+                "must not be empty",
+                "write the text, or remove the item if it is not needed",
+            );
+        }
+    }
+}
+
+/// Lesson, scenario, check and question ids: lowercase words joined by single hyphens, because
+/// they appear in URLs and saved progress.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_case_ids() {
+        assert!(is_kebab_case("what-iam-answers"));
+        assert!(is_kebab_case("s3-read-2"));
+        for bad in ["", "What", "a--b", "-a", "a-", "a_b", "a b"] {
+            assert!(!is_kebab_case(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn display_names_file_position_field_and_help() {
+        let mut problem = Problem::new("a/lesson.json", "unknown field `titel`")
+            .at("scenarios[0]")
+            .help("fix it");
+        problem.position = Some((3, 7));
+        assert_eq!(
+            problem.to_string(),
+            "a/lesson.json:3:7: scenarios[0]: unknown field `titel`\n  help: fix it"
+        );
+    }
+}

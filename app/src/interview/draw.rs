@@ -60,8 +60,7 @@ pub fn draw(bank: &[Question], config: &Config, rng: &mut Rng) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, q)| {
-            config.topics.is_empty()
-                || q.topic.as_ref().is_some_and(|t| config.topics.contains(t))
+            config.topics.is_empty() || q.topic.as_ref().is_some_and(|t| config.topics.contains(t))
         })
         .map(|(index, _)| index)
         .collect();
@@ -133,7 +132,10 @@ mod tests {
             .collect();
         assert!(bank.len() >= 40);
         for topic in topics(&bank) {
-            assert!(course.lesson(&topic).is_some(), "topic `{topic}` is no lesson");
+            assert!(
+                course.lesson(&topic).is_some(),
+                "topic `{topic}` is no lesson"
+            );
         }
     }
 }

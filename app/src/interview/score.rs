@@ -145,8 +145,14 @@ pub(crate) mod tests {
         assert_eq!(
             score.missed,
             [
-                Missed { question: 0, chosen: vec![1] },
-                Missed { question: 3, chosen: vec![] },
+                Missed {
+                    question: 0,
+                    chosen: vec![1]
+                },
+                Missed {
+                    question: 3,
+                    chosen: vec![]
+                },
             ]
         );
         assert_eq!(score.weak_topics(), ["least-privilege", "conditions"]);

@@ -9,6 +9,7 @@ pub mod course;
 pub mod interop;
 pub mod interview;
 pub mod json_status;
+pub mod language;
 pub mod markdown;
 mod pages;
 pub mod playground;

@@ -3,4 +3,5 @@
 
 pub mod evaluate;
 pub mod examples;
+pub mod flow;
 pub mod state;

@@ -14,7 +14,14 @@ if (!staging) {
 }
 
 const file = join(staging, 'index.html');
-const html = readFileSync(file, 'utf8');
+// Under `trunk serve`, Trunk fills two placeholders of its live-reload client per request, from
+// the request's Host header, which would change the script's hash. Fill them here, the way Trunk
+// does when it has no Host, so the script is the same for every request and its hash holds.
+const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
+const html = readFileSync(file, 'utf8')
+  .replaceAll("'{{__TRUNK_ADDRESS__}}'", 'window.location.host')
+  .replaceAll('`{{__TRUNK_ADDRESS__}}`', 'window.location.host')
+  .replaceAll('{{__TRUNK_WS_BASE__}}', publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`);
 if (!html.includes(PLACEHOLDER)) {
   console.error(`csp-hashes: ${file} has no ${PLACEHOLDER} in its Content-Security-Policy`);
   process.exit(1);

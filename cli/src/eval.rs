@@ -3,7 +3,7 @@
 use crate::render;
 use iamplay_engine::case::Case;
 use iamplay_engine::eval::{evaluate, Evaluation};
-use iamplay_engine::json::{self, Json};
+use iamplay_engine::json::{self, Json, LineIndex};
 use serde::Serialize;
 use serde_json::json;
 use std::io::{BufRead, IsTerminal, Write};
@@ -91,9 +91,12 @@ pub fn evaluate_line(line: &str, brief: bool) -> (String, bool) {
         .ok()
         .and_then(|j| j.get("id"))
         .and_then(Json::scalar_text);
+    // Lines are single-line JSON, so the column is where to look.
+    let column = |offset: usize| LineIndex::new(line).position(offset).column;
     let case = match parsed {
-        Ok(json) => Case::from_json(&json).map_err(|err| err.to_string()),
-        Err(err) => Err(format!("{err} (at byte {})", err.span.start)),
+        Ok(json) => Case::from_json(&json)
+            .map_err(|err| format!("{err} (at column {})", column(err.span.start))),
+        Err(err) => Err(format!("{err} (at column {})", column(err.span.start))),
     };
     let (output, ok) = match case {
         Ok(case) => {
@@ -210,10 +213,10 @@ mod tests {
         assert!(!ok);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["id"], "b");
-        assert_eq!(value["error"], "`request` has no `action`");
+        assert_eq!(value["error"], "`request` has no `action` (at column 24)");
         let (text, _) = evaluate_line("{not json", false);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert!(value["error"].as_str().unwrap().contains("at byte 1"));
+        assert!(value["error"].as_str().unwrap().contains("at column 2"));
     }
 
     #[test]

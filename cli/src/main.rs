@@ -1,14 +1,13 @@
 //! `iamplay`: the IAM Playground engine on the command line.
 
+mod actions;
 mod eval;
+mod grade;
+mod lessons;
 mod lint;
 mod render;
 
 use std::process::ExitCode;
-
-mod actions;
-mod grade;
-mod lessons;
 
 const USAGE: &str = "\
 iamplay: learn AWS IAM by evaluating real policies
@@ -18,9 +17,9 @@ Usage: iamplay <COMMAND> [ARGS]
 Commands:
   eval      Evaluate requests against policies and explain the decision
   lint      Check a policy and point at what is wrong
-  lessons   Validate a folder of lessons
-  check     Grade a policy against a lesson scenario
   actions   List the AWS actions a pattern matches, with access levels
+  lessons   Check a course folder: `iamplay lessons check [DIR]`
+  check     Grade a policy against a lesson scenario: `iamplay check LESSON/SCENARIO --policy FILE`
   help      Show this message
 
 Run `iamplay eval --help` for the options of a command.

@@ -169,6 +169,13 @@ fn explain_case(
         let relevant = evaluation.policies.iter().filter(|p| {
             p.layer == blocker.layer && (blocker.level.is_none() || p.level == blocker.level)
         });
+        let relevant: Vec<_> = relevant.collect();
+        if relevant.is_empty() {
+            let _ = writeln!(
+                out,
+                "  this case has no such policy, so nothing there allows the request"
+            );
+        }
         for policy in relevant {
             for statement in &policy.statements {
                 let title = statement_title(statement.sid.as_deref(), statement.index);

@@ -42,7 +42,7 @@ fn every_line_is_answered_in_order_and_an_invalid_line_makes_the_exit_code_one()
         lines,
         [
             r#"{"id":"ok","decision":"allowed"}"#,
-            r#"{"id":"bad","error":"the case has no `request`"}"#,
+            r#"{"id":"bad","error":"the case has no `request` (at column 1)"}"#,
             r#"{"id":"second","decision":"allowed"}"#
         ]
     );

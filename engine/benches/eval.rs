@@ -1,10 +1,11 @@
 //! Evaluations per second: a typical case, and a request against a 50-statement policy set.
 //! Run with `cargo bench -p iamplay-engine --bench eval` (not part of `make test`).
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use iamplay_engine::case::Case;
 use iamplay_engine::eval::evaluate;
 use serde_json::json;
+use std::hint::black_box;
 
 fn typical() -> Case {
     let text = json!({

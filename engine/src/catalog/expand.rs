@@ -1,7 +1,7 @@
 //! Expanding an action pattern (`s3:Get*`, `*:List*`, `*`) to the actions it matches.
 
-use super::glob::{has_wildcards, matches_ci};
 use super::{ActionRef, Catalog};
+use crate::matching::Pattern;
 
 impl Catalog {
     /// Every action that the `Action` element `pattern` matches, ordered by service then name.
@@ -28,17 +28,19 @@ impl Catalog {
             Some((_, rest)) if rest.contains(':') => {}
             Some((service_part, name_part)) => {
                 let all_names = name_part.bytes().all(|b| b == b'*') && !name_part.is_empty();
-                let services: Vec<_> = if has_wildcards(service_part) {
+                let name_pattern = Pattern::wildcard(name_part);
+                let services: Vec<_> = if service_part.contains(['*', '?']) {
+                    let service_pattern = Pattern::wildcard(service_part);
                     self.services()
                         .iter()
-                        .filter(|s| matches_ci(service_part, s.prefix()))
+                        .filter(|s| service_pattern.matches(s.prefix(), true))
                         .collect()
                 } else {
                     self.service(service_part).into_iter().collect()
                 };
                 for service in services {
                     for action in service.actions() {
-                        if all_names || matches_ci(name_part, action.name()) {
+                        if all_names || name_pattern.matches(action.name(), true) {
                             found(action);
                         }
                     }
@@ -49,13 +51,14 @@ impl Catalog {
             }
             None => {
                 // Rare (`s3*`): match the joined name, reusing one buffer.
+                let pattern = Pattern::wildcard(pattern);
                 let mut full = String::new();
                 for action in self.actions() {
                     full.clear();
                     full.push_str(action.service().prefix());
                     full.push(':');
                     full.push_str(action.name());
-                    if matches_ci(pattern, &full) {
+                    if pattern.matches(&full, true) {
                         found(action);
                     }
                 }

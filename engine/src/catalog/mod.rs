@@ -11,7 +11,6 @@ mod complete;
 mod error;
 mod expand;
 mod format;
-mod glob;
 mod keys;
 mod model;
 mod names;

@@ -124,7 +124,13 @@ pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Prob
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let field = error.path().to_string();
-        let field = if field == "." { String::new() } else { field };
+        // `?` marks where serde_path_to_error lost track (inside a syntax error): drop it.
+        let field = field.trim_end_matches('?').trim_end_matches('.');
+        let field = if field == "." {
+            String::new()
+        } else {
+            field.to_owned()
+        };
         json_problem(file, field, &error.into_inner())
     })?;
     deserializer
@@ -234,6 +240,13 @@ mod tests {
         assert!(messages[0].starts_with("a/lesson.md: the lesson has no prose"));
         assert!(messages[1].contains("lesson `b` has no `b/lesson.json`"));
         assert!(messages[2].contains("`c` is not listed"));
+    }
+
+    #[test]
+    fn a_missing_comma_has_a_position_and_no_field() {
+        let text = "{\n  \"title\": \"T\"\n  \"lessons\": []\n}";
+        let problem = parse_json::<CourseManifest>("course.json", text).expect_err("syntax");
+        assert_eq!(problem.to_string(), "course.json:3:3: expected `,` or `}`\n  help: a comma is missing between two items, or a bracket or brace is not closed");
     }
 
     #[test]

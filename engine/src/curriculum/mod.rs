@@ -1,7 +1,15 @@
 //! The curriculum: lessons, scenarios and questions as data.
 //!
 //! Lesson files are read by the `iamplay-lessons` crate (embedded at compile time) or from a
-//! folder by the CLI; `load` turns them into typed lessons and `check` verifies them.
+//! folder by the CLI. The format is documented for authors in `lessons/README.md`.
+//!
+//! - [`load_course`] turns `(path, contents)` pairs into a [`Course`], with every parse problem.
+//! - [`check_files`] runs the whole checker (files, structure, prose, and the engine on every
+//!   scenario) and returns every [`Problem`] with file, position, field and a fix.
+//! - [`grade`] grades a learner's policy text against a [`Scenario`]: each check's
+//!   [`Evaluation`](crate::eval::Evaluation), its hint when it fails, and least-privilege
+//!   over-grants. For `predict`, grade the starter and compare each check's decision with the
+//!   learner's guess; for `spot`, compare the clicked statement with [`is_culprit`].
 
 mod check;
 mod grade;

@@ -160,6 +160,14 @@ pub struct ConditionMatch {
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     pub policy_value: String,
+    /// The span of the policy value as written.
     pub span: Span,
+    /// The request value it was compared with, when there was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_value: Option<String>,
+    /// Whether the comparison held, before any negation (`StringNotEquals` fails on `true`).
     pub matched: bool,
+    /// Why the values could not be compared: not a number, not a date, an unresolved variable...
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
 }

@@ -156,7 +156,9 @@ fn uses_variables(statement: &crate::policy::Statement) -> bool {
 }
 
 /// AWS Organizations User Guide, Resource control policies (RCPs) > List of AWS services that
-/// support RCPs: RCPs restrict only these services' resources.
+/// support RCPs: RCPs restrict only these services' resources. The first five are the launch
+/// list (2024); ECR and OpenSearch Serverless were added in June 2025; Cognito user pools,
+/// DynamoDB and CloudWatch Logs are later additions of the same list. Keep in step with it.
 const RCP_SERVICES: [&str; 10] = [
     "s3",
     "sts",

@@ -1,4 +1,19 @@
 //! Evaluation of a case as AWS decides it, with the explanation built while matching.
+//!
+//! ```
+//! use iamplay_engine::case::Case;
+//! use iamplay_engine::eval::{evaluate, Decision, Layer};
+//!
+//! let case = Case::parse(r#"{
+//!   "request": {"principal": "arn:aws:iam::111122223333:user/alice",
+//!               "action": "s3:PutObject", "resource": "arn:aws:s3:::raw-data/key"},
+//!   "policies": {"identity": [{"Version": "2012-10-17",
+//!     "Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}]}}"#).unwrap();
+//! let evaluation = evaluate(&case);
+//! assert_eq!(evaluation.decision, Decision::ImplicitDeny);
+//! assert_eq!(evaluation.blocked_by.map(|b| b.layer), Some(Layer::Identity));
+//! assert!(!evaluation.policies[0].statements[0].action.matched);
+//! ```
 
 mod decide;
 mod explain;

@@ -238,16 +238,20 @@ fn condition_block(block: &ConditionBlock, scope: &Scope<'_>) -> Vec<ConditionMa
             let comparisons = outcome
                 .comparisons
                 .into_iter()
-                .enumerate()
-                .map(|(i, c)| Comparison {
+                .map(|c| Comparison {
+                    span: entry
+                        .values
+                        .get(c.policy_index)
+                        .map_or(entry.key.span, |v| v.span),
                     policy_value: c.policy_value,
-                    span: entry.values.get(i).map_or(entry.key.span, |v| v.span),
+                    request_value: c.request_value,
                     matched: c.matched,
+                    problem: c.problem,
                 })
                 .collect();
             ConditionMatch {
-                operator: block.operator.name.clone(),
-                key: entry.key.node.clone(),
+                operator: outcome.operator,
+                key: outcome.key,
                 span: entry.key.span,
                 matched: outcome.matched,
                 request_values: outcome.request_values,

@@ -7,6 +7,7 @@
 mod error;
 mod line_index;
 mod parser;
+mod scalars;
 
 pub use error::{JsonError, JsonErrorKind};
 pub use line_index::{LineIndex, Position};

@@ -1,5 +1,6 @@
-//! The structural checker: everything about a course that can be verified without evaluating
-//! a policy. It returns every problem at once, so an author fixes a file in one pass.
+//! The content checker. The structural part (this module and most submodules) verifies what
+//! needs no evaluation; `semantic` runs the engine on every scenario. Together they return every
+//! problem at once, each located in its file, so an author fixes a file in one pass.
 
 mod links;
 mod policies;
@@ -39,7 +40,7 @@ pub fn check_files<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Vec<Proble
     problems
 }
 
-/// Checks the structure of a loaded course.
+/// Checks the structure of a loaded course (and its prose), without evaluating policies.
 pub fn check_course(course: &Course) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_course_list(course, &mut problems);

@@ -1,0 +1,119 @@
+//! Tests that need a real DOM, run in headless Chromium by wasm-bindgen-test:
+//! `make wasm-test`, or `cargo test -p iamplay-app --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use iamplay_app::components::parse_status::ParseStatus;
+use iamplay_app::components::Markdown;
+use iamplay_app::json_status::JsonStatus;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a view into a fresh element of the test page and returns that element.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), view).forget();
+    host
+}
+
+fn count(host: &HtmlElement, selector: &str) -> u32 {
+    host.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+fn raw_html_in_a_lesson_reaches_the_dom_as_text() {
+    let host = mount(|| {
+        view! {
+            <Markdown source="<script>window.pwned = 1</script>\n\nHi <img src=x onerror=\"window.pwned = 2\"> <b>bold</b>" />
+        }
+    });
+    assert_eq!(count(&host, "script, img, b, [onerror]"), 0);
+    let text = host.text_content().unwrap();
+    assert!(text.contains("<script>window.pwned = 1</script>"), "{text}");
+    assert!(
+        text.contains("<img src=x onerror=\"window.pwned = 2\">"),
+        "{text}"
+    );
+    let window = web_sys::window().unwrap();
+    assert!(js_sys::Reflect::get(&window, &"pwned".into())
+        .unwrap()
+        .is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn script_links_lose_their_target_but_keep_their_text() {
+    let host = mount(
+        || view! { <Markdown source="[run](javascript:alert(1)) and [docs](https://docs.aws.amazon.com/IAM/)" /> },
+    );
+    assert_eq!(count(&host, "a"), 1);
+    let link = host.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://docs.aws.amazon.com/IAM/")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert!(host.text_content().unwrap().contains("run and docs"));
+}
+
+#[wasm_bindgen_test]
+fn tables_code_and_callouts_render_as_markup() {
+    let host = mount(|| {
+        view! {
+            <Markdown
+                source="# Title\n\n| Part | Example |\n|---|--:|\n| Action | `s3:GetObject` |\n\n> [!TIP]\n> Start small.\n\n```json\n{\"a\": 1}\n```"
+                skip_title="Title"
+            />
+        }
+    });
+    assert_eq!(
+        count(&host, "h1, h2"),
+        0,
+        "the title is the page's own heading"
+    );
+    assert_eq!(count(&host, "table thead th"), 2);
+    assert_eq!(count(&host, "table tbody td.align-right code"), 1);
+    assert_eq!(count(&host, "aside.callout-tip"), 1);
+    let code = host
+        .query_selector("pre code.language-json")
+        .unwrap()
+        .unwrap();
+    assert_eq!(code.text_content().as_deref(), Some("{\"a\": 1}\n"));
+}
+
+#[wasm_bindgen_test]
+async fn the_status_line_follows_its_signals() {
+    let (text, set_text) = signal("{}".to_owned());
+    let host = mount(move || {
+        view! {
+            <ParseStatus
+                status=Signal::derive(move || text.with(|t| JsonStatus::of(t)))
+                characters=Signal::derive(move || text.with(|t| t.chars().count()))
+            />
+        }
+    });
+    let status = host.query_selector(".parse-status").unwrap().unwrap();
+    assert_eq!(status.get_attribute("data-state").as_deref(), Some("valid"));
+    assert_eq!(status.text_content().as_deref(), Some("Valid JSON"));
+
+    set_text.set("[1,]".to_owned());
+    // Render effects run on the executor's next tick.
+    leptos::task::tick().await;
+    assert_eq!(
+        status.get_attribute("data-state").as_deref(),
+        Some("invalid")
+    );
+    assert_eq!(
+        status.text_content().as_deref(),
+        Some("Line 1, column 4: trailing comma")
+    );
+    let characters = host.query_selector(".char-count").unwrap().unwrap();
+    assert_eq!(characters.text_content().as_deref(), Some("4 characters"));
+}

@@ -4,4 +4,5 @@
 pub mod evaluate;
 pub mod examples;
 pub mod flow;
+pub mod markers;
 pub mod state;

@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("lessons") view=pages::lessons::Lessons />
                     <Route path=path!("lessons/:id") view=pages::lesson::Lesson />
                     <Route path=path!("playground") view=pages::playground::Playground />
+                    <Route path=path!("interview") view=pages::interview::Interview />
                 </Routes>
             </main>
             <SiteFooter />

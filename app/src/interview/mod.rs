@@ -3,6 +3,7 @@
 
 mod draw;
 mod score;
+pub mod store;
 
 pub use draw::{draw, topics, Config, Rng};
 pub use score::{score, Missed, Score, TopicScore};

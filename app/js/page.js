@@ -47,3 +47,9 @@ export function storageSet(key, value) {
     // Storage full or disabled: results stay for this visit only.
   }
 }
+
+// A Rust panic, reported before the module aborts (release builds otherwise say only
+// "unreachable").
+export function reportPanic(message) {
+  console.error(`iamplay panicked: ${message}`);
+}

@@ -20,6 +20,13 @@ extern "C" {
     pub fn storage_get(key: &str) -> String;
     #[wasm_bindgen(js_name = storageSet)]
     pub fn storage_set(key: &str, value: &str);
+    #[wasm_bindgen(js_name = reportPanic)]
+    fn report_panic(message: &str);
+}
+
+/// Sends panic messages to the console, so a bug report says more than "unreachable".
+pub fn install_panic_report() {
+    std::panic::set_hook(Box::new(|info| report_panic(&info.to_string())));
 }
 
 /// Whether `text` reached the clipboard.

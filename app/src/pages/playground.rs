@@ -53,6 +53,7 @@ fn open_from_hash() -> Opened {
 
 #[component]
 pub fn Playground() -> impl IntoView {
+    page::install_panic_report();
     let opened = open_from_hash();
     let (initial, notes, refused) = match opened {
         Opened::Fresh => (
@@ -95,9 +96,8 @@ pub fn Playground() -> impl IntoView {
     });
 
     spawn_local(async move {
-        language::register().await;
-        if language::catalog().is_some() {
-            cx.catalog_ready.set(true);
+        if language::load_catalog().await.is_ok() {
+            cx.catalog_ready.try_set(true);
         }
     });
 

@@ -20,7 +20,7 @@ impl Rng {
         Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -34,7 +34,7 @@ impl Rng {
         let bound = bound as u64;
         let zone = u64::MAX - u64::MAX % bound;
         loop {
-            let value = self.next();
+            let value = self.next_u64();
             if value < zone {
                 return (value % bound) as usize;
             }

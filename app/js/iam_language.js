@@ -31,7 +31,10 @@ function completionProvider(monaco, complete) {
   return {
     triggerCharacters: ['"', ':'],
     provideCompletionItems(model, position) {
+      const started = performance.now();
       const answer = JSON.parse(complete(model.getValue(), model.getOffsetAt(position)));
+      // A User Timing entry: e2e/perf/ reads it to measure completion latency.
+      performance.measure('iamplay:complete', { start: started, end: performance.now() });
       if (!answer) return { suggestions: [] };
       const range = toRange(model, answer.start, answer.end);
       const suggestions = answer.items.map((item, index) => ({

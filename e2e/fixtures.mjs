@@ -1,5 +1,5 @@
 // Shared test setup: every test fails if the page logs a console error, throws, or fails to
-// fetch one of the site's own files.
+// fetch a file (an error status, or a request that could not complete).
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
@@ -10,9 +10,14 @@ export const test = base.extend({
         if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('requestfailed', (request) =>
-        problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
-      );
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
+      });
+      page.on('requestfailed', (request) => {
+        // Leaving a page cancels its pending requests; that is not a fault of the page.
+        const reason = request.failure()?.errorText;
+        if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${reason})`);
+      });
       await use(problems);
       expect(problems, 'the page reported errors').toEqual([]);
     },

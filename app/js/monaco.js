@@ -6,7 +6,9 @@ let monacoLoading;
 
 function loadMonaco() {
   if (!monacoLoading) {
-    const base = new URL('vs', document.baseURI).href;
+    // Trunk serves this file from `snippets/<crate>/js/`, beside which it copies `vs/`; finding
+    // it from here keeps working wherever the site is mounted.
+    const base = new URL('../../../vs', import.meta.url).href.replace(/\/$/, '');
     monacoLoading = new Promise((resolve, reject) => {
       const script = document.createElement('script');
       script.src = `${base}/loader.js`;

@@ -25,12 +25,23 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let main = NodeRef::<leptos::html::Main>::new();
+    // The router handles in-app links itself, so the browser would not move focus to the
+    // target of `#main`; do it here, so keyboard users really skip the header.
+    let skip_to_main = move |event: leptos::ev::MouseEvent| {
+        if let Some(main) = main.get() {
+            event.prevent_default();
+            let _ = main.focus();
+        }
+    };
     view! {
         <Title formatter=|page: String| format!("{page} · IAM Playground") />
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                "Skip to content"
+            </a>
             <SiteHeader />
-            <main id="main" tabindex="-1">
+            <main id="main" tabindex="-1" node_ref=main>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("") view=pages::home::Home />
                     <Route path=path!("lessons") view=pages::lessons::Lessons />

@@ -42,13 +42,29 @@ pub fn CourseErrorView(errors: ArcRwSignal<Errors>) -> impl IntoView {
             .get()
             .into_iter()
             .map(|(_, error)| {
-                let help = (*error)
+                // The course's own problems each name a file, a place and a fix.
+                let problems = (*error)
                     .downcast_ref::<crate::course::CourseError>()
-                    .map(|err| err.help());
+                    .map(|err| err.problems.clone())
+                    .unwrap_or_default();
                 view! {
                     <li>
                         <p>{error.to_string()}</p>
-                        {help.map(|help| view! { <p class="help">{help}</p> })}
+                        <ul>
+                            {problems
+                                .into_iter()
+                                .map(|problem| {
+                                    view! {
+                                        <li>
+                                            <code>{problem.file.clone()}</code>
+                                            ": "
+                                            {problem.message.clone()}
+                                            {problem.help.map(|help| view! { <p class="help">{help}</p> })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
                     </li>
                 }
             })

@@ -5,7 +5,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::layout::CourseErrorView;
 use crate::components::Markdown;
-use crate::course::{Course, Lesson as CourseLesson};
+use crate::course::embedded_course;
+use iamplay_engine::curriculum::Lesson as CourseLesson;
 
 /// One lesson, by the id in the URL (`/lessons/:id`).
 #[component]
@@ -15,7 +16,7 @@ pub fn Lesson() -> impl IntoView {
     view! {
         <ErrorBoundary fallback=|errors| view! { <CourseErrorView errors /> }>
             {move || {
-                Course::embedded().map(|course| match course.lesson(&id()) {
+                embedded_course().map(|course| match course.lesson(&id()) {
                     Some(lesson) => view! { <LessonView lesson /> }.into_any(),
                     None => view! { <UnknownLesson id=id() /> }.into_any(),
                 })
@@ -46,7 +47,7 @@ fn LessonView(lesson: &'static CourseLesson) -> impl IntoView {
                         .collect_view()}
                 </ul>
             </section>
-            <Markdown source=lesson.prose skip_title=manifest.title.clone() />
+            <Markdown source=lesson.prose.clone() skip_title=manifest.title.clone() />
         </article>
     }
 }

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::components::layout::CourseErrorView;
-use crate::course::Course;
+use crate::course::embedded_course;
 
 /// The course in teaching order.
 #[component]
@@ -12,9 +12,9 @@ pub fn Lessons() -> impl IntoView {
         <Title text="Lessons" />
         <section class="page lessons">
             <ErrorBoundary fallback=|errors| view! { <CourseErrorView errors /> }>
-                {Course::embedded().map(|course| {
+                {embedded_course().map(|course| {
                     view! {
-                        <h1>{course.title.clone()}</h1>
+                        <h1>{course.manifest.title.clone()}</h1>
                         <ol class="lesson-list">
                             {course
                                 .lessons

@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn the_real_bank_has_topics_that_are_lessons() {
-        let course = crate::course::Course::embedded().expect("course");
+        let course = crate::course::embedded_course().expect("course");
         let bank: Vec<Question> = course
             .lessons
             .iter()

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::components::Markdown;
-use crate::course::Course;
+use crate::course::embedded_course;
 use crate::interop::page;
 use crate::interview::store::LocalResults;
 use crate::interview::{draw, score, topics, Config, ResultSink, Rng, Score};
@@ -14,7 +14,7 @@ use iamplay_engine::curriculum::{Question, QuestionKind};
 
 /// The bank: every course question that names the lesson it tests.
 fn bank() -> Vec<Question> {
-    Course::embedded()
+    embedded_course()
         .map(|course| {
             course
                 .lessons
@@ -28,7 +28,7 @@ fn bank() -> Vec<Question> {
 }
 
 fn lesson_title(id: &str) -> String {
-    Course::embedded()
+    embedded_course()
         .ok()
         .and_then(|c| c.lesson(id))
         .map_or_else(|| id.to_owned(), |l| l.manifest.title.clone())

@@ -1,5 +1,7 @@
 //! Completions and hovers for policy JSON, computed from the loaded catalogue.
 
+use std::collections::HashSet;
+
 use iamplay_engine::catalog::{ActionRef, Catalog, Completion};
 use iamplay_engine::condition::{BaseOperator, SetOperator};
 use serde::Serialize;
@@ -213,6 +215,7 @@ fn actions(typed: &str, catalog: Option<&Catalog>) -> Vec<Item> {
 /// The catalogue actions the statement around `offset` names (patterns expanded).
 fn statement_actions<'c>(text: &str, offset: usize, catalog: &'c Catalog) -> Vec<ActionRef<'c>> {
     let mut found: Vec<ActionRef<'c>> = Vec::new();
+    let mut seen = HashSet::new();
     for pattern in statement_actions_at(text, offset) {
         let matches = if pattern.contains(['*', '?']) {
             catalog.expand(&pattern)
@@ -220,7 +223,7 @@ fn statement_actions<'c>(text: &str, offset: usize, catalog: &'c Catalog) -> Vec
             catalog.action(&pattern).into_iter().collect()
         };
         for action in matches.into_iter().take(LIMIT) {
-            if !found.iter().any(|a| a.full_name() == action.full_name()) {
+            if seen.insert(action.full_name()) {
                 found.push(action);
             }
         }
@@ -233,12 +236,13 @@ fn statement_keys(text: &str, offset: usize, catalog: Option<&Catalog>) -> Vec<I
         return Vec::new();
     };
     let mut items: Vec<Item> = Vec::new();
+    let mut seen = HashSet::new();
     let actions = statement_actions(text, offset, catalog);
     let keys = actions
         .into_iter()
         .flat_map(|a| catalog.action_condition_keys(a));
     for key in keys {
-        if !items.iter().any(|i| i.label.eq_ignore_ascii_case(key.name)) {
+        if seen.insert(key.name.to_ascii_lowercase()) {
             items.push(item(
                 key.name,
                 "variable",

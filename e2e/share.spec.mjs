@@ -13,6 +13,7 @@ test('a copied link opens the same playground in a new page', async ({ page, con
   await page.getByRole('button', { name: 'Copy link' }).click();
   const link = await page.locator('#share-url').inputValue();
   expect(link).toContain('#share=1.');
+  await expect(page.locator('[data-policy-id="1"] .monaco-editor .view-lines')).toBeVisible();
   const text = await policyText(page, 1);
 
   const other = await context.newPage();

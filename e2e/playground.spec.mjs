@@ -63,7 +63,8 @@ test('an SCP example stops the request at the SCP layer and marks the deciding s
   await expect
     .poll(() =>
       page.evaluate(() =>
-        globalThis.monaco.editor.getModelMarkers({ owner: 'iamplay' }).filter((m) => m.source === 'deciding statement').length,
+        // Monaco may still be loading: count nothing until it is there.
+        (globalThis.monaco?.editor.getModelMarkers({ owner: 'iamplay' }) ?? []).filter((m) => m.source === 'deciding statement').length,
       ),
     )
     .toBe(1);

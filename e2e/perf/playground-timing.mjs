@@ -4,9 +4,6 @@
 // Run against the release build:  make build && node e2e/perf/playground-timing.mjs
 // (TIMING_PORT, TIMING_RUNS and CHROMIUM override the defaults).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
@@ -70,7 +67,6 @@ function stats(values) {
 }
 
 const server = spawn(process.execPath, ['e2e/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
-const profile = mkdtempSync(join(tmpdir(), 'iamplay-timing-'));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -134,5 +130,4 @@ try {
 } finally {
   await browser.close();
   server.kill();
-  rmSync(profile, { recursive: true, force: true });
 }

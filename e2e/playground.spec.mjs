@@ -1,91 +1,86 @@
-import { appMounted, editorText, expect, rustMarkers, test } from './fixtures.mjs';
+// The open playground: a cross-account setup built from nothing, evaluated live and explained.
+import { appMounted, expect, test } from './fixtures.mjs';
+import { expectAccessible, setPolicyText } from './iam-helpers.mjs';
 
-const MARKER_ERROR = 8; // monaco.MarkerSeverity.Error
+test.use({ bypassCSP: true });
 
-test('the page paints before Monaco loads, then the editor appears', async ({ page }) => {
-  let releaseLoader;
-  const loaderHeld = new Promise((resolve) => {
-    releaseLoader = resolve;
-  });
-  await page.route('**/vs/loader.js', async (route) => {
-    await loaderHeld;
-    await route.continue();
-  });
-  await page.goto('/playground');
-  await expect(page.getByRole('heading', { level: 1, name: 'Playground' })).toBeVisible();
-  await expect(page.getByText('Loading the editor…')).toBeVisible();
-  expect(await page.evaluate(() => typeof globalThis.monaco)).toBe('undefined');
-  releaseLoader();
-  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
-  await expect(page.getByText('Loading the editor…')).toHaveCount(0);
-  await expect(page.locator('.parse-status')).toHaveText('Valid JSON');
-});
+const IDENTITY = `{
+  "Version": "2012-10-17",
+  "Statement": [{"Sid": "ReadLake", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/*"}]
+}`;
+const BUCKET = `{
+  "Version": "2012-10-17",
+  "Statement": [{"Sid": "AnalystReads", "Effect": "Allow",
+    "Principal": {"AWS": "arn:aws:iam::111122223333:role/analyst"},
+    "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/*"}]
+}`;
 
-test('typing in Monaco reaches Rust: count, parse status and markers follow', async ({ page }) => {
+test('a cross-account setup built in the playground gets the right decision and explanation', async ({ page }) => {
   await page.goto('/playground');
   await appMounted(page);
-  const status = page.locator('.parse-status');
-  const count = page.locator('.char-count');
-  const lines = page.locator('.monaco-editor .view-lines');
-  await expect(lines).toBeVisible();
-  await expect(status).toHaveText('Valid JSON');
-  const starter = await editorText(page);
-  await expect(count).toHaveText(`${starter.length} characters`);
+  await page.getByLabel('Start from').selectOption('empty');
+  await expect(page.locator('.policy-card')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Identity policy', exact: true }).click();
+  await page.getByRole('button', { name: 'Resource policy', exact: true }).click();
+  await setPolicyText(page, 1, IDENTITY);
+  await setPolicyText(page, 2, BUCKET);
 
-  await lines.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Backspace');
-  await expect(status).toHaveText('Empty: start typing a policy');
-  await expect(count).toHaveText('0 characters');
+  await page.getByRole('button', { name: 'Add request' }).click();
+  const row = page.locator('tbody[data-request-id="3"]');
+  await row.getByLabel('Principal of request 3').fill('arn:aws:sts::111122223333:assumed-role/analyst/alice');
+  await row.getByLabel('Action of request 3').fill('s3:GetObject');
+  await row.getByLabel('Resource of request 3', { exact: true }).fill('arn:aws:s3:::lake/sales.csv');
+  await row.getByLabel('Resource account of request 3').fill('444455556666');
+  await row.getByLabel('Expected outcome of request 3').selectOption('allowed');
+  await expect(row.getByTestId('result')).toContainText('Allowed');
+  await expect(row.getByTestId('result')).toContainText('as expected');
 
-  // Monaco closes brackets itself and types over them, as for a person.
-  await page.keyboard.type('[1,]');
-  expect(await editorText(page)).toBe('[1,]');
-  await expect(status).toHaveText('Line 1, column 4: trailing comma');
-  await expect(status).toHaveAttribute('data-state', 'invalid');
-  await expect(count).toHaveText('4 characters');
-  await expect.poll(() => rustMarkers(page)).toEqual([
-    { startLineNumber: 1, startColumn: 4, endColumn: 5, message: 'trailing comma', severity: MARKER_ERROR },
-  ]);
-  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(1);
+  const explanation = page.getByTestId('explanation');
+  await expect(explanation).toContainText('Resource policy');
+  await expect(explanation).toContainText('AnalystReads');
+  await expect(explanation.locator('.deciding')).toHaveCount(2);
+  await expect(page.locator('.flow-step.decisive')).toHaveCount(2);
 
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('Backspace');
-  expect(await editorText(page)).toBe('[1]');
-  await expect(status).toHaveText('Valid JSON');
-  await expect(count).toHaveText('3 characters');
-  await expect.poll(() => rustMarkers(page)).toEqual([]);
-  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
+  // Cross-account: switching the bucket policy off leaves only the identity side: denied.
+  await page.locator('[data-policy-id="2"]').getByRole('checkbox', { name: 'On' }).uncheck();
+  await expect(row.getByTestId('result')).toContainText('Implicit deny');
+  await expect(row.getByTestId('result')).toContainText('not as expected');
+  await expect(page.getByTestId('decision-summary')).toContainText('implicitDeny');
+  await expect(page.getByTestId('request-summary')).toHaveText('1 requests · 0 as expected · 1 not');
+
+  await expectAccessible(page);
 });
 
-test('a broken policy over several lines is marked where it breaks', async ({ page }) => {
+test('an SCP example stops the request at the SCP layer and marks the deciding statement', async ({ page }) => {
   await page.goto('/playground');
-  const lines = page.locator('.monaco-editor .view-lines');
-  await expect(lines).toBeVisible();
-  await lines.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Backspace');
-  // Enter inside Monaco's auto-closed braces indents; the JSON stays the same.
-  await page.keyboard.type('{"Version": "2012-10-17"');
+  await appMounted(page);
+  await page.getByLabel('Start from').selectOption('scp-region-guardrail');
+  await expect(page.getByTestId('request-summary')).toHaveText('3 requests · 3 as expected · 0 not');
+  const second = page.locator('tbody').nth(1);
+  await second.getByRole('button', { name: 'Explain' }).click();
+  await expect(page.locator('.flow-step.decisive')).toHaveText(/SCPs.*explicit deny.*stopped here/);
+  await expect(page.locator('.deciding-note')).toContainText('Decides the selected request');
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        // Monaco may still be loading: count nothing until it is there.
+        (globalThis.monaco?.editor.getModelMarkers({ owner: 'iamplay' }) ?? []).filter((m) => m.source === 'deciding statement').length,
+      ),
+    )
+    .toBe(1);
+});
+
+test('missing context values are pointed out and can be added with the keyboard', async ({ page }) => {
+  await page.goto('/playground');
+  await appMounted(page);
+  await page.getByLabel('Start from').selectOption('glue-passrole');
+  await expect(page.locator('.row-detail')).toBeVisible();
+  await page.getByRole('button', { name: 'Remove context key 1' }).click();
+  await expect(page.locator('.missing-keys')).toContainText('iam:PassedToService');
+  await page.getByRole('button', { name: 'Add iam:PassedToService' }).focus();
   await page.keyboard.press('Enter');
-  await page.keyboard.type('"Statement": []');
-  await expect.poll(() => editorText(page)).toContain('"Statement": []');
-  // The missing comma is noticed at the quote that opens the second key.
-  const secondLine = (await editorText(page)).split('\n')[1];
-  const column = secondLine.indexOf('"') + 1;
-  await expect(page.locator('.parse-status')).toHaveText(`Line 2, column ${column}: expected \`,\` or \`}\``);
-  await expect.poll(async () => (await rustMarkers(page)).map((m) => [m.startLineNumber, m.startColumn])).toEqual([[2, column]]);
-});
-
-test('leaving the playground disposes the editor, and coming back makes a new one', async ({ page }) => {
-  await page.goto('/playground');
-  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
-  await page.getByRole('link', { name: 'Lessons', exact: true }).click();
-  await expect(page).toHaveURL(/\/lessons$/);
-  expect(await page.evaluate(() => globalThis.monaco.editor.getEditors().length)).toBe(0);
-  expect(await page.evaluate(() => globalThis.monaco.editor.getModels().length)).toBe(0);
-  await page.goBack();
-  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
-  await expect(page.locator('.parse-status')).toHaveText('Valid JSON');
-  expect(await page.evaluate(() => globalThis.monaco.editor.getEditors().length)).toBe(1);
+  await page.getByLabel('Value of context key 1').focus();
+  await page.keyboard.type('glue.amazonaws.com');
+  await expect(page.locator('.missing-keys')).toHaveCount(0);
+  await expect(page.getByTestId('request-summary')).toHaveText('3 requests · 3 as expected · 0 not');
 });

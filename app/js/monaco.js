@@ -125,3 +125,8 @@ export async function createJsonEditor(container, value, ariaLabel, onChange) {
   (monaco.json ?? monaco.languages.json)?.jsonDefaults?.setDiagnosticsOptions({ validate: false });
   return new JsonEditor(monaco, container, value, ariaLabel, onChange);
 }
+
+// Loads Monaco (once) for code that adds language features before or without an editor.
+export function monacoReady() {
+  return loadMonaco();
+}

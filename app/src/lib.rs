@@ -7,13 +7,17 @@
 pub mod components;
 pub mod course;
 pub mod interop;
+pub mod interview;
 pub mod json_highlight;
 pub mod json_status;
+pub mod language;
 pub mod markdown;
 mod pages;
+pub mod playground;
 pub mod progress;
 pub mod quiz;
 pub mod scenario;
+pub mod share;
 
 use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
@@ -51,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("lessons/:id/:scenario") view=pages::lesson::Lesson />
                     <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("playground") view=pages::playground::Playground />
+                    <Route path=path!("interview") view=pages::interview::Interview />
                 </Routes>
             </main>
             <SiteFooter />

@@ -41,13 +41,18 @@ pub fn JsonEditor(
         };
         let initial = initial.clone();
         let label = label.clone();
+        // Every policy editor knows IAM: completions, hovers, quick fixes (registered once).
+        spawn_local(crate::interop::language::register());
         spawn_local(async move {
             let result =
                 Editor::create_json(&element, &initial, &label, move |text| on_change.run(text))
                     .await;
             match result {
                 Ok(created) => {
-                    created.set_markers(MARKER_OWNER, &markers.get_untracked());
+                    created.set_markers(
+                        MARKER_OWNER,
+                        &markers.try_get_untracked().unwrap_or_default(),
+                    );
                     // Unmounted while Monaco loaded: dropping the editor disposes it.
                     if editor.try_set_value(Some(created)).is_none() {
                         set_state.try_set(LoadState::Ready);

@@ -4,6 +4,7 @@ pub mod json_editor;
 pub mod layout;
 pub mod markdown;
 pub mod parse_status;
+pub mod playground;
 
 pub use markdown::Markdown;
 pub mod check_list;

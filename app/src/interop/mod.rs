@@ -5,7 +5,9 @@
 
 pub mod files;
 pub mod frame;
+pub mod language;
 pub mod markers;
 pub mod monaco;
+pub mod page;
 pub mod scroll;
 pub mod storage;

@@ -1,6 +1,7 @@
 //! One module per page of the app.
 
 pub mod home;
+pub mod interview;
 pub mod lesson;
 pub mod lessons;
 pub mod not_found;

@@ -1,0 +1,55 @@
+// Small page services for the playground and interview pages: the URL fragment, the
+// clipboard, a clock, and local storage. Bound in app/src/interop/page.rs.
+
+export function readHash() {
+  return globalThis.location.hash;
+}
+
+// Replaces the fragment without a new history entry or a navigation.
+export function replaceHash(hash) {
+  const url = new URL(globalThis.location.href);
+  url.hash = hash;
+  globalThis.history.replaceState(globalThis.history.state, '', url);
+  return url.href;
+}
+
+// Resolves true when the text reached the clipboard; never rejects (a refused permission is
+// not an error of the page).
+export async function copyText(text) {
+  try {
+    await globalThis.navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function nowMillis() {
+  return performance.now();
+}
+
+export function epochMillis() {
+  return Date.now();
+}
+
+export function storageGet(key) {
+  try {
+    return globalThis.localStorage.getItem(key) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function storageSet(key, value) {
+  try {
+    globalThis.localStorage.setItem(key, value);
+  } catch {
+    // Storage full or disabled: results stay for this visit only.
+  }
+}
+
+// A Rust panic, reported before the module aborts (release builds otherwise say only
+// "unreachable").
+export function reportPanic(message) {
+  console.error(`iamplay panicked: ${message}`);
+}

@@ -1,0 +1,170 @@
+//! One editor per policy, each with its kind, name, level and on/off switch.
+
+use leptos::prelude::*;
+
+use super::PlaygroundCx;
+use crate::components::json_editor::JsonEditor;
+use crate::interop::language;
+use crate::playground::markers::{deciding_lines, editor_markers};
+use crate::playground::state::{Kind, LEVELS};
+
+#[component]
+pub fn PolicyList(cx: PlaygroundCx) -> impl IntoView {
+    let keys = move || {
+        let generation = cx.generation.get();
+        cx.state.with(|p| {
+            p.policies
+                .iter()
+                .map(|d| (generation, d.id))
+                .collect::<Vec<_>>()
+        })
+    };
+    let add = move |kind: Kind| {
+        cx.state.update(|p| {
+            p.add_policy(kind);
+        });
+    };
+    view! {
+        <section class="policies" aria-labelledby="policies-title">
+            <h2 id="policies-title">"Policies"</h2>
+            <For each=keys key=|k| *k children=move |(_, id)| view! { <PolicyCard cx id /> } />
+            <div class="add-policy" role="group" aria-label="Add a policy">
+                <span>"Add:"</span>
+                {Kind::ALL
+                    .into_iter()
+                    .map(|kind| {
+                        view! {
+                            <button type="button" class="button small" on:click=move |_| add(kind)>
+                                {kind.label()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
+    let doc = move || {
+        cx.state
+            .with(|p| p.policies.iter().find(|d| d.id == id).cloned())
+    };
+    let initial = doc().map(|d| d.text).unwrap_or_default();
+    let kind = Memo::new(move |_| doc().map_or(Kind::Identity, |d| d.kind));
+    let enabled = Memo::new(move |_| doc().is_some_and(|d| d.enabled));
+    let name = Memo::new(move |_| doc().map(|d| d.name).unwrap_or_default());
+    let selected_row = move || {
+        let selected = cx.selected.get()?;
+        cx.report.with(|r| r.row(selected).cloned())
+    };
+    let markers = Signal::derive(move || {
+        cx.catalog_ready.track();
+        let Some(doc) = doc() else { return Vec::new() };
+        editor_markers(&doc, language::catalog(), selected_row().as_ref())
+    });
+    let deciding = move || {
+        let Some(doc) = doc() else { return Vec::new() };
+        deciding_lines(&doc, selected_row().as_ref())
+    };
+    let error = move || cx.report.with(|r| r.policy_errors.get(&id).cloned());
+    let edit = move |f: &dyn Fn(&mut crate::playground::state::PolicyDoc)| {
+        cx.state.update(|p| {
+            if let Some(doc) = p.policy_mut(id) {
+                f(doc);
+            }
+        });
+    };
+    let name_id = format!("policy-name-{id}");
+    let level_id = format!("policy-level-{id}");
+    view! {
+        <article class="policy-card" class:disabled=move || !enabled.get() data-policy-id=id>
+            <header>
+                <span class=move || format!("kind kind-{:?}", kind.get()).to_lowercase()>
+                    {move || kind.get().label()}
+                </span>
+                <label class="visually-hidden" for=name_id.clone()>"Policy name"</label>
+                <input
+                    id=name_id
+                    class="policy-name"
+                    prop:value=move || name.get()
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit(&|d| d.name = value.clone());
+                    }
+                />
+                <Show when=move || kind.get().has_level()>
+                    <label for=level_id.clone()>"Level"</label>
+                    <select
+                        id=level_id.clone()
+                        on:change=move |ev| {
+                            let level = event_target_value(&ev).parse().unwrap_or(0);
+                            edit(&|d| d.level = level);
+                        }
+                    >
+                        {LEVELS
+                            .iter()
+                            .enumerate()
+                            .map(|(i, level)| {
+                                let selected = move || doc().is_some_and(|d| d.level == i);
+                                view! { <option value=i.to_string() selected=selected>{*level}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </Show>
+                <label class="switch">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || enabled.get()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            edit(&|d| d.enabled = on);
+                        }
+                    />
+                    "On"
+                </label>
+                <button
+                    type="button"
+                    class="button small quiet"
+                    aria-label=move || format!("Remove {}", name.get())
+                    on:click=move |_| cx.state.update(|p| p.remove_policy(id))
+                >
+                    "Remove"
+                </button>
+            </header>
+            <JsonEditor
+                initial
+                label=doc().map(|d| format!("{}: {}", d.kind.label(), d.name)).unwrap_or_default()
+                on_change=Callback::new(move |text: String| edit(&|d| d.text = text.clone()))
+                markers
+            />
+            {move || {
+                error()
+                    .map(|message| {
+                        view! {
+                            <p class="policy-error" role="status">
+                                "Left out of the evaluation: " {message}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                let lines = deciding();
+                (!lines.is_empty())
+                    .then(|| {
+                        let text = lines
+                            .iter()
+                            .map(|(a, b)| if a == b { format!("line {a}") } else { format!("lines {a}–{b}") })
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        view! {
+                            <p class="deciding-note">
+                                "Decides the selected request: " {text}
+                            </p>
+                        }
+                    })
+            }}
+        </article>
+    }
+}

@@ -1,0 +1,143 @@
+use super::*;
+use crate::playground::examples::EXAMPLES;
+use crate::playground::state::{ContextValue, Expectation};
+use iamplay_engine::eval::Decision;
+
+fn decision(report: &Report, index: usize) -> Decision {
+    match &report.rows[index].result {
+        Ok(evaluation) => evaluation.decision,
+        Err(problem) => panic!("row {index} failed: {}", problem.message),
+    }
+}
+
+#[test]
+fn every_example_meets_its_expectations() {
+    for example in &EXAMPLES {
+        let report = evaluate_all(&example.playground());
+        assert!(
+            report.policy_errors.is_empty(),
+            "{}: {:?}",
+            example.id,
+            report.policy_errors
+        );
+        for row in &report.rows {
+            let summary = row.result.as_ref().map(|e| e.summary.clone());
+            assert_eq!(
+                row.passed,
+                Some(true),
+                "{} row {}: {summary:?}",
+                example.id,
+                row.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_trust_policy_decides_role_assumption_and_the_resource_policy_the_rest() {
+    let mut playground = crate::playground::examples::find("cross-account-assume-role")
+        .expect("example")
+        .playground();
+    // Switching the trust policy off: nothing on the role's side allows a cross-account caller.
+    let trust = playground
+        .policies
+        .iter()
+        .position(|p| p.kind == Kind::Trust)
+        .expect("trust");
+    playground.policies[trust].enabled = false;
+    let report = evaluate_all(&playground);
+    assert_eq!(decision(&report, 0), Decision::ImplicitDeny);
+    assert!(is_assume_role("sts:AssumeRoleWithWebIdentity"));
+    assert!(is_assume_role("STS:assumerole"));
+    assert!(!is_assume_role("sts:GetCallerIdentity"));
+}
+
+#[test]
+fn deciding_statements_map_back_to_playground_policies() {
+    let playground = crate::playground::examples::find("scp-region-guardrail")
+        .expect("example")
+        .playground();
+    let scp_id = playground.policies[1].id;
+    let report = evaluate_all(&playground);
+    let row = &report.rows[1];
+    let evaluation = row.result.as_ref().expect("evaluates");
+    assert_eq!(evaluation.decision, Decision::ExplicitDeny);
+    let deciding = &evaluation.deciding[0];
+    assert_eq!(
+        row.policy_id(deciding.layer, deciding.level, deciding.policy_index),
+        Some(scp_id)
+    );
+    assert_eq!(row.level_name(Layer::Scp, 0), Some("Root"));
+}
+
+#[test]
+fn keys_the_policies_test_but_the_request_lacks_are_reported() {
+    let mut playground = crate::playground::examples::find("glue-passrole")
+        .expect("example")
+        .playground();
+    playground.requests[0].context.clear();
+    let report = evaluate_all(&playground);
+    assert_eq!(
+        report.rows[0].missing_keys,
+        vec!["iam:PassedToService".to_owned()]
+    );
+    assert!(report.rows[1].missing_keys.is_empty());
+    assert_eq!(decision(&report, 0), Decision::ImplicitDeny);
+    assert_eq!(report.failed(), 1);
+    assert_eq!(report.passed(), 2);
+}
+
+#[test]
+fn a_broken_policy_is_reported_and_left_out() {
+    let mut playground = crate::playground::examples::find("lambda-reads-s3")
+        .expect("example")
+        .playground();
+    playground.policies[0].text = "{\"Statement\": [".into();
+    let report = evaluate_all(&playground);
+    assert!(report
+        .policy_errors
+        .contains_key(&playground.policies[0].id));
+    assert_eq!(decision(&report, 0), Decision::ImplicitDeny);
+}
+
+#[test]
+fn a_bad_principal_or_empty_action_is_a_row_problem_not_a_panic() {
+    let mut playground = crate::playground::examples::find("lambda-reads-s3")
+        .expect("example")
+        .playground();
+    playground.requests[0].principal = "<script>".into();
+    playground.requests[1].action = "  ".into();
+    let report = evaluate_all(&playground);
+    let problem = report.rows[0].result.as_ref().expect_err("bad principal");
+    assert!(
+        problem.message.contains("`<script>`"),
+        "{}",
+        problem.message
+    );
+    assert!(report.rows[1].result.is_err());
+}
+
+#[test]
+fn list_values_become_a_multivalued_key() {
+    let mut playground = Playground::default();
+    playground.add_policy(Kind::Identity);
+    playground.policies[0].text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Action": "ec2:CreateTags", "Resource": "*",
+        "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["team", "env"]}}}]}"#
+        .into();
+    playground.add_request();
+    let row = &mut playground.requests[0];
+    row.action = "ec2:CreateTags".into();
+    row.resource = "arn:aws:ec2:eu-west-1:111122223333:instance/i-1".into();
+    row.context.push(ContextValue {
+        key: "aws:TagKeys".into(),
+        value_type: ValueType::List,
+        value: "team, env".into(),
+    });
+    row.expect = Some(Expectation::Allowed);
+    let mut report = evaluate_all(&playground);
+    assert_eq!(report.rows[0].passed, Some(true));
+    playground.requests[0].context[0].value = "team, owner".into();
+    report = evaluate_all(&playground);
+    assert_eq!(decision(&report, 0), Decision::ImplicitDeny);
+}

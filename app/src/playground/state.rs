@@ -1,0 +1,348 @@
+//! What the playground holds: the policies of one account setup and the requests to test
+//! against them. Plain data, serialisable into share links.
+
+use iamplay_engine::eval::Decision;
+use iamplay_engine::lint::PolicyKind;
+use serde::{Deserialize, Serialize};
+
+/// The kinds of policy the playground edits. A trust policy is the resource policy of the role
+/// for `sts:AssumeRole*` requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Kind {
+    Identity,
+    Resource,
+    Trust,
+    Boundary,
+    Session,
+    Scp,
+    Rcp,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Identity,
+        Kind::Resource,
+        Kind::Trust,
+        Kind::Boundary,
+        Kind::Session,
+        Kind::Scp,
+        Kind::Rcp,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Identity => "Identity policy",
+            Kind::Resource => "Resource policy",
+            Kind::Trust => "Trust policy",
+            Kind::Boundary => "Permissions boundary",
+            Kind::Session => "Session policy",
+            Kind::Scp => "SCP",
+            Kind::Rcp => "RCP",
+        }
+    }
+
+    pub fn lint_kind(self) -> PolicyKind {
+        match self {
+            Kind::Identity => PolicyKind::Identity,
+            Kind::Resource => PolicyKind::Resource,
+            Kind::Trust => PolicyKind::Trust,
+            Kind::Boundary => PolicyKind::Boundary,
+            Kind::Session => PolicyKind::Session,
+            Kind::Scp => PolicyKind::Scp,
+            Kind::Rcp => PolicyKind::Rcp,
+        }
+    }
+
+    /// Only identity policies, SCPs and RCPs may be several; the others are one per request.
+    pub fn allows_many(self) -> bool {
+        matches!(self, Kind::Identity | Kind::Scp | Kind::Rcp)
+    }
+
+    /// SCPs and RCPs attach at a level of the organization.
+    pub fn has_level(self) -> bool {
+        matches!(self, Kind::Scp | Kind::Rcp)
+    }
+}
+
+/// The organization levels a guardrail can attach to, root first.
+pub const LEVELS: [&str; 3] = ["Root", "OU", "Account"];
+
+/// One policy document in an editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PolicyDoc {
+    /// Stable within one playground, for the editors and highlights.
+    pub id: u32,
+    pub kind: Kind,
+    pub name: String,
+    pub text: String,
+    pub enabled: bool,
+    /// For SCPs and RCPs: index into [`LEVELS`].
+    #[serde(default)]
+    pub level: usize,
+}
+
+/// A typed context value: the input widget and how the value reaches the evaluator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ValueType {
+    String,
+    Bool,
+    Number,
+    Date,
+    Ip,
+    Arn,
+    /// A multivalued key: values separated by commas.
+    List,
+}
+
+impl ValueType {
+    pub const ALL: [ValueType; 7] = [
+        ValueType::String,
+        ValueType::Bool,
+        ValueType::Number,
+        ValueType::Date,
+        ValueType::Ip,
+        ValueType::Arn,
+        ValueType::List,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueType::String => "string",
+            ValueType::Bool => "bool",
+            ValueType::Number => "number",
+            ValueType::Date => "date",
+            ValueType::Ip => "ip",
+            ValueType::Arn => "arn",
+            ValueType::List => "list",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ValueType> {
+        ValueType::ALL.into_iter().find(|t| t.as_str() == text)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ContextValue {
+    pub key: String,
+    pub value_type: ValueType,
+    pub value: String,
+}
+
+/// One request of the table, with the outcome its author expects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RequestRow {
+    pub id: u32,
+    pub principal: String,
+    pub action: String,
+    pub resource: String,
+    /// The account owning the resource when its ARN has none (S3); empty: the ARN's account,
+    /// else the caller's.
+    #[serde(default)]
+    pub resource_account: String,
+    #[serde(default)]
+    pub context: Vec<ContextValue>,
+    #[serde(default)]
+    pub expect: Option<Expectation>,
+}
+
+/// The expected outcome of a row, as a test would assert it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Expectation {
+    Allowed,
+    ExplicitDeny,
+    ImplicitDeny,
+    /// Either kind of deny.
+    Denied,
+}
+
+impl Expectation {
+    pub const ALL: [Expectation; 4] = [
+        Expectation::Allowed,
+        Expectation::Denied,
+        Expectation::ExplicitDeny,
+        Expectation::ImplicitDeny,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Expectation::Allowed => "allowed",
+            Expectation::ExplicitDeny => "explicitDeny",
+            Expectation::ImplicitDeny => "implicitDeny",
+            Expectation::Denied => "denied",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Expectation::Allowed => "Allowed",
+            Expectation::ExplicitDeny => "Explicit deny",
+            Expectation::ImplicitDeny => "Implicit deny",
+            Expectation::Denied => "Denied (either)",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Expectation> {
+        Expectation::ALL.into_iter().find(|e| e.as_str() == text)
+    }
+
+    pub fn is_met_by(self, decision: Decision) -> bool {
+        match self {
+            Expectation::Allowed => decision == Decision::Allowed,
+            Expectation::ExplicitDeny => decision == Decision::ExplicitDeny,
+            Expectation::ImplicitDeny => decision == Decision::ImplicitDeny,
+            Expectation::Denied => decision != Decision::Allowed,
+        }
+    }
+}
+
+/// The whole playground.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Playground {
+    pub policies: Vec<PolicyDoc>,
+    pub requests: Vec<RequestRow>,
+}
+
+/// Templates the principal kind selector fills in.
+pub const PRINCIPAL_TEMPLATES: [(&str, &str); 6] = [
+    ("IAM user", "arn:aws:iam::111122223333:user/alice"),
+    ("IAM role", "arn:aws:iam::111122223333:role/data-pipeline"),
+    (
+        "Role session",
+        "arn:aws:sts::111122223333:assumed-role/data-pipeline/etl-run",
+    ),
+    ("AWS service", "lambda.amazonaws.com"),
+    ("Anonymous", "*"),
+    ("Account root", "arn:aws:iam::111122223333:root"),
+];
+
+impl Playground {
+    fn next_id(&self) -> u32 {
+        let policies = self.policies.iter().map(|p| p.id);
+        let requests = self.requests.iter().map(|r| r.id);
+        policies.chain(requests).max().map_or(1, |max| max + 1)
+    }
+
+    /// Adds an empty policy of `kind` and returns its id.
+    pub fn add_policy(&mut self, kind: Kind) -> u32 {
+        let id = self.next_id();
+        let count = self.policies.iter().filter(|p| p.kind == kind).count();
+        let name = if count == 0 {
+            kind.label().to_owned()
+        } else {
+            format!("{} {}", kind.label(), count + 1)
+        };
+        self.policies.push(PolicyDoc {
+            id,
+            kind,
+            name,
+            text: starter_text(kind).to_owned(),
+            enabled: true,
+            level: if kind.has_level() {
+                LEVELS.len() - 1
+            } else {
+                0
+            },
+        });
+        id
+    }
+
+    /// Adds a request copied from the last one (or a default) and returns its id.
+    pub fn add_request(&mut self) -> u32 {
+        let id = self.next_id();
+        let mut row = self.requests.last().cloned().unwrap_or_else(|| RequestRow {
+            id,
+            principal: PRINCIPAL_TEMPLATES[1].1.to_owned(),
+            action: "s3:GetObject".to_owned(),
+            resource: "arn:aws:s3:::raw-data/input.csv".to_owned(),
+            resource_account: String::new(),
+            context: Vec::new(),
+            expect: None,
+        });
+        row.id = id;
+        self.requests.push(row);
+        id
+    }
+
+    pub fn remove_policy(&mut self, id: u32) {
+        self.policies.retain(|p| p.id != id);
+    }
+
+    pub fn remove_request(&mut self, id: u32) {
+        self.requests.retain(|r| r.id != id);
+    }
+
+    pub fn policy_mut(&mut self, id: u32) -> Option<&mut PolicyDoc> {
+        self.policies.iter_mut().find(|p| p.id == id)
+    }
+
+    pub fn request_mut(&mut self, id: u32) -> Option<&mut RequestRow> {
+        self.requests.iter_mut().find(|r| r.id == id)
+    }
+}
+
+fn starter_text(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Resource | Kind::Trust => {
+            "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"},\n      \"Action\": \"\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n"
+        }
+        _ => {
+            "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": \"\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n"
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_stay_unique_across_policies_and_requests() {
+        let mut playground = Playground::default();
+        let a = playground.add_policy(Kind::Identity);
+        let b = playground.add_request();
+        let c = playground.add_policy(Kind::Identity);
+        assert_eq!([a, b, c], [1, 2, 3]);
+        assert_eq!(playground.policies[1].name, "Identity policy 2");
+        playground.remove_policy(a);
+        assert_eq!(playground.add_policy(Kind::Scp), 4);
+        assert_eq!(playground.policies.last().map(|p| p.level), Some(2));
+    }
+
+    #[test]
+    fn a_new_request_copies_the_last_one() {
+        let mut playground = Playground::default();
+        playground.add_request();
+        if let Some(row) = playground.requests.first_mut() {
+            row.action = "s3:PutObject".into();
+        }
+        let id = playground.add_request();
+        assert_eq!(playground.requests[1].action, "s3:PutObject");
+        assert_eq!(playground.requests[1].id, id);
+    }
+
+    #[test]
+    fn denied_expectation_accepts_both_denies() {
+        assert!(Expectation::Denied.is_met_by(Decision::ExplicitDeny));
+        assert!(Expectation::Denied.is_met_by(Decision::ImplicitDeny));
+        assert!(!Expectation::Denied.is_met_by(Decision::Allowed));
+        assert!(!Expectation::ExplicitDeny.is_met_by(Decision::ImplicitDeny));
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for e in Expectation::ALL {
+            assert_eq!(Expectation::parse(e.as_str()), Some(e));
+        }
+        for t in ValueType::ALL {
+            assert_eq!(ValueType::parse(t.as_str()), Some(t));
+        }
+    }
+}

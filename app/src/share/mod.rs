@@ -1,0 +1,11 @@
+//! Share links: the whole playground (or a scenario attempt) in the URL fragment, compressed.
+//!
+//! A link is `#share=1.<base64url of deflated JSON>`. Decoding never trusts the link: every
+//! step has a size limit, the JSON must match the types exactly, and the restored state is
+//! checked against the playground's own limits before the page sees it.
+
+mod codec;
+mod error;
+
+pub use codec::{decode, encode, Decoded, Shared, SharedContent, VersionNote, FRAGMENT_KEY};
+pub use error::ShareError;

@@ -3,6 +3,7 @@
 
 use iamplay_engine::curriculum::{Scenario, ScenarioStyle};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::check_list::CheckList;
 use super::findings::{Findings, LeastPrivilegeView};
@@ -11,6 +12,7 @@ use super::scenario_editor::{EditorHandle, ScenarioEditor};
 use super::scenario_help::{Hints, ShowAnswer, SpotPicker};
 use super::Markdown;
 use crate::interop::frame::next_frame;
+use crate::interop::language::{catalog, load_catalog};
 use crate::interop::markers::{Decoration, Range};
 use crate::progress::{scenario_key, use_progress};
 use crate::scenario::state::{self, fixed_policies, policy_text};
@@ -82,7 +84,7 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
         starter.clone()
     };
     let text = StoredValue::new(initial.clone());
-    let result = RwSignal::new(report(scenario, &initial, None));
+    let result = RwSignal::new(report(scenario, &initial, catalog()));
     let revision = RwSignal::new(0u64);
     let frame_pending = StoredValue::new(false);
     let selected = RwSignal::new(None::<String>);
@@ -104,12 +106,25 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
             frame_pending.set_value(true);
             next_frame(move || {
                 frame_pending.set_value(false);
-                let fresh = text.with_value(|t| report(scenario, t, None));
+                let fresh = text.with_value(|t| report(scenario, t, catalog()));
                 result.set(fresh);
                 revision.update(|r| *r += 1);
             });
         })
     };
+
+    // Catalogue lint and the counted least-privilege line need the catalogue, which loads
+    // after first paint (one fetch shared with the editor's completions): check again then.
+    if catalog().is_none() {
+        spawn_local(async move {
+            if load_catalog().await.is_ok() {
+                if let Some(fresh) = text.try_with_value(|t| report(scenario, t, catalog())) {
+                    result.try_set(fresh);
+                    revision.try_update(|r| *r += 1);
+                }
+            }
+        });
+    }
 
     // Solving is remembered once; later edits do not undo it.
     {

@@ -1,8 +1,11 @@
 //! The IAM language features in Monaco (`app/js/iam_language.js`), and the lazily fetched
 //! action catalogue they and the playground read.
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::lint::PolicyKind;
@@ -29,16 +32,38 @@ const CATALOG_PATH: &str = "catalog.json";
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
 static REGISTERED: AtomicBool = AtomicBool::new(false);
 
+type Loading = Shared<LocalBoxFuture<'static, Result<&'static Catalog, String>>>;
+
+thread_local! {
+    /// The fetch under way: the editors' language features, the playground and every scenario
+    /// panel ask at once when a page opens, and all of them wait for this one request.
+    static LOADING: RefCell<Option<Loading>> = const { RefCell::new(None) };
+}
+
 /// The catalogue, once loaded.
 pub fn catalog() -> Option<&'static Catalog> {
     CATALOG.get()
 }
 
-/// Fetches and parses the catalogue (once); the error is a sentence for the page.
+/// Fetches and parses the catalogue (once, however many callers wait for it); the error is a
+/// sentence for the page, and a later call tries again.
 pub async fn load_catalog() -> Result<&'static Catalog, String> {
     if let Some(catalog) = CATALOG.get() {
         return Ok(catalog);
     }
+    let loading = LOADING.with(|slot| {
+        slot.borrow_mut()
+            .get_or_insert_with(|| fetch_catalog().boxed_local().shared())
+            .clone()
+    });
+    let loaded = loading.await;
+    if loaded.is_err() {
+        LOADING.with(|slot| slot.borrow_mut().take());
+    }
+    loaded
+}
+
+async fn fetch_catalog() -> Result<&'static Catalog, String> {
     let text = fetch_text(CATALOG_PATH)
         .await
         .map_err(|err| {

@@ -2,14 +2,15 @@
 //! without feedback, then scored by topic.
 
 mod draw;
+mod progress_sink;
 mod score;
-pub mod store;
 
 pub use draw::{draw, topics, Config, Rng};
+pub use progress_sink::{interview_result, ProgressSink};
 pub use score::{score, Missed, Score, TopicScore};
 
-/// Where a finished session's result goes. The progress store implements it; the page only
-/// knows this trait, so changing the store is one line.
+/// Where a finished session's result goes ([`ProgressSink`] in the app); scoring and the page
+/// do not depend on how results are kept.
 pub trait ResultSink {
     fn record(&self, score: &Score);
 }

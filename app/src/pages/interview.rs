@@ -7,9 +7,9 @@ use leptos_router::components::A;
 
 use crate::components::Markdown;
 use crate::course::embedded_course;
-use crate::interop::page;
-use crate::interview::store::LocalResults;
-use crate::interview::{draw, score, topics, Config, ResultSink, Rng, Score};
+use crate::interop::{page, storage};
+use crate::interview::{draw, score, topics, Config, ProgressSink, ResultSink, Rng, Score};
+use crate::progress::use_progress;
 use iamplay_engine::curriculum::{Question, QuestionKind};
 
 /// The bank: every course question that names the lesson it tests.
@@ -52,13 +52,24 @@ pub fn Interview() -> impl IntoView {
     let drawn = RwSignal::new(Vec::<usize>::new());
     let answers = RwSignal::new(Vec::<Option<Vec<usize>>>::new());
     let current = RwSignal::new(0_usize);
+    let started = RwSignal::new(0.0_f64);
     let deadline = RwSignal::new(0.0_f64);
     let now = RwSignal::new(page::now_millis());
+    let store = use_progress();
 
     let finish = move || {
-        let result =
-            bank.with_value(|b| score(b, &drawn.get_untracked(), &answers.get_untracked()));
-        LocalResults.record(&result);
+        let result = bank.with_value(|b| {
+            let result = score(b, &drawn.get_untracked(), &answers.get_untracked());
+            let elapsed = (page::now_millis() - started.get_untracked()) / 1000.0;
+            ProgressSink {
+                store,
+                bank: b,
+                finished_at: storage::now_iso(),
+                seconds: elapsed.round().max(0.0) as u32,
+            }
+            .record(&result);
+            result
+        });
         phase.set(Phase::Done(result));
     };
     let start = move |_| {
@@ -72,6 +83,7 @@ pub fn Interview() -> impl IntoView {
         answers.set(vec![None; picked.len()]);
         drawn.set(picked);
         current.set(0);
+        started.set(page::now_millis());
         deadline.set(page::now_millis() + f64::from(config.minutes) * 60_000.0);
         phase.set(Phase::Running);
     };
@@ -260,6 +272,7 @@ fn Results(
                 {q.model_answer.clone().map(|m| view! { <details><summary>"Model answer"</summary><Markdown source=m /></details> })}
             </article>
         }).collect_view()}
+        <p class="meta">"This session is kept on " <A href="/progress">"your progress page"</A> "."</p>
         <button type="button" class="button" on:click=move |_| restart.run(())>"Another session"</button>
     }
 }

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::course::embedded_course;
 use crate::interop::files;
-use crate::progress::{scenario_key, use_progress};
+use crate::progress::{scenario_key, use_progress, InterviewResult};
 
 /// What the learner has done, lesson by lesson, with export, import and reset.
 #[component]
@@ -35,9 +35,10 @@ pub fn ProgressPage() -> impl IntoView {
                     Ok(imported) => message.set(Some((
                         true,
                         format!(
-                            "Imported: {} scenarios, {} answers, {} drafts.",
+                            "Imported: {} scenarios, {} answers, {} interview sessions, {} drafts.",
                             imported.progress.scenarios.len(),
                             imported.progress.questions.len(),
+                            imported.progress.interviews.len(),
                             imported.drafts.len()
                         ),
                         None,
@@ -96,11 +97,9 @@ pub fn ProgressPage() -> impl IntoView {
                 let list = interviews();
                 (!list.is_empty()).then(|| view! {
                     <h2>"Interview sessions"</h2>
-                    <ul class="interviews">
-                        {list.into_iter().map(|r| view! {
-                            <li>{format!("{}: {} of {} right in {} min", r.finished_at, r.correct, r.total, r.seconds.div_ceil(60))}</li>
-                        }).collect_view()}
-                    </ul>
+                    <ol class="interviews" reversed data-testid="interview-sessions">
+                        {list.into_iter().rev().map(|r| view! { <InterviewSession result=r /> }).collect_view()}
+                    </ol>
                 })
             }}
             <h2>"Keep or move your progress"</h2>
@@ -121,7 +120,7 @@ pub fn ProgressPage() -> impl IntoView {
             {move || if confirming.get() {
                 view! {
                     <div class="confirm" role="group" aria-label="Confirm reset">
-                        <p>"Erase all progress and every draft in this browser? This cannot be undone; export first to keep a copy."</p>
+                        <p>"Erase all progress, interview sessions and every draft in this browser? This cannot be undone; export first to keep a copy."</p>
                         <button type="button" class="danger" on:click=move |_| {
                             store.reset();
                             confirming.set(false);
@@ -135,5 +134,56 @@ pub fn ProgressPage() -> impl IntoView {
                 view! { <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Reset progress…"</button> }.into_any()
             }}
         </section>
+    }
+}
+
+/// `2026-11-23 07:05 UTC` from an ISO 8601 time; other text is shown as it is.
+fn when(iso: &str) -> String {
+    match (iso.get(..10), iso.get(11..16)) {
+        (Some(day), Some(time)) if iso.ends_with('Z') => format!("{day} {time} UTC"),
+        _ => iso.to_owned(),
+    }
+}
+
+fn lesson_title(id: &str) -> String {
+    embedded_course()
+        .ok()
+        .and_then(|c| c.lesson(id))
+        .map_or_else(|| id.to_owned(), |l| l.manifest.title.clone())
+}
+
+/// One past session: when, the score, and the score by topic (lesson).
+#[component]
+fn InterviewSession(result: InterviewResult) -> impl IntoView {
+    let percent = (result.correct * 100).checked_div(result.total).unwrap_or(0);
+    // Sessions adopted from before progress kept them have no duration.
+    let duration = (result.seconds > 0).then(|| format!(" in {} min", result.seconds.div_ceil(60)));
+    view! {
+        <li class="interview-session">
+            <p>
+                <strong>{format!("{} of {} right ({percent}%)", result.correct, result.total)}</strong>
+                {duration}
+                " · " <time datetime=result.finished_at.clone()>{when(&result.finished_at)}</time>
+            </p>
+            <ul class="topic-scores" aria-label="Score by topic">
+                {result.topics.into_iter().map(|(topic, score)| view! {
+                    <li>
+                        <A href=format!("/lessons/{topic}")>{lesson_title(&topic)}</A>
+                        {format!(": {} / {}", score.correct, score.total)}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::when;
+
+    #[test]
+    fn session_times_read_plainly() {
+        assert_eq!(when("2026-11-23T07:05:09.250Z"), "2026-11-23 07:05 UTC");
+        assert_eq!(when("yesterday"), "yesterday");
     }
 }

@@ -4,6 +4,7 @@
 
 mod context;
 pub mod exchange;
+pub mod legacy;
 pub mod schema;
 pub mod store;
 

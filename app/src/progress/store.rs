@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::exchange::{self, ImportError, Imported};
+use super::legacy::{interviews_from_legacy, LEGACY_INTERVIEWS_KEY};
 use super::schema::{self, LoadOutcome};
 use super::Progress;
 
@@ -42,7 +43,7 @@ impl<S: KeyValue> Book<S> {
             progress: outcome.progress(),
             storage,
         };
-        let notice = match outcome {
+        let mut notice = match outcome {
             LoadOutcome::Fresh | LoadOutcome::Loaded(_) => None,
             LoadOutcome::Migrated { .. } => book.save().err(),
             LoadOutcome::Unreadable { reason } => {
@@ -62,7 +63,26 @@ impl<S: KeyValue> Book<S> {
                 })
             }
         };
+        if let Err(err) = book.adopt_legacy_interviews() {
+            notice.get_or_insert(err);
+        }
         (book, notice)
+    }
+
+    /// Moves interview sessions saved under the old key into the progress, once: the old key
+    /// goes only after the progress holding them is written, and unreadable history stays put.
+    fn adopt_legacy_interviews(&mut self) -> Result<(), String> {
+        let Some(text) = self.storage.get(LEGACY_INTERVIEWS_KEY) else {
+            return Ok(());
+        };
+        let Some(old) = interviews_from_legacy(&text) else {
+            return Ok(());
+        };
+        let newer = std::mem::take(&mut self.progress.interviews);
+        self.progress.interviews = old.into_iter().chain(newer).collect();
+        self.save()?;
+        self.storage.remove(LEGACY_INTERVIEWS_KEY);
+        Ok(())
     }
 
     /// Writes the progress; the error is a sentence for the learner.
@@ -219,6 +239,65 @@ mod tests {
         let err = book.save_draft("l/s", "x").unwrap_err();
         assert!(err.contains("quota"), "{err}");
         assert!(book.save().is_err());
+    }
+
+    #[test]
+    fn old_interview_results_are_adopted_once_before_newer_ones() {
+        let storage = Memory::default();
+        let (mut book, _) = open(&storage);
+        book.progress.record_interview(super::super::InterviewResult {
+            finished_at: "2026-11-23T08:00:00.000Z".to_owned(),
+            correct: 9,
+            total: 10,
+            ..Default::default()
+        });
+        book.save().unwrap();
+        storage
+            .set(
+                LEGACY_INTERVIEWS_KEY,
+                r#"[{"finishedAt":1795417509250,"correct":2,"total":3,"byTopic":[["conditions",2,3]]}]"#,
+            )
+            .unwrap();
+
+        let (book, notice) = open(&storage);
+        assert_eq!(notice, None);
+        let sessions: Vec<(&str, u32)> = book
+            .progress
+            .interviews
+            .iter()
+            .map(|r| (r.finished_at.as_str(), r.correct))
+            .collect();
+        assert_eq!(
+            sessions,
+            [
+                ("2026-11-23T07:05:09.250Z", 2),
+                ("2026-11-23T08:00:00.000Z", 9)
+            ]
+        );
+        assert_eq!(storage.get(LEGACY_INTERVIEWS_KEY), None);
+        // Reopening does not import them a second time.
+        assert_eq!(open(&storage).0.progress.interviews.len(), 2);
+        // And they travel with an export.
+        assert!(book.export("now").contains("\"conditions\""));
+    }
+
+    #[test]
+    fn old_interview_results_stay_when_they_cannot_be_saved_or_read() {
+        let storage = Memory::default();
+        let legacy = r#"[{"finishedAt":0,"correct":1,"total":1}]"#;
+        storage.set(LEGACY_INTERVIEWS_KEY, legacy).unwrap();
+        storage.full.set(true);
+        let (book, notice) = open(&storage);
+        assert!(notice.is_some_and(|n| n.contains("could not be saved")));
+        assert_eq!(book.progress.interviews.len(), 1);
+        assert_eq!(storage.get(LEGACY_INTERVIEWS_KEY).as_deref(), Some(legacy));
+
+        storage.full.set(false);
+        storage.set(LEGACY_INTERVIEWS_KEY, "damaged").unwrap();
+        let (book, notice) = open(&storage);
+        assert_eq!(notice, None);
+        assert!(book.progress.interviews.is_empty());
+        assert_eq!(storage.get(LEGACY_INTERVIEWS_KEY).as_deref(), Some("damaged"));
     }
 
     #[test]

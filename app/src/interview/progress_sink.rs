@@ -1,0 +1,84 @@
+//! Finished sessions go into the learner's progress, so they are shown on the progress page
+//! and travel with export, import and reset like everything else.
+
+use iamplay_engine::curriculum::Question;
+
+use super::{ResultSink, Score};
+use crate::progress::{InterviewResult, ProgressStore, TopicScore};
+
+/// The progress store as the place results go, with what the score alone does not know.
+#[derive(Debug)]
+pub struct ProgressSink<'a> {
+    pub store: ProgressStore,
+    /// The bank the session's question indexes point into.
+    pub bank: &'a [Question],
+    /// ISO 8601, from the browser clock.
+    pub finished_at: String,
+    pub seconds: u32,
+}
+
+impl ResultSink for ProgressSink<'_> {
+    fn record(&self, score: &Score) {
+        self.store.record_interview(interview_result(
+            score,
+            self.bank,
+            self.finished_at.clone(),
+            self.seconds,
+        ));
+    }
+}
+
+/// The stored form of a score: topics by lesson id, missed questions by id (stable across
+/// app versions, unlike bank indexes).
+pub fn interview_result(
+    score: &Score,
+    bank: &[Question],
+    finished_at: String,
+    seconds: u32,
+) -> InterviewResult {
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    InterviewResult {
+        finished_at,
+        seconds,
+        correct: count(score.correct),
+        total: count(score.total),
+        topics: score
+            .by_topic
+            .iter()
+            .map(|t| {
+                let topic = TopicScore {
+                    correct: count(t.correct),
+                    total: count(t.total),
+                };
+                (t.topic.clone(), topic)
+            })
+            .collect(),
+        missed: score
+            .missed
+            .iter()
+            .filter_map(|m| bank.get(m.question).map(|q| q.id.clone()))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::score;
+    use crate::interview::score::tests::bank;
+
+    #[test]
+    fn a_score_is_stored_by_topic_with_missed_question_ids() {
+        let bank = bank();
+        let scored = score(&bank, &[2, 0, 1, 3], &[Some(vec![1]), Some(vec![1]), Some(vec![0, 1]), None]);
+        let stored = interview_result(&scored, &bank, "2026-11-23T08:00:00.000Z".into(), 95);
+        assert_eq!((stored.correct, stored.total, stored.seconds), (2, 4, 95));
+        assert_eq!(stored.finished_at, "2026-11-23T08:00:00.000Z");
+        assert_eq!(
+            stored.topics.get("least-privilege"),
+            Some(&TopicScore { correct: 1, total: 2 })
+        );
+        assert_eq!(stored.topics.get("conditions"), Some(&TopicScore { correct: 1, total: 2 }));
+        assert_eq!(stored.missed, ["a", "d"]);
+    }
+}

@@ -4,7 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::interop::markers::Marker;
+use crate::interop::markers::{Decoration, Marker};
 use crate::interop::monaco::Editor;
 
 /// The owner name under which this component's markers are set in Monaco.
@@ -18,7 +18,7 @@ enum LoadState {
 }
 
 /// A JSON editor. It starts with `initial`, calls `on_change` with the full text after every
-/// edit, and shows `markers` as squiggles.
+/// edit, shows `markers` as squiggles and `decorations` as line highlights.
 #[component]
 pub fn JsonEditor(
     #[prop(into)] initial: String,
@@ -27,6 +27,7 @@ pub fn JsonEditor(
     label: String,
     on_change: Callback<String>,
     #[prop(into)] markers: Signal<Vec<Marker>>,
+    #[prop(optional, into)] decorations: Signal<Vec<Decoration>>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let editor = StoredValue::new_local(None::<Editor>);
@@ -53,6 +54,7 @@ pub fn JsonEditor(
                         MARKER_OWNER,
                         &markers.try_get_untracked().unwrap_or_default(),
                     );
+                    created.set_decorations(&decorations.try_get_untracked().unwrap_or_default());
                     // Unmounted while Monaco loaded: dropping the editor disposes it.
                     if editor.try_set_value(Some(created)).is_none() {
                         set_state.try_set(LoadState::Ready);
@@ -74,6 +76,15 @@ pub fn JsonEditor(
         editor.with_value(|editor| {
             if let Some(editor) = editor {
                 editor.set_markers(MARKER_OWNER, &markers);
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        let decorations = decorations.get();
+        editor.with_value(|editor| {
+            if let Some(editor) = editor {
+                editor.set_decorations(&decorations);
             }
         });
     });

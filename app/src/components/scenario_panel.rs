@@ -38,20 +38,11 @@ fn decorations_for(report: &Report, selected: Option<&str>) -> Vec<Decoration> {
         .deciding
         .iter()
         .filter_map(|s| {
-            Some(Decoration {
-                range: s.range?,
-                class_name: if s.effect == "Deny" {
-                    "deciding-deny"
-                } else {
-                    "deciding-allow"
-                },
-                hover: format!("Decides “{}”: {}", check.title, s.label),
-                ruler: if s.effect == "Deny" {
-                    "#c62828"
-                } else {
-                    "#2e7d32"
-                },
-            })
+            Some(Decoration::deciding(
+                s.range?,
+                s.effect == "Deny",
+                format!("Decides “{}”: {}", check.title, s.label),
+            ))
         })
         .collect();
     if !deciding.is_empty() {

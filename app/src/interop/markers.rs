@@ -45,6 +45,23 @@ pub struct Decoration {
     pub ruler: &'static str,
 }
 
+impl Decoration {
+    /// A statement that decided a request: green when it allows, red when it denies; the
+    /// same look in lesson and playground editors.
+    pub fn deciding(range: Range, denies: bool, hover: String) -> Decoration {
+        Decoration {
+            range,
+            class_name: if denies {
+                "deciding-deny"
+            } else {
+                "deciding-allow"
+            },
+            hover,
+            ruler: if denies { "#c62828" } else { "#2e7d32" },
+        }
+    }
+}
+
 /// The markers as the JSON the JavaScript side parses.
 pub fn to_json(markers: &[Marker]) -> String {
     // Serialising these plain structs cannot fail; an empty list is the safe fallback anyway.

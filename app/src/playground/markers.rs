@@ -1,5 +1,5 @@
-//! The squiggles of one policy editor: lint findings, a parse error, and the statements that
-//! decided the selected request.
+//! What one policy editor shows: lint findings as squiggles, and the statements that decided
+//! the selected request as line highlights.
 
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::json::{LineIndex, Span};
@@ -8,7 +8,7 @@ use iamplay_engine::policy::Effect;
 
 use super::evaluate::RowOutcome;
 use super::state::PolicyDoc;
-use crate::interop::markers::{Marker, Range, Severity};
+use crate::interop::markers::{Decoration, Marker, Range, Severity};
 
 fn range(index: &LineIndex<'_>, span: Span) -> Range {
     let start = index.position(span.start);
@@ -21,53 +21,47 @@ fn range(index: &LineIndex<'_>, span: Span) -> Range {
     }
 }
 
-/// Lint findings of `doc` (with the catalogue when loaded), then the statements of `row` that
-/// decided, in this policy.
-pub fn editor_markers(
-    doc: &PolicyDoc,
-    catalog: Option<&Catalog>,
-    row: Option<&RowOutcome>,
-) -> Vec<Marker> {
+/// Lint findings of `doc` (with the catalogue when loaded).
+pub fn editor_markers(doc: &PolicyDoc, catalog: Option<&Catalog>) -> Vec<Marker> {
     let index = LineIndex::new(&doc.text);
-    let mut markers: Vec<Marker> =
-        lint(&doc.text, &LintOptions::new(doc.kind.lint_kind(), catalog))
-            .into_iter()
-            .map(|finding| Marker {
-                range: range(&index, finding.range.span()),
-                severity: match finding.severity {
-                    LintSeverity::Error => Severity::Error,
-                    LintSeverity::SecurityWarning | LintSeverity::Warning => Severity::Warning,
-                    LintSeverity::Suggestion => Severity::Info,
-                },
-                message: format!("{} ({})\n{}", finding.message, finding.code, finding.help),
-                source: "iamplay lint",
-            })
-            .collect();
+    lint(&doc.text, &LintOptions::new(doc.kind.lint_kind(), catalog))
+        .into_iter()
+        .map(|finding| Marker {
+            range: range(&index, finding.range.span()),
+            severity: match finding.severity {
+                LintSeverity::Error => Severity::Error,
+                LintSeverity::SecurityWarning | LintSeverity::Warning => Severity::Warning,
+                LintSeverity::Suggestion => Severity::Info,
+            },
+            message: format!("{} ({})\n{}", finding.message, finding.code, finding.help),
+            source: "iamplay lint",
+        })
+        .collect()
+}
+
+/// The statements of `doc` that decided `row`, highlighted as in the lesson editors.
+pub fn deciding_decorations(doc: &PolicyDoc, row: Option<&RowOutcome>) -> Vec<Decoration> {
     if !doc.enabled {
-        return markers;
+        return Vec::new();
     }
     let Some((row, Ok(evaluation))) = row.map(|r| (r, &r.result)) else {
-        return markers;
+        return Vec::new();
     };
-    for deciding in &evaluation.deciding {
-        if row.policy_id(deciding.layer, deciding.level, deciding.policy_index) != Some(doc.id) {
-            continue;
-        }
-        let verb = match deciding.effect {
-            Effect::Allow => "allows",
-            Effect::Deny => "denies",
-        };
-        markers.push(Marker {
-            range: range(&index, deciding.span),
-            severity: Severity::Hint,
-            message: format!(
-                "This statement {verb} the selected request: {}",
-                evaluation.summary
-            ),
-            source: "deciding statement",
-        });
-    }
-    markers
+    let index = LineIndex::new(&doc.text);
+    evaluation
+        .deciding
+        .iter()
+        .filter(|d| row.policy_id(d.layer, d.level, d.policy_index) == Some(doc.id))
+        .map(|deciding| {
+            let denies = deciding.effect == Effect::Deny;
+            let verb = if denies { "denies" } else { "allows" };
+            Decoration::deciding(
+                range(&index, deciding.span),
+                denies,
+                format!("This statement {verb} the selected request: {}", evaluation.summary),
+            )
+        })
+        .collect()
 }
 
 /// The line ranges (1-based, inclusive) of the deciding statements in `doc`, for the page's
@@ -102,12 +96,11 @@ mod tests {
         let report = evaluate_all(&playground);
         let row = report.rows.get(1);
         let scp = &playground.policies[1];
-        let hints: Vec<Marker> = editor_markers(scp, None, row)
-            .into_iter()
-            .filter(|m| m.source == "deciding statement")
-            .collect();
-        assert_eq!(hints.len(), 1);
-        assert!(hints[0].message.contains("denies"), "{}", hints[0].message);
+        let highlights = deciding_decorations(scp, row);
+        assert_eq!(highlights.len(), 1);
+        assert_eq!(highlights[0].class_name, "deciding-deny");
+        assert!(highlights[0].hover.contains("denies"), "{}", highlights[0].hover);
+        assert!(editor_markers(scp, None).iter().all(|m| m.severity != Severity::Hint));
         let line = scp
             .text
             .lines()
@@ -118,6 +111,7 @@ mod tests {
         assert!(start <= line && line <= end, "{start}..{end} vs {line}");
         let identity = &playground.policies[0];
         assert!(deciding_lines(identity, row).is_empty());
+        assert!(deciding_decorations(identity, row).is_empty());
     }
 
     #[test]
@@ -125,7 +119,7 @@ mod tests {
         let mut playground = find("lambda-reads-s3").expect("example").playground();
         playground.policies[0].text =
             r#"{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#.into();
-        let markers = editor_markers(&playground.policies[0], None, None);
+        let markers = editor_markers(&playground.policies[0], None);
         assert!(
             markers
                 .iter()

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::PlaygroundCx;
 use crate::components::json_editor::JsonEditor;
 use crate::interop::language;
-use crate::playground::markers::{deciding_lines, editor_markers};
+use crate::playground::markers::{deciding_decorations, deciding_lines, editor_markers};
 use crate::playground::state::{Kind, LEVELS};
 
 #[component]
@@ -62,7 +62,11 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
     let markers = Signal::derive(move || {
         cx.catalog_ready.track();
         let Some(doc) = doc() else { return Vec::new() };
-        editor_markers(&doc, language::catalog(), selected_row().as_ref())
+        editor_markers(&doc, language::catalog())
+    });
+    let decorations = Signal::derive(move || {
+        let Some(doc) = doc() else { return Vec::new() };
+        deciding_decorations(&doc, selected_row().as_ref())
     });
     let deciding = move || {
         let Some(doc) = doc() else { return Vec::new() };
@@ -138,6 +142,7 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
                 label=doc().map(|d| format!("{}: {}", d.kind.label(), d.name)).unwrap_or_default()
                 on_change=Callback::new(move |text: String| edit(&|d| d.text = text.clone()))
                 markers
+                decorations
             />
             {move || {
                 error()

@@ -100,6 +100,14 @@ export class JsonEditor {
     this.editor.focus();
   }
 
+  // Replaces the whole text as one undoable edit (the learner can take it back with Ctrl+Z);
+  // the change reaches Rust like a keystroke.
+  setText(text) {
+    this.editor.pushUndoStop();
+    this.editor.executeEdits('iamplay', [{ range: this.model.getFullModelRange(), text }]);
+    this.editor.pushUndoStop();
+  }
+
   getValue() {
     return this.model.getValue();
   }

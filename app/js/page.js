@@ -13,6 +13,11 @@ export function replaceHash(hash) {
   return url.href;
 }
 
+// The full address of an app path (`/lessons/...#...`) on this site, for links to copy.
+export function absoluteUrl(path) {
+  return new URL(path, globalThis.location.href).href;
+}
+
 // Resolves true when the text reached the clipboard; never rejects (a refused permission is
 // not an error of the page).
 export async function copyText(text) {

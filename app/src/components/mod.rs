@@ -7,6 +7,7 @@ pub mod parse_status;
 pub mod playground;
 
 pub use markdown::Markdown;
+pub mod attempt_link;
 pub mod check_list;
 pub mod findings;
 pub mod json_code;

@@ -5,6 +5,7 @@ use iamplay_engine::curriculum::{Scenario, ScenarioStyle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::attempt_link::{CopyAttemptLink, SharedAttemptOffer};
 use super::check_list::CheckList;
 use super::findings::{Findings, LeastPrivilegeView};
 use super::json_code::JsonCode;
@@ -14,7 +15,9 @@ use super::Markdown;
 use crate::interop::frame::next_frame;
 use crate::interop::language::{catalog, load_catalog};
 use crate::interop::markers::{Decoration, Range};
+use crate::interop::page;
 use crate::progress::{scenario_key, use_progress};
+use crate::scenario::attempt::{arrival, Arrival};
 use crate::scenario::state::{self, fixed_policies, policy_text};
 use crate::scenario::{report, Report};
 
@@ -69,10 +72,33 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
     let key = scenario_key(&lesson, &scenario.id);
     let editable = matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix);
     let starter = policy_text(&scenario.starter);
-    let initial = if editable {
-        store.draft(&key).unwrap_or_else(|| starter.clone())
+    let draft = editable.then(|| store.draft(&key)).flatten();
+    // A shared attempt opens into the editor only when that loses none of the learner's work.
+    let arrived = if editable {
+        arrival(
+            &page::read_hash(),
+            &lesson,
+            &scenario.id,
+            draft.as_deref(),
+            &starter,
+        )
     } else {
-        starter.clone()
+        Arrival::Nothing
+    };
+    let offer = RwSignal::new(None::<String>);
+    let initial = match arrived {
+        Arrival::Open(shared) => {
+            store.save_draft(&key, &shared);
+            if shared != starter {
+                store.update_scenario(&key, |s| s.attempted = true);
+            }
+            shared
+        }
+        Arrival::Offer(shared) => {
+            offer.set(Some(shared));
+            draft.unwrap_or_else(|| starter.clone())
+        }
+        Arrival::Nothing => draft.unwrap_or_else(|| starter.clone()),
     };
     let text = StoredValue::new(initial.clone());
     let result = RwSignal::new(report(scenario, &initial, catalog()));
@@ -138,6 +164,13 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
             }
         });
     });
+    let use_shared = Callback::new(move |shared: String| {
+        handle.with_value(|e| {
+            if let Some(e) = e {
+                e.set_text(&shared);
+            }
+        });
+    });
     let scenario_state = store.scenario_signal(key.clone());
     let fixed = fixed_policies(scenario);
     let heading_id = format!("scenario-{}", scenario.id);
@@ -171,6 +204,7 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
                 </details>
             })}
             <h4 class="editor-title">{scenario.edit.name.clone()}</h4>
+            <SharedAttemptOffer offer on_use=use_shared />
             <ScenarioEditor
                 initial=initial
                 label=editor_label
@@ -181,6 +215,7 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
                 handle
             />
             {editable.then(|| view! {
+                <CopyAttemptLink lesson=lesson.clone() scenario=scenario.id.clone() text />
                 <p class="keyboard-tip">
                     "In the editor, Tab indents. To leave it with the keyboard, press "
                     <kbd>"Ctrl"</kbd>"+"<kbd>"M"</kbd>" then "<kbd>"Tab"</kbd>"."

@@ -33,6 +33,9 @@ extern "C" {
     #[wasm_bindgen(method, js_name = moveCursor)]
     fn move_cursor(this: &JsEditor, line: u32, column: u32);
 
+    #[wasm_bindgen(method, js_name = setText)]
+    fn set_text(this: &JsEditor, text: &str);
+
     #[wasm_bindgen(method)]
     fn dispose(this: &JsEditor);
 }
@@ -100,6 +103,11 @@ impl Editor {
     pub fn set_decorations(&self, decorations: &[markers::Decoration]) {
         self.js
             .set_decorations(&serde_json::to_string(decorations).unwrap_or_else(|_| "[]".into()));
+    }
+
+    /// Replaces the whole text, undoably; `on_change` hears it like an edit.
+    pub fn set_text(&self, text: &str) {
+        self.js.set_text(text);
     }
 
     pub fn set_read_only(&self, read_only: bool) {

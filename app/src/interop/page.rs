@@ -9,6 +9,9 @@ extern "C" {
     /// Sets the fragment in place and returns the whole new URL.
     #[wasm_bindgen(js_name = replaceHash)]
     pub fn replace_hash(hash: &str) -> String;
+    /// The full address of an app path on this site.
+    #[wasm_bindgen(js_name = absoluteUrl)]
+    pub fn absolute_url(path: &str) -> String;
     #[wasm_bindgen(js_name = copyText)]
     async fn copy_text_js(text: &str) -> JsValue;
     /// Milliseconds since the page loaded, with sub-millisecond precision.

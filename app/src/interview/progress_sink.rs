@@ -70,15 +70,28 @@ mod tests {
     #[test]
     fn a_score_is_stored_by_topic_with_missed_question_ids() {
         let bank = bank();
-        let scored = score(&bank, &[2, 0, 1, 3], &[Some(vec![1]), Some(vec![1]), Some(vec![0, 1]), None]);
+        let scored = score(
+            &bank,
+            &[2, 0, 1, 3],
+            &[Some(vec![1]), Some(vec![1]), Some(vec![0, 1]), None],
+        );
         let stored = interview_result(&scored, &bank, "2026-11-23T08:00:00.000Z".into(), 95);
         assert_eq!((stored.correct, stored.total, stored.seconds), (2, 4, 95));
         assert_eq!(stored.finished_at, "2026-11-23T08:00:00.000Z");
         assert_eq!(
             stored.topics.get("least-privilege"),
-            Some(&TopicScore { correct: 1, total: 2 })
+            Some(&TopicScore {
+                correct: 1,
+                total: 2
+            })
         );
-        assert_eq!(stored.topics.get("conditions"), Some(&TopicScore { correct: 1, total: 2 }));
+        assert_eq!(
+            stored.topics.get("conditions"),
+            Some(&TopicScore {
+                correct: 1,
+                total: 2
+            })
+        );
         assert_eq!(stored.missed, ["a", "d"]);
     }
 }

@@ -16,7 +16,7 @@ use crate::playground::examples::{find, EXAMPLES};
 use crate::playground::state::Playground as PlaygroundState;
 use crate::share::{self, Shared, SharedContent, FRAGMENT_KEY};
 
-const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+use crate::share::APP_VERSION as ENGINE_VERSION;
 
 /// What opening the page found in the URL fragment.
 enum Opened {

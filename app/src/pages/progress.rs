@@ -155,7 +155,9 @@ fn lesson_title(id: &str) -> String {
 /// One past session: when, the score, and the score by topic (lesson).
 #[component]
 fn InterviewSession(result: InterviewResult) -> impl IntoView {
-    let percent = (result.correct * 100).checked_div(result.total).unwrap_or(0);
+    let percent = (result.correct * 100)
+        .checked_div(result.total)
+        .unwrap_or(0);
     // Sessions adopted from before progress kept them have no duration.
     let duration = (result.seconds > 0).then(|| format!(" in {} min", result.seconds.div_ceil(60)));
     view! {

@@ -58,7 +58,10 @@ pub fn deciding_decorations(doc: &PolicyDoc, row: Option<&RowOutcome>) -> Vec<De
             Decoration::deciding(
                 range(&index, deciding.span),
                 denies,
-                format!("This statement {verb} the selected request: {}", evaluation.summary),
+                format!(
+                    "This statement {verb} the selected request: {}",
+                    evaluation.summary
+                ),
             )
         })
         .collect()
@@ -99,8 +102,14 @@ mod tests {
         let highlights = deciding_decorations(scp, row);
         assert_eq!(highlights.len(), 1);
         assert_eq!(highlights[0].class_name, "deciding-deny");
-        assert!(highlights[0].hover.contains("denies"), "{}", highlights[0].hover);
-        assert!(editor_markers(scp, None).iter().all(|m| m.severity != Severity::Hint));
+        assert!(
+            highlights[0].hover.contains("denies"),
+            "{}",
+            highlights[0].hover
+        );
+        assert!(editor_markers(scp, None)
+            .iter()
+            .all(|m| m.severity != Severity::Hint));
         let line = scp
             .text
             .lines()

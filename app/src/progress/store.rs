@@ -245,12 +245,13 @@ mod tests {
     fn old_interview_results_are_adopted_once_before_newer_ones() {
         let storage = Memory::default();
         let (mut book, _) = open(&storage);
-        book.progress.record_interview(super::super::InterviewResult {
-            finished_at: "2026-11-23T08:00:00.000Z".to_owned(),
-            correct: 9,
-            total: 10,
-            ..Default::default()
-        });
+        book.progress
+            .record_interview(super::super::InterviewResult {
+                finished_at: "2026-11-23T08:00:00.000Z".to_owned(),
+                correct: 9,
+                total: 10,
+                ..Default::default()
+            });
         book.save().unwrap();
         storage
             .set(
@@ -297,7 +298,10 @@ mod tests {
         let (book, notice) = open(&storage);
         assert_eq!(notice, None);
         assert!(book.progress.interviews.is_empty());
-        assert_eq!(storage.get(LEGACY_INTERVIEWS_KEY).as_deref(), Some("damaged"));
+        assert_eq!(
+            storage.get(LEGACY_INTERVIEWS_KEY).as_deref(),
+            Some("damaged")
+        );
     }
 
     #[test]

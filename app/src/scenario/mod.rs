@@ -2,6 +2,7 @@
 //! explanations, lint findings, least privilege) as flat view types, and the panel's rules
 //! (hints, answers, predictions, spotting). Components only display these.
 
+pub mod attempt;
 pub mod explain;
 pub mod least;
 pub mod report;

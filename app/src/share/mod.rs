@@ -9,3 +9,7 @@ mod error;
 
 pub use codec::{decode, encode, Decoded, Shared, SharedContent, VersionNote, FRAGMENT_KEY};
 pub use error::ShareError;
+
+/// The running app's version, recorded in every link so a reader is told when decisions may
+/// differ.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -32,7 +32,7 @@ test('an interview session from setup to score, by keyboard', async ({ page }) =
   const missed = await page.locator('.missed-question').count();
   const correct = Number((await page.getByTestId('score').textContent()).match(/Score: (\d)/)[1]);
   expect(missed + correct).toBe(3);
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('iamplay.interview.results')));
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('iamplay.progress')).progress.interviews);
   expect(stored.at(-1)).toMatchObject({ correct, total: 3 });
   await expectAccessible(page);
 });

@@ -1,5 +1,5 @@
 // Small page services for the playground and interview pages: the URL fragment, the
-// clipboard, a clock, and local storage. Bound in app/src/interop/page.rs.
+// clipboard and a clock. Bound in app/src/interop/page.rs.
 
 export function readHash() {
   return globalThis.location.hash;
@@ -35,22 +35,6 @@ export function nowMillis() {
 
 export function epochMillis() {
   return Date.now();
-}
-
-export function storageGet(key) {
-  try {
-    return globalThis.localStorage.getItem(key) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-export function storageSet(key, value) {
-  try {
-    globalThis.localStorage.setItem(key, value);
-  } catch {
-    // Storage full or disabled: results stay for this visit only.
-  }
 }
 
 // A Rust panic, reported before the module aborts (release builds otherwise say only

@@ -1,4 +1,4 @@
-//! Page services from `app/js/page.js`: the URL fragment, the clipboard, clocks and storage.
+//! Page services from `app/js/page.js`: the URL fragment, the clipboard, and clocks.
 
 use wasm_bindgen::prelude::*;
 
@@ -19,10 +19,6 @@ extern "C" {
     pub fn now_millis() -> f64;
     #[wasm_bindgen(js_name = epochMillis)]
     pub fn epoch_millis() -> f64;
-    #[wasm_bindgen(js_name = storageGet)]
-    pub fn storage_get(key: &str) -> String;
-    #[wasm_bindgen(js_name = storageSet)]
-    pub fn storage_set(key: &str, value: &str);
     #[wasm_bindgen(js_name = reportPanic)]
     fn report_panic(message: &str);
 }

@@ -129,6 +129,8 @@ test('a link to an attempt keeps a different draft and offers the attempt beside
   await typeInto(page, section, mine);
   await expect.poll(() => scenarioText(page, 'first-allow')).toBe(mine);
 
+  // Opened as from a chat message: a new document, not a jump within this one.
+  await page.goto('/lessons');
   await page.goto(link);
   section = await scenario(page, 'first-allow');
   expect(await scenarioText(page, 'first-allow')).toBe(mine);

@@ -110,8 +110,12 @@ export async function registerIamLanguage(complete, hover, fixes) {
 }
 
 // Fetches a text file of the site, e.g. the action catalogue, without blocking the page.
+// The site's root: Trunk serves this file from `snippets/<crate>/js/`. Resolving against the
+// page's address instead would look for `lessons/<id>/catalog.json` on a scenario's page.
+const SITE_ROOT = new URL('../../../', import.meta.url);
+
 export async function fetchText(path) {
-  const response = await fetch(new URL(path, document.baseURI));
+  const response = await fetch(new URL(path, SITE_ROOT));
   if (!response.ok) throw `could not fetch \`${path}\` (HTTP ${response.status})`;
   return response.text();
 }

@@ -140,7 +140,35 @@ test('a link to an attempt keeps a different draft and offers the attempt beside
   await expect(offer).toHaveCount(0);
   expect(await scenarioText(page, 'first-allow')).toBe(ANSWER);
   await page.reload();
-  await scenario(page, 'first-allow');
+  section = await scenario(page, 'first-allow');
   expect(await scenarioText(page, 'first-allow')).toBe(ANSWER);
   await expect(page.getByRole('region', { name: 'Shared attempt' })).toHaveCount(0);
+
+  // Pasted into the address bar of this very page, only the fragment changes: still offered.
+  await typeInto(page, section, mine);
+  await expect.poll(() => scenarioText(page, 'first-allow')).toBe(mine);
+  await page.evaluate((href) => {
+    globalThis.location.href = href;
+  }, link);
+  await expect(offer).toContainText('ReadTheReport');
+  await offer.getByRole('button', { name: 'Keep my draft' }).click();
+  await expect(offer).toHaveCount(0);
+  expect(await scenarioText(page, 'first-allow')).toBe(mine);
+  expect(page.url()).not.toContain('#share=');
+});
+
+test('an attempt link opened in the playground leads to its scenario', async ({ page }) => {
+  await page.goto('/lessons/what-iam-answers/first-allow');
+  const section = await scenario(page, 'first-allow');
+  await typeInto(page, section, ANSWER);
+  await section.getByRole('button', { name: 'Copy link to this attempt' }).click();
+  const link = await section.getByTestId('attempt-url').inputValue();
+  await typeInto(page, section, ANSWER.replace('ReadTheReport', 'Later'));
+
+  await page.goto(`/playground${link.slice(link.indexOf('#'))}`);
+  const elsewhere = page.getByTestId('attempt-elsewhere');
+  await expect(elsewhere).toContainText('what-iam-answers');
+  await elsewhere.getByRole('link', { name: 'Open it in the lesson' }).click();
+  const opened = await scenario(page, 'first-allow');
+  await expect(opened.getByRole('region', { name: 'Shared attempt' })).toContainText('ReadTheReport');
 });

@@ -171,6 +171,25 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
             }
         });
     });
+    // A link pasted into this tab changes only the fragment: the page stays, so look again.
+    if editable {
+        let (key, lesson, starter) = (key.clone(), lesson.clone(), starter.clone());
+        let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+            let draft = store.draft(&key);
+            match arrival(
+                &page::read_hash(),
+                &lesson,
+                &scenario.id,
+                draft.as_deref(),
+                &starter,
+            ) {
+                Arrival::Open(shared) => use_shared.run(shared),
+                Arrival::Offer(shared) => offer.set(Some(shared)),
+                Arrival::Nothing => {}
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
     let scenario_state = store.scenario_signal(key.clone());
     let fixed = fixed_policies(scenario);
     let heading_id = format!("scenario-{}", scenario.id);

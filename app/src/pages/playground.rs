@@ -22,7 +22,15 @@ use crate::share::APP_VERSION as ENGINE_VERSION;
 enum Opened {
     Fresh,
     Link(PlaygroundState, Vec<String>),
-    Refused { message: String, help: &'static str },
+    Refused {
+        message: String,
+        help: &'static str,
+    },
+    /// A scenario attempt: it belongs on its lesson page, at this address.
+    Attempt {
+        lesson: String,
+        href: String,
+    },
 }
 
 fn open_from_hash() -> Opened {
@@ -37,12 +45,15 @@ fn open_from_hash() -> Opened {
                 playground,
                 decoded.notes.iter().map(ToString::to_string).collect(),
             ),
-            SharedContent::Attempt { lesson, .. } => Opened::Refused {
-                message: format!(
-                    "this link holds an attempt at a scenario of the lesson `{lesson}`"
-                ),
-                help: "open it from the lesson's page",
-            },
+            SharedContent::Attempt {
+                lesson, scenario, ..
+            } => {
+                let fragment = hash.trim_start_matches('#');
+                Opened::Attempt {
+                    href: format!("/lessons/{lesson}/{scenario}#{fragment}"),
+                    lesson,
+                }
+            }
         },
         Err(err) => Opened::Refused {
             help: err.help(),
@@ -55,6 +66,7 @@ fn open_from_hash() -> Opened {
 pub fn Playground() -> impl IntoView {
     page::install_panic_report();
     let opened = open_from_hash();
+    let mut attempt = None;
     let (initial, notes, refused) = match opened {
         Opened::Fresh => (
             find("cross-account-data-lake")
@@ -69,6 +81,10 @@ pub fn Playground() -> impl IntoView {
             Vec::new(),
             Some((message, help)),
         ),
+        Opened::Attempt { lesson, href } => {
+            attempt = Some((lesson, href));
+            (PlaygroundState::default(), Vec::new(), None)
+        }
     };
     let cx = PlaygroundCx::new(initial);
     cx.selected.set(
@@ -134,6 +150,14 @@ pub fn Playground() -> impl IntoView {
                     <p><strong>"This share link could not be opened: "</strong>{message}</p>
                     <p class="help">{help}</p>
                     <p>"The playground below starts empty."</p>
+                </div>
+            })}
+            {attempt.map(|(lesson, href)| view! {
+                <div class="callout" role="status" data-testid="attempt-elsewhere">
+                    <p>{format!("This link holds an attempt at a scenario of the lesson `{lesson}`. ")}
+                        // A full load, so the scenario reads the link as it opens.
+                        <a href=href rel="external">"Open it in the lesson"</a>
+                    </p>
                 </div>
             })}
             {(!notes.is_empty()).then(|| view! {

@@ -94,4 +94,32 @@ mod tests {
         );
         assert_eq!(stored.missed, ["a", "d"]);
     }
+
+    #[test]
+    fn the_sink_keeps_sessions_in_the_progress_store_in_order() {
+        use leptos::prelude::Owner;
+
+        let bank = bank();
+        Owner::new().with(|| {
+            let store = crate::progress::provide_progress();
+            for (seconds, answer) in [(30, vec![0]), (45, vec![1])] {
+                let scored = score(&bank, &[0], &[Some(answer)]);
+                let sink = ProgressSink {
+                    store,
+                    bank: &bank,
+                    finished_at: format!("2026-11-23T08:00:{seconds}.000Z"),
+                    seconds,
+                };
+                sink.record(&scored);
+            }
+            let kept = store.with(|p| p.interviews.clone());
+            let summary: Vec<(u32, u32, &[String])> = kept
+                .iter()
+                .map(|r| (r.seconds, r.correct, r.missed.as_slice()))
+                .collect();
+            assert_eq!(summary, [(30, 1, &[][..]), (45, 0, &["a".to_owned()][..])]);
+            // And they are in what the learner exports.
+            assert!(store.export().contains("\"interviews\""));
+        });
+    }
 }

@@ -4,7 +4,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use iamplay_engine::curriculum::{grade, load_course, Course, Grade, GradeError, Scenario};
+use iamplay_engine::catalog::Catalog;
+use iamplay_engine::curriculum::{
+    grade_with_catalog, load_course, Course, Grade, GradeError, Scenario,
+};
 use iamplay_engine::json::LineIndex;
 
 use std::fmt::Write as _;
@@ -80,7 +83,7 @@ fn grade_file(options: &Options) -> Result<bool, String> {
     let (lesson_id, scenario) = find_scenario(&course, &options.scenario)?;
     let text = std::fs::read_to_string(&options.policy)
         .map_err(|e| format!("error: cannot read `{}`: {e}", options.policy))?;
-    let grade = match grade(scenario, &text) {
+    let grade = match grade_with_catalog(scenario, &text, Catalog::embedded()) {
         Ok(grade) => grade,
         Err(GradeError::Policy(error)) => {
             let at = LineIndex::new(&text).position(error.span.start);
@@ -225,9 +228,13 @@ mod tests {
         let (_, scenario) =
             find_scenario(&course, "least-privilege/fix-lambda-s3-star").expect("scenario");
         let answer = serde_json::to_string(&scenario.answer).expect("json");
-        assert!(grade(scenario, &answer).expect("gradable").passed);
+        assert!(
+            grade_with_catalog(scenario, &answer, Catalog::embedded())
+                .expect("gradable")
+                .passed
+        );
         let starter = serde_json::to_string(&scenario.starter).expect("json");
-        let graded = grade(scenario, &starter).expect("gradable");
+        let graded = grade_with_catalog(scenario, &starter, Catalog::embedded()).expect("gradable");
         assert!(!graded.passed);
         assert!(graded.checks.iter().any(|c| !c.passed && c.hint.is_some()));
     }

@@ -5,9 +5,10 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::least_privilege::{over_grants, OverGrant};
+use super::least_privilege::{over_grants, over_grants_with_catalog, OverGrant};
 use super::manifest::{Check, Culprit, ExpectedOutcome, PolicyKind, Scenario};
 use crate::case::{Case, CaseError, NamedPolicy};
+use crate::catalog::Catalog;
 use crate::eval::{evaluate, Decision, Evaluation, Layer, StatementRef};
 use crate::policy::{parse_policy, Policy, PolicyError};
 
@@ -80,15 +81,53 @@ pub struct Grade {
     pub passed: bool,
 }
 
-/// Grades the learner's policy text.
+/// Grades the learner's policy text without the action catalogue: the least-privilege bound
+/// cannot expand wildcards (see [`over_grants`]); prefer [`grade_with_catalog`] once it is loaded.
 pub fn grade(scenario: &Scenario, policy_text: &str) -> Result<Grade, GradeError> {
-    let policy = parse_policy(policy_text).map_err(|e| GradeError::Policy(Box::new(e)))?;
-    grade_policy(scenario, &policy)
+    grade_text(scenario, policy_text, None)
 }
 
-/// Grades an already parsed policy.
+/// Grades the learner's policy text with the exact least-privilege bound: every action the
+/// policy's patterns expand to on the bound's resources, decided by the evaluator.
+pub fn grade_with_catalog(
+    scenario: &Scenario,
+    policy_text: &str,
+    catalog: &Catalog,
+) -> Result<Grade, GradeError> {
+    grade_text(scenario, policy_text, Some(catalog))
+}
+
+/// Grades an already parsed policy without the action catalogue.
 pub fn grade_policy(scenario: &Scenario, policy: &Policy) -> Result<Grade, GradeError> {
+    grade_parsed(scenario, policy, None)
+}
+
+/// Grades an already parsed policy with the exact least-privilege bound.
+pub fn grade_policy_with_catalog(
+    scenario: &Scenario,
+    policy: &Policy,
+    catalog: &Catalog,
+) -> Result<Grade, GradeError> {
+    grade_parsed(scenario, policy, Some(catalog))
+}
+
+fn grade_text(
+    scenario: &Scenario,
+    policy_text: &str,
+    catalog: Option<&Catalog>,
+) -> Result<Grade, GradeError> {
+    let policy = parse_policy(policy_text).map_err(|e| GradeError::Policy(Box::new(e)))?;
+    grade_parsed(scenario, &policy, catalog)
+}
+
+/// The grading loop every entry point shares; `catalog` decides which bound is measured.
+pub(crate) fn grade_parsed(
+    scenario: &Scenario,
+    policy: &Policy,
+    catalog: Option<&Catalog>,
+) -> Result<Grade, GradeError> {
     let mut checks = Vec::with_capacity(scenario.checks.len());
+    let mut must_allow = Vec::new();
     for check in &scenario.checks {
         let case = check_case(scenario, check, policy)?;
         let evaluation = evaluate(&case);
@@ -101,10 +140,16 @@ pub fn grade_policy(scenario: &Scenario, policy: &Policy) -> Result<Grade, Grade
             hint: (!passed).then(|| check.hint.clone()),
             evaluation,
         });
+        if check.expect == ExpectedOutcome::Allowed {
+            must_allow.push(case);
+        }
     }
-    let over_grants = match &scenario.least_privilege {
-        Some(bound) => over_grants(policy, bound, &scenario.checks),
-        None => Vec::new(),
+    let over_grants = match (&scenario.least_privilege, catalog) {
+        (Some(bound), Some(catalog)) => {
+            over_grants_with_catalog(policy, bound, &scenario.checks, &must_allow, catalog)
+        }
+        (Some(bound), None) => over_grants(policy, bound, &scenario.checks),
+        (None, _) => Vec::new(),
     };
     let passed = checks.iter().all(|c| c.passed) && over_grants.is_empty();
     Ok(Grade {

@@ -1,15 +1,21 @@
 //! The least-privilege bound of a `write`/`fix` scenario: on the bound's resources, the policy
 //! may allow only the actions of its must-allow checks and the listed extras.
 //!
-//! Without an action catalogue a wildcard action cannot be expanded, so a wildcard counts as
-//! an over-grant unless the author listed that exact pattern in `allowExtra`: `s3:Get*` grants
-//! `s3:GetBucketPolicy` whether or not the learner meant it.
+//! With the action catalogue the bound is exact: [`over_grant`] asks the evaluator about every
+//! action the policy's patterns expand to on the bound's resources, and an over-grant names the
+//! actions it grants beyond the task. Without the catalogue (the app before it has loaded it) a
+//! wildcard cannot be expanded, so it counts as an over-grant unless an `allowExtra` pattern
+//! covers it as written: `s3:Get*` grants `s3:GetBucketPolicy` whether or not the learner meant it.
+//! Both paths share the walk over the statements, so they agree on exact actions.
 
 use serde::Serialize;
 
 use super::manifest::{Check, ExpectedOutcome, LeastPrivilegeBound};
+use crate::case::Case;
+use crate::catalog::Catalog;
 use crate::json::Span;
-use crate::matching::Pattern;
+use crate::least_privilege::{over_grant, ExtraGrant, Task};
+use crate::matching::{action_matches, Pattern};
 use crate::policy::{Effect, Patterns, Policy, Statement};
 
 /// A grant beyond the bound: which statement, which action pattern, and why.
@@ -24,59 +30,217 @@ pub struct OverGrant {
     /// Where it is in the policy text.
     pub span: Span,
     pub message: String,
+    /// The catalogue actions it allows beyond the task on the bound's resources; empty when
+    /// graded without the catalogue.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub grants: Vec<String>,
 }
 
-/// Every over-grant of `policy` under `bound`.
+/// Every over-grant of `policy` under `bound`, without a catalogue: exact actions are compared
+/// with the task's, wildcards must be covered by an `allowExtra` pattern as written.
 pub fn over_grants(
     policy: &Policy,
     bound: &LeastPrivilegeBound,
     checks: &[Check],
 ) -> Vec<OverGrant> {
-    let needed: Vec<String> = checks
+    let allowance = Allowance::new(bound, checks);
+    walk(policy, bound, |_, text| {
+        match text {
+        None => Some(Finding::message(
+            "an Allow with `NotAction` grants every action except the listed ones",
+        )),
+        Some(text) if allowance.covers_written(text) => None,
+        Some(text) if Pattern::wildcard(text).has_wildcards() => Some(Finding::message(format!(
+            "`{text}` grants every matching action, more than the task needs; list the actions instead"
+        ))),
+        Some(text) => Some(Finding::message(format!(
+            "`{text}` is not needed for this task"
+        ))),
+    }
+    })
+}
+
+/// Every over-grant of `policy` under `bound`, decided by the evaluator on every catalogue
+/// action the policy grants: `must_allow` are the cases of the scenario's must-allow checks.
+pub fn over_grants_with_catalog(
+    policy: &Policy,
+    bound: &LeastPrivilegeBound,
+    checks: &[Check],
+    must_allow: &[Case],
+    catalog: &Catalog,
+) -> Vec<OverGrant> {
+    let allowance = Allowance::new(bound, checks);
+    let resources = probed_resources(bound, must_allow);
+    let task = Task {
+        must_allow,
+        resources: &resources,
+    };
+    let report = over_grant(policy, &task, catalog);
+    let extra: Vec<&ExtraGrant> = report
+        .extra
         .iter()
-        .filter(|c| c.expect == ExpectedOutcome::Allowed)
-        .filter_map(|c| c.request.get("action").and_then(|a| a.as_str()))
-        .chain(bound.allow_extra.iter().map(String::as_str))
-        .map(str::to_ascii_lowercase)
+        .flat_map(|group| &group.actions)
+        .filter(|grant| !allowance.covers_action(&grant.action))
         .collect();
+    walk(policy, bound, |element, text| {
+        // `text` is one value of an Action element; `None` stands for a whole NotAction.
+        let grants: Vec<&ExtraGrant> = extra
+            .iter()
+            .copied()
+            .filter(|grant| match text {
+                Some(pattern) => !element.negated && action_matches(pattern, &grant.action),
+                None => !element
+                    .values
+                    .iter()
+                    .any(|v| action_matches(&v.node, &grant.action)),
+            })
+            .collect();
+        (!grants.is_empty()).then(|| Finding::expanded(text.unwrap_or("NotAction"), &grants))
+    })
+}
+
+/// What the bound lets a policy grant: the must-allow checks' actions and the listed extras.
+struct Allowance<'a> {
+    patterns: Vec<&'a str>,
+}
+
+impl<'a> Allowance<'a> {
+    fn new(bound: &'a LeastPrivilegeBound, checks: &'a [Check]) -> Self {
+        let patterns = checks
+            .iter()
+            .filter(|c| c.expect == ExpectedOutcome::Allowed)
+            .filter_map(|c| c.request.get("action").and_then(|a| a.as_str()))
+            .chain(bound.allow_extra.iter().map(String::as_str))
+            .collect();
+        Allowance { patterns }
+    }
+
+    /// Whether a catalogue action is needed or allowed extra.
+    fn covers_action(&self, action: &str) -> bool {
+        self.patterns.iter().any(|p| action_matches(p, action))
+    }
+
+    /// Whether every action a pattern written in the policy can stand for is allowed, known
+    /// without a catalogue: an allowed pattern with no `?` that matches the written text
+    /// covers every expansion of it (each `*` written lies inside a `*` of the allowed one).
+    fn covers_written(&self, written: &str) -> bool {
+        self.patterns
+            .iter()
+            .any(|p| !p.contains('?') && action_matches(p, written))
+    }
+}
+
+/// Why one action pattern (or a NotAction) is an over-grant.
+struct Finding {
+    message: String,
+    grants: Vec<String>,
+}
+
+impl Finding {
+    fn message(message: impl Into<String>) -> Finding {
+        Finding {
+            message: message.into(),
+            grants: Vec::new(),
+        }
+    }
+
+    fn expanded(written: &str, grants: &[&ExtraGrant]) -> Finding {
+        /// Actions named in the message; the rest are counted (all are in `grants`).
+        const NAMED: usize = 5;
+        let names: Vec<String> = grants.iter().map(|g| g.action.clone()).collect();
+        let mut listed = names
+            .iter()
+            .take(NAMED)
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if names.len() > NAMED {
+            listed.push_str(&format!(" and {} more", names.len() - NAMED));
+        }
+        let what = if written == "NotAction" {
+            "an Allow with `NotAction`".to_owned()
+        } else {
+            format!("`{written}`")
+        };
+        let count = names.len();
+        // An exact action grants only itself: say so as the catalogue-less bound does.
+        let mut message = if count == 1 && names[0].eq_ignore_ascii_case(written) {
+            format!("`{written}` is not needed for this task")
+        } else {
+            format!(
+                "{what} also allows {count} action{} the task does not need on its resources: {listed}",
+                if count == 1 { "" } else { "s" }
+            )
+        };
+        let risky: Vec<&str> = grants
+            .iter()
+            .filter(|g| !g.risks.is_empty())
+            .map(|g| g.action.as_str())
+            .collect();
+        if !risky.is_empty() {
+            message.push_str(&format!(" (risky: {})", risky.join(", ")));
+        }
+        Finding {
+            message,
+            grants: names,
+        }
+    }
+}
+
+/// The shared walk: every Allow statement that touches the bound, each Action value (or the
+/// whole NotAction, as `None`) judged by `judge`.
+fn walk(
+    policy: &Policy,
+    bound: &LeastPrivilegeBound,
+    judge: impl Fn(&Patterns, Option<&str>) -> Option<Finding>,
+) -> Vec<OverGrant> {
     let mut found = Vec::new();
     for statement in &policy.statements {
         if statement.effect.node != Effect::Allow || !touches_bound(statement, &bound.resources) {
             continue;
         }
         let sid = statement.sid.as_ref().map(|s| s.node.clone());
-        let actions = &statement.action;
-        if actions.node.negated {
+        let element = &statement.action;
+        let mut push = |action: &str, span: Span, finding: Finding| {
             found.push(OverGrant {
                 statement_index: statement.index,
                 sid: sid.clone(),
-                action: "NotAction".to_owned(),
-                span: actions.span,
-                message: "an Allow with `NotAction` grants every action except the listed ones"
-                    .to_owned(),
-            });
+                action: action.to_owned(),
+                span,
+                message: finding.message,
+                grants: finding.grants,
+            })
+        };
+        if element.node.negated {
+            if let Some(finding) = judge(&element.node, None) {
+                push("NotAction", element.span, finding);
+            }
             continue;
         }
-        for action in &actions.node.values {
-            let text = action.node.as_str();
-            if needed.contains(&text.to_ascii_lowercase()) {
-                continue;
+        for value in &element.node.values {
+            if let Some(finding) = judge(&element.node, Some(&value.node)) {
+                push(&value.node, value.span, finding);
             }
-            let message = if Pattern::wildcard(text).has_wildcards() {
-                format!("`{text}` grants every matching action, more than the task needs; list the actions instead")
-            } else {
-                format!("`{text}` is not needed for this task")
-            };
-            found.push(OverGrant {
-                statement_index: statement.index,
-                sid: sid.clone(),
-                action: text.to_owned(),
-                span: action.span,
-                message,
-            });
         }
     }
     found
+}
+
+/// The resources the evaluator is asked about: the bound's (patterns stand for themselves) and
+/// the must-allow requests' resources inside it, so a grant on a narrower prefix is seen too.
+fn probed_resources(bound: &LeastPrivilegeBound, must_allow: &[Case]) -> Vec<String> {
+    let mut resources = bound.resources.clone();
+    for case in must_allow {
+        let resource = &case.request.resource;
+        let inside = bound
+            .resources
+            .iter()
+            .any(|limit| Pattern::wildcard(limit).matches_arn(resource));
+        if inside && !resources.contains(resource) {
+            resources.push(resource.clone());
+        }
+    }
+    resources
 }
 
 /// Whether the statement's resources overlap the bound's: one pattern matches the other's text.
@@ -98,55 +262,5 @@ fn touches_bound(statement: &Statement, bound: &[String]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::policy::parse_policy;
-
-    fn check(action: &str) -> Check {
-        serde_json::from_value(serde_json::json!({
-            "id": "c", "title": "t", "expect": "allowed", "hint": "h",
-            "request": {"principal": "arn:aws:iam::111122223333:user/a", "action": action, "resource": "arn:aws:s3:::raw-data/x"}
-        }))
-        .expect("check")
-    }
-
-    fn found(statements: &str, extra: &[&str]) -> Vec<String> {
-        let policy = parse_policy(&format!(
-            r#"{{"Version": "2012-10-17", "Statement": [{statements}]}}"#
-        ))
-        .expect("policy");
-        let bound = LeastPrivilegeBound {
-            resources: vec![
-                "arn:aws:s3:::raw-data".into(),
-                "arn:aws:s3:::raw-data/*".into(),
-            ],
-            allow_extra: extra.iter().map(|s| (*s).to_owned()).collect(),
-        };
-        over_grants(&policy, &bound, &[check("s3:GetObject")])
-            .into_iter()
-            .map(|o| o.action)
-            .collect()
-    }
-
-    #[test]
-    fn only_needed_or_listed_actions_on_the_bound() {
-        let exact = r#"{"Effect": "Allow", "Action": "S3:GETOBJECT", "Resource": "arn:aws:s3:::raw-data/*"}"#;
-        assert_eq!(found(exact, &[]), Vec::<String>::new());
-        let wildcard =
-            r#"{"Effect": "Allow", "Action": ["s3:GetObject", "s3:Get*"], "Resource": "*"}"#;
-        assert_eq!(found(wildcard, &[]), vec!["s3:Get*"]);
-        assert_eq!(found(wildcard, &["s3:get*"]), Vec::<String>::new());
-        let not_action =
-            r#"{"Effect": "Allow", "NotAction": "iam:*", "Resource": "arn:aws:s3:::raw-data/*"}"#;
-        assert_eq!(found(not_action, &[]), vec!["NotAction"]);
-    }
-
-    #[test]
-    fn other_resources_and_denies_are_not_measured() {
-        let elsewhere =
-            r#"{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::curated-lake/*"}"#;
-        assert_eq!(found(elsewhere, &[]), Vec::<String>::new());
-        let deny = r#"{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}"#;
-        assert_eq!(found(deny, &[]), Vec::<String>::new());
-    }
-}
+#[path = "least_privilege_tests.rs"]
+mod tests;

@@ -8,8 +8,9 @@
 //!   scenario) and returns every [`Problem`] with file, position, field and a fix.
 //! - [`grade`] grades a learner's policy text against a [`Scenario`]: each check's
 //!   [`Evaluation`](crate::eval::Evaluation), its hint when it fails, and least-privilege
-//!   over-grants. For `predict`, grade the starter and compare each check's decision with the
-//!   learner's guess; for `spot`, compare the clicked statement with [`is_culprit`].
+//!   over-grants ([`grade_with_catalog`] makes the bound exact with the action catalogue).
+//!   For `predict`, grade the starter and compare each check's decision with the learner's
+//!   guess; for `spot`, compare the clicked statement with [`is_culprit`].
 
 mod check;
 mod grade;
@@ -21,9 +22,10 @@ mod problem;
 
 pub use check::{check_course, check_files, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS};
 pub use grade::{
-    check_case, grade, grade_policy, is_culprit, manifest_policy, CheckResult, Grade, GradeError,
+    check_case, grade, grade_policy, grade_policy_with_catalog, grade_with_catalog, is_culprit,
+    manifest_policy, CheckResult, Grade, GradeError,
 };
-pub use least_privilege::{over_grants, OverGrant};
+pub use least_privilege::{over_grants, over_grants_with_catalog, OverGrant};
 pub use load::{load_course, parse_json, Course, Lesson, Loaded, COURSE_FILE};
 pub use manifest::*;
 pub use problem::{is_kebab_case, Problem};

@@ -3,7 +3,7 @@
 use super::expand::granted;
 use crate::case::{Case, NamedPolicy, PolicySet, Request};
 use crate::catalog::{AccessLevel, ActionRef, Catalog, ResourceTypeRef};
-use crate::eval::{evaluate, Decision};
+use crate::eval::{decide, Decision};
 use crate::lint::{risk_of, Risk};
 use crate::matching::Pattern;
 use crate::policy::Policy;
@@ -68,7 +68,7 @@ pub fn over_grant(policy: &Policy, task: &Task<'_>, catalog: &Catalog) -> OverGr
         .map(|case| RequiredCheck {
             action: case.request.action.clone(),
             resource: case.request.resource.clone(),
-            decision: evaluate(case).decision,
+            decision: decide(case),
         })
         .collect();
     let Some(mut case) = base_case(policy, task) else {
@@ -92,7 +92,7 @@ pub fn over_grant(policy: &Policy, task: &Task<'_>, catalog: &Catalog) -> OverGr
             }
             case.request.action.clone_from(&name);
             case.request.resource.clone_from(resource);
-            if evaluate(&case).decision != Decision::Allowed {
+            if decide(&case) != Decision::Allowed {
                 continue;
             }
             let grant = extra

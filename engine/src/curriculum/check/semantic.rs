@@ -3,13 +3,24 @@
 //! there is nothing to do); `predict`/`spot` expectations must be what the engine decides; a
 //! `spot` culprit must be a statement that actually decides a deny.
 
-use crate::curriculum::grade::{grade_policy, is_culprit, manifest_policy, Grade, GradeError};
+use crate::curriculum::grade::{grade_parsed, is_culprit, manifest_policy, Grade, GradeError};
 use crate::curriculum::load::Course;
 use serde_json::json;
 
 use crate::curriculum::manifest::{Culprit, ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
 use crate::curriculum::problem::{Problem, Report};
 use crate::eval::Decision;
+use crate::policy::Policy;
+
+/// Grades as `iamplay check` does: with the exact least-privilege bound where the catalogue is
+/// compiled in (the CLI and the tests), else as the app does before its catalogue loads.
+fn graded(scenario: &Scenario, policy: &Policy) -> Result<Grade, GradeError> {
+    #[cfg(feature = "embedded-catalog")]
+    let catalog = Some(crate::catalog::Catalog::embedded());
+    #[cfg(not(feature = "embedded-catalog"))]
+    let catalog = None;
+    grade_parsed(scenario, policy, catalog)
+}
 
 /// Checks every scenario of the course against the engine.
 pub fn check_semantics(course: &Course) -> Vec<Problem> {
@@ -50,7 +61,7 @@ fn check_scenario(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     let Some(answer) = parsed(&scenario.answer, "answer", report) else {
         return;
     };
-    let answer_grade = match grade_policy(scenario, &answer) {
+    let answer_grade = match graded(scenario, &answer) {
         Ok(grade) => grade,
         Err(error) => return report_grade_error(&error, field, report),
     };
@@ -83,7 +94,7 @@ fn check_scenario(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     }
     if matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix) {
         if let Some(starter) = starter {
-            match grade_policy(scenario, &starter) {
+            match graded(scenario, &starter) {
                 Ok(grade) if grade.passed => report.push(
                     &format!("{field}.starter"),
                     "the starter already passes every check, so there is nothing to do",
@@ -154,7 +165,7 @@ fn check_allow_everything_fails(scenario: &Scenario, field: &str, report: &mut R
     let Ok(policy) = manifest_policy(&document) else {
         return;
     };
-    if let Ok(grade) = grade_policy(scenario, &policy) {
+    if let Ok(grade) = graded(scenario, &policy) {
         if grade.checks.iter().all(|check| check.passed) {
             report.push(
                 &format!("{field}.checks"),

@@ -215,8 +215,12 @@ fn question_kinds_have_the_right_number_of_correct_options() {
 #[test]
 fn the_engine_checks_answers_starters_and_predictions() {
     let mut bad = lesson("a");
-    // The reference answer no longer grants the read its must-allow check needs.
+    // The reference answer no longer grants the read its must-allow check needs, and grants
+    // a write the task does not need (`s3:ListBucket` acts on buckets, so on objects it grants
+    // nothing and is no over-grant).
     bad["scenarios"][0]["answer"] = policy("s3:ListBucket");
+    bad["scenarios"][0]["answer"]["Statement"][0]["Action"] =
+        json!(["s3:ListBucket", "s3:PutObject"]);
     // A starter that already passes leaves nothing to do.
     bad["scenarios"][1]["starter"] = policy("s3:GetObject");
     let mut predict = scenario("guess");
@@ -227,7 +231,7 @@ fn the_engine_checks_answers_starters_and_predictions() {
     let found = messages(&files(&[bad], "# A"));
     let expected = [
         "a/lesson.json: scenarios[one].checks[reads].expect: the reference answer fails check `reads`: the engine says `implicitDeny`",
-        "a/lesson.json: scenarios[one].answer: the reference answer exceeds the least-privilege bound",
+        "a/lesson.json: scenarios[one].answer: the reference answer exceeds the least-privilege bound: `s3:PutObject` is not needed for this task",
         "a/lesson.json: scenarios[two].starter: the starter already passes every check",
         "a/lesson.json: scenarios[guess].checks[no-delete].expect: check `no-delete` expects `explicitDeny` but the engine decides `implicitDeny`",
     ];
@@ -259,4 +263,20 @@ fn a_graded_trust_scenario_checks_sts_actions_only() {
     let found = messages(&files(&[bad], "# A"));
     let expected = "a/lesson.json: scenarios[one].checks[0].request.action: the learner edits a trust policy, which only decides `sts:` actions, not `s3:GetObject`";
     assert!(found.iter().any(|m| m.starts_with(expected)), "{found:#?}");
+}
+
+#[test]
+fn the_checker_measures_the_bound_with_the_catalogue() {
+    let mut broad = lesson("a");
+    broad["scenarios"][0]["answer"] = policy("s3:Get*");
+    let found = messages(&files(&[broad.clone()], "# A"));
+    let expected = "a/lesson.json: scenarios[one].answer: the reference answer exceeds the least-privilege bound: `s3:Get*` also allows";
+    let flagged: Vec<&String> = found.iter().filter(|m| m.starts_with(expected)).collect();
+    assert_eq!(flagged.len(), 1, "{found:#?}");
+    assert!(flagged[0].contains("`s3:GetObjectAcl`"), "{}", flagged[0]);
+    // Every object action `s3:Get*` expands to starts with `s3:GetObject`: listing that
+    // pattern as an extra makes the answer fit its bound.
+    broad["scenarios"][0]["leastPrivilege"]["allowExtra"] = json!(["s3:GetObject*"]);
+    let found = messages(&files(&[broad], "# A"));
+    assert!(found.is_empty(), "{found:#?}");
 }

@@ -51,15 +51,25 @@ impl LeastPrivilege {
         let mut extra = BTreeSet::new();
         let mut permissions = BTreeSet::new();
         for grant in over {
-            // `NotAction` grants all but a few: count the whole catalogue.
-            let pattern = if grant.action == "NotAction" {
-                "*"
+            // Graded with the catalogue, the engine lists what the statement really allows on
+            // the task's resources; otherwise count every action the pattern names (`NotAction`
+            // grants all but a few: the whole catalogue).
+            let names: Vec<String> = if grant.grants.is_empty() {
+                let pattern = if grant.action == "NotAction" {
+                    "*"
+                } else {
+                    &grant.action
+                };
+                catalog
+                    .expand(pattern)
+                    .into_iter()
+                    .map(|a| a.full_name())
+                    .collect()
             } else {
-                &grant.action
+                grant.grants.clone()
             };
-            for action in catalog.expand(pattern) {
-                let name = action.full_name();
-                if action.access_level() == AccessLevel::PermissionsManagement {
+            for name in names {
+                if catalog.access_level(&name) == Some(AccessLevel::PermissionsManagement) {
                     permissions.insert(name.clone());
                 }
                 extra.insert(name);
@@ -118,6 +128,7 @@ mod tests {
             action: action.to_owned(),
             span: Span::new(0, 3),
             message: "m".to_owned(),
+            grants: Vec::new(),
         }
     }
 
@@ -138,6 +149,20 @@ mod tests {
             lp.summary(),
             "Passes, but also grants more than the task needs: `s3:*`."
         );
+    }
+
+    #[test]
+    fn the_graders_own_list_is_counted_rather_than_the_pattern() {
+        let catalog = Catalog::from_str(include_str!("../../../engine/data/catalog.json")).unwrap();
+        let index = LineIndex::new("\"s3:*\"");
+        let mut grant = over("s3:*");
+        grant.grants = vec!["s3:PutObjectAcl".to_owned(), "s3:DeleteObject".to_owned()];
+        let lp = LeastPrivilege::new(&[grant], Some(&catalog), &index);
+        assert_eq!(
+            (lp.action_count, lp.permissions_management),
+            (Some(2), Some(1))
+        );
+        assert_eq!(lp.actions, ["s3:DeleteObject", "s3:PutObjectAcl"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! One pass over the learner's text: lint, grade, and the view of each check.
 
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::curriculum::{grade, GradeError, PolicyKind, Scenario};
+use iamplay_engine::curriculum::{grade, grade_with_catalog, GradeError, PolicyKind, Scenario};
 use iamplay_engine::json::{LineIndex, Span};
 use iamplay_engine::lint::{self, LintOptions, Severity as LintSeverity};
 
@@ -115,7 +115,7 @@ fn severity(severity: LintSeverity) -> (Severity, &'static str) {
 }
 
 /// Lints and grades `text` for `scenario`. The catalogue, once loaded, adds the catalogue
-/// lint checks and counts over-granted actions.
+/// lint checks and grades least privilege exactly, counting over-granted actions.
 pub fn report(scenario: &Scenario, text: &str, catalog: Option<&Catalog>) -> Report {
     let index = LineIndex::new(text);
     let options = LintOptions::new(lint_kind(scenario.edit.kind), catalog);
@@ -134,7 +134,13 @@ pub fn report(scenario: &Scenario, text: &str, catalog: Option<&Catalog>) -> Rep
             }
         })
         .collect();
-    let grade = match grade(scenario, text) {
+    // With the catalogue the least-privilege bound is exact: the grader expands each pattern
+    // and asks the evaluator which actions it really allows on the task's resources.
+    let graded = match catalog {
+        Some(catalog) => grade_with_catalog(scenario, text, catalog),
+        None => grade(scenario, text),
+    };
+    let grade = match graded {
         Ok(grade) => grade,
         Err(err) => {
             let invalid = match &err {
@@ -212,6 +218,30 @@ pub(crate) mod tests {
             .find(|s| s.id == id)
             .cloned()
             .expect("scenario")
+    }
+
+    #[test]
+    fn with_the_catalogue_least_privilege_counts_what_the_grader_found() {
+        let s = scenario("what-iam-answers", "first-allow");
+        let text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Action": ["s3:GetObject", "s3:PutObjectAcl"],
+            "Resource": "arn:aws:s3:::raw-data/reports/2026.csv"}]}"#;
+        let catalog = Catalog::from_str(include_str!("../../../engine/data/catalog.json")).unwrap();
+        let without = report(&s, text, None)
+            .least_privilege
+            .expect("all checks pass");
+        assert_eq!(without.action_count, None);
+        let with = report(&s, text, Some(&catalog))
+            .least_privilege
+            .expect("all checks pass");
+        assert_eq!(
+            (with.action_count, with.permissions_management),
+            (Some(1), Some(1))
+        );
+        assert_eq!(
+            with.summary(),
+            "Passes, but also grants 1 more action, 1 of them permissions management."
+        );
     }
 
     fn pretty(value: &serde_json::Value) -> String {

@@ -1,6 +1,7 @@
 // Takes screenshots of the built app (dist/) in Debian's Chromium, for the README and for
 // looking at the layout: node scripts/screenshot.mjs [out-dir]
-// Writes home, lesson and playground in light and dark, at desktop and 360 px widths.
+// Writes home, a lesson, a scenario, the playground and the interview page in light and dark,
+// at desktop and 360 px widths.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -29,7 +30,9 @@ try {
   const shots = [
     ['home', '/'],
     ['lesson', '/lessons/what-iam-answers'],
+    ['scenario', '/lessons/trust-vs-permissions/fix-lambda-trust'],
     ['playground', '/playground'],
+    ['interview', '/interview'],
   ];
   for (const colorScheme of ['light', 'dark']) {
     for (const [width, height, suffix] of [[1280, 800, ''], [360, 740, '-mobile']]) {
@@ -37,17 +40,12 @@ try {
       for (const [name, path] of shots) {
         await page.goto(base + path);
         await page.locator('header.site-header').waitFor();
-        if (name === 'playground') {
-          await page.locator('.monaco-editor .view-lines').waitFor();
-          // Break the policy so the squiggle and the status show.
-          await page.locator('.monaco-editor .view-lines').click();
-          await page.keyboard.press('ControlOrMeta+End');
-          await page.keyboard.press('ArrowUp');
-          await page.keyboard.press('ArrowUp');
-          await page.keyboard.press('End');
-          await page.keyboard.type(',');
-          await page.locator('.monaco-editor .squiggly-error').waitFor();
-          await page.waitForTimeout(300);
+        if (name === 'scenario' || name === 'playground') {
+          // Wait for the editor and the live results, then let the fonts and layout settle.
+          await page.locator('.monaco-editor .view-lines').first().waitFor();
+          const results = name === 'scenario' ? '.check-list li' : 'table';
+          await page.locator(results).first().waitFor();
+          await page.waitForTimeout(500);
         }
         await page.screenshot({ path: `${out}/${name}-${colorScheme}${suffix}.png` });
       }

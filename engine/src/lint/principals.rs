@@ -144,11 +144,14 @@ fn valid_service_principal(text: &str) -> bool {
         Some(parts) => parts,
         None => return false,
     };
+    // AWS services are `<name>.amazonaws.com` (`.amazonaws.com.cn` in China); the only
+    // principals under `amazon.com` are Alexa's (`alexa-appkit.amazon.com`), so
+    // `lambda.amazon.com`, a classic slip, is flagged rather than taken for one of them.
     !name.is_empty()
         && !text.contains(['*', ' '])
         && (domain.ends_with("amazonaws.com")
             || domain.ends_with("amazonaws.com.cn")
-            || domain.ends_with("amazon.com"))
+            || (domain == "amazon.com" && name.starts_with("alexa-")))
 }
 
 #[cfg(test)]
@@ -182,5 +185,8 @@ mod tests {
         assert!(valid_service_principal("lambda.amazonaws.com"));
         assert!(!valid_service_principal("lambda"));
         assert!(!valid_service_principal("lambda.amazon.co"));
+        assert!(!valid_service_principal("lambda.amazon.com"));
+        assert!(valid_service_principal("alexa-appkit.amazon.com"));
+        assert!(valid_service_principal("glue.amazonaws.com.cn"));
     }
 }

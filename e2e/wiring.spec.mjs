@@ -87,7 +87,8 @@ test('a scenario counts the extra actions once the catalogue arrives, fetched on
   // Reading the report and changing its permissions: passes every check, grants more.
   await typeInto(page, section, ANSWER.replace('"s3:GetObject"', '["s3:GetObject","s3:PutObjectAcl"]'));
   await expect(section.locator('.checks-summary')).toHaveText('3 of 3 checks pass');
-  await expect(section.locator('.lp-summary')).toHaveText('Passes, but also grants more than the task needs: `s3:PutObjectAcl`.');
+  await expect(section.locator('.lp-summary')).toHaveText('Passes, but also grants more than the task needs: s3:PutObjectAcl.');
+  await expect(section.locator('.lp-summary code')).toHaveText('s3:PutObjectAcl');
   release();
   await expect(section.locator('.lp-summary')).toHaveText('Passes, but also grants 1 more action, 1 of them permissions management.');
   await expect(section.locator('.lp-actions li')).toHaveText(['s3:PutObjectAcl']);

@@ -5,6 +5,7 @@
 use iamplay_engine::curriculum::{Scenario, ScenarioStyle};
 use leptos::prelude::*;
 
+use crate::components::with_code::WithCode;
 use crate::interop::markers::Range;
 use crate::progress::{scenario_key, use_progress, Prediction};
 use crate::scenario::explain::{Explanation, StatementView};
@@ -216,7 +217,7 @@ fn ExplanationView(
     };
     view! {
         <div class="explanation" id=id>
-            <p>{explanation.summary.clone()}</p>
+            <p><WithCode text=explanation.summary.clone() /></p>
             {explanation.blocked_by.clone().map(|layer| view! {
                 <p class="blocked-by">"Blocked by " <strong>{layer}</strong> "."</p>
             })}
@@ -236,12 +237,12 @@ fn ExplanationView(
                                 <dt>"Compared with"</dt>
                                 <dd>{m.compared.into_iter().map(|v| view! { <code>{v}</code>" " }).collect_view()}</dd>
                             </dl>
-                            {m.note.map(|n| view! { <p class="note">{n}</p> })}
+                            {m.note.map(|n| view! { <p class="note"><WithCode text=n /></p> })}
                         </li>
                     }).collect_view()}
                 </ul>
             })}
-            {hint.map(|h| view! { <p class="check-hint"><strong>"Hint: "</strong>{h}</p> })}
+            {hint.map(|h| view! { <p class="check-hint"><strong>"Hint: "</strong><WithCode text=h /></p> })}
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::with_code::WithCode;
 use crate::interop::markers::Range;
 use crate::scenario::Report;
 
@@ -23,10 +24,10 @@ pub fn Findings(result: RwSignal<Report>, move_cursor: Callback<Range>) -> impl 
                                 <li class=format!("finding {}", f.severity_label.to_ascii_lowercase().replace(' ', "-"))>
                                     <button type="button" class="finding-jump" on:click=move |_| move_cursor.run(range)>
                                         <span class="finding-severity">{f.severity_label}</span>" "
-                                        <span class="finding-message">{f.message}</span>
+                                        <span class="finding-message"><WithCode text=f.message /></span>
                                         <span class="finding-place">{format!(" ({place})")}</span>
                                     </button>
-                                    <p class="help">{f.help}</p>
+                                    <p class="help"><WithCode text=f.help /></p>
                                     {(!f.lesson.is_empty()).then(|| view! {
                                         <p class="finding-lesson"><a href=format!("/lessons/{}", f.lesson)>"The lesson on this"</a>" · "<code>{f.code}</code></p>
                                     })}
@@ -48,7 +49,7 @@ pub fn LeastPrivilegeView(result: RwSignal<Report>, move_cursor: Callback<Range>
             let summary = lp.summary();
             view! {
                 <section class="least-privilege" class:tight=tight aria-label="Least privilege">
-                    <p class="lp-summary">{summary}</p>
+                    <p class="lp-summary"><WithCode text=summary /></p>
                     {(!tight).then(|| view! {
                         <ul class="lp-grants">
                             {lp.grants.iter().cloned().map(|g| view! {
@@ -56,7 +57,7 @@ pub fn LeastPrivilegeView(result: RwSignal<Report>, move_cursor: Callback<Range>
                                     <button type="button" class="link-button" on:click=move |_| move_cursor.run(g.range)>
                                         <code>{g.action.clone()}</code>
                                     </button>
-                                    ": "{g.message}
+                                    ": "<WithCode text=g.message.clone() />
                                 </li>
                             }).collect_view()}
                         </ul>

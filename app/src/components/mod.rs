@@ -16,3 +16,4 @@ pub mod question;
 pub mod scenario_editor;
 pub mod scenario_help;
 pub mod scenario_panel;
+pub mod with_code;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::PlaygroundCx;
+use crate::components::with_code::WithCode;
 use crate::playground::evaluate::RowOutcome;
 use crate::playground::flow::{steps, title, StepState};
 use iamplay_engine::eval::{ElementMatch, Evaluation, StatementExplanation};
@@ -35,7 +36,7 @@ pub fn Flow(evaluation: Evaluation) -> impl IntoView {
         </ol>
         <p class="decision-summary" data-testid="decision-summary">
             <strong class=format!("badge {}", evaluation.decision.as_str())>{evaluation.decision.as_str()}</strong>
-            " " {evaluation.summary.clone()}
+            " " <WithCode text=evaluation.summary.clone() />
         </p>
     }
 }
@@ -81,7 +82,7 @@ pub fn Explanation(outcome: RowOutcome, evaluation: Evaluation, cx: PlaygroundCx
                     view! {
                         <section class="policy-explained" class:not-applicable=!policy.applies>
                             <h4>{heading}</h4>
-                            {policy.note.clone().map(|n| view! { <p class="meta">{n}</p> })}
+                            {policy.note.clone().map(|n| view! { <p class="meta"><WithCode text=n /></p> })}
                             <ul>{statements}</ul>
                         </section>
                     }
@@ -133,7 +134,7 @@ fn StatementView(statement: StatementExplanation, decides: bool) -> impl IntoVie
                             <li class:matched=e.matched>
                                 <span class="mark">{if e.matched { "✓" } else { "✗" }}</span>
                                 " " <code>{e.element}</code> " " {values} " vs " <code>{e.request_value.clone()}</code>
-                                {e.note.clone().map(|n| view! { <span class="meta">" — " {n}</span> })}
+                                {e.note.clone().map(|n| view! { <span class="meta">" — " <WithCode text=n /></span> })}
                             </li>
                         }
                     })
@@ -149,7 +150,7 @@ fn StatementView(statement: StatementExplanation, decides: bool) -> impl IntoVie
                                 <span class="mark">{if c.matched { "✓" } else { "✗" }}</span>
                                 " " <code>{c.operator.clone()}</code> " " <code>{c.key.clone()}</code>
                                 " request: " {request} " · policy: " {policy}
-                                {c.note.clone().map(|n| view! { <span class="meta">" — " {n}</span> })}
+                                {c.note.clone().map(|n| view! { <span class="meta">" — " <WithCode text=n /></span> })}
                             </li>
                         }
                     })

@@ -7,19 +7,9 @@ use iamplay_engine::condition::{BaseOperator, SetOperator};
 use serde::Serialize;
 
 use super::context::{context_at, statement_actions_at, CursorContext, Slot};
+use iamplay_engine::policy::{POLICY_ELEMENTS, STATEMENT_ELEMENTS};
 
 const LIMIT: usize = 200;
-const STATEMENT_KEYS: [&str; 9] = [
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-];
 const PRINCIPAL_KEYS: [&str; 4] = ["AWS", "Service", "Federated", "CanonicalUser"];
 /// Service principals data engineers meet most; the catalogue lists services, not principals.
 const SERVICE_PRINCIPALS: [&str; 24] = [
@@ -106,11 +96,11 @@ fn last(path: &[String]) -> &str {
 fn candidates(text: &str, context: &CursorContext, catalog: Option<&Catalog>) -> Vec<Item> {
     let path = &context.path;
     match &context.slot {
-        Slot::Key if path.is_empty() => ["Version", "Id", "Statement"]
+        Slot::Key if path.is_empty() => POLICY_ELEMENTS
             .iter()
             .map(|k| item(k, "property", "policy element", ""))
             .collect(),
-        Slot::Key if last(path) == "Statement" => STATEMENT_KEYS
+        Slot::Key if last(path) == "Statement" => STATEMENT_ELEMENTS
             .iter()
             .map(|k| item(k, "property", "statement element", ""))
             .collect(),

@@ -14,6 +14,7 @@ pub use node::Node;
 pub use parse::{
     parse_policy, parse_policy_json, parse_policy_lenient, parse_policy_tree, LenientPolicy,
 };
+pub use parse::{POLICY_ELEMENTS, STATEMENT_ELEMENTS};
 
 use crate::condition::Operator;
 use crate::json::Span;

@@ -5,8 +5,10 @@ use super::parse_elements::{condition, patterns, principal, string};
 use super::{suggest, Effect, Node, Policy, Statement, Version};
 use crate::json::{self, Json, Member, Span, Value};
 
-const POLICY_ELEMENTS: [&str; 3] = ["Version", "Id", "Statement"];
-const STATEMENT_ELEMENTS: [&str; 9] = [
+/// The elements a policy document may have, in the order the IAM reference lists them.
+pub const POLICY_ELEMENTS: [&str; 3] = ["Version", "Id", "Statement"];
+/// The elements a statement may have, in the order the IAM reference lists them.
+pub const STATEMENT_ELEMENTS: [&str; 9] = [
     "Sid",
     "Effect",
     "Principal",

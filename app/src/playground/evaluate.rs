@@ -131,7 +131,7 @@ pub fn evaluate_all(playground: &Playground) -> Report {
         };
         case.request = request;
         let evaluation = evaluate(case);
-        let passed = row.expect.map(|e| e.is_met_by(evaluation.decision));
+        let passed = row.expect.map(|e| e.accepts(evaluation.decision));
         report.rows.push(RowOutcome {
             id: row.id,
             result: Ok(evaluation),

@@ -1,7 +1,6 @@
 //! What the playground holds: the policies of one account setup and the requests to test
 //! against them. Plain data, serialisable into share links.
 
-use iamplay_engine::eval::Decision;
 use iamplay_engine::lint::PolicyKind;
 use serde::{Deserialize, Serialize};
 
@@ -151,54 +150,17 @@ pub struct RequestRow {
     pub expect: Option<Expectation>,
 }
 
-/// The expected outcome of a row, as a test would assert it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Expectation {
-    Allowed,
-    ExplicitDeny,
-    ImplicitDeny,
-    /// Either kind of deny.
-    Denied,
-}
+/// The expected outcome of a row, as a test would assert it: the same expectations, with the
+/// same JSON names, as a lesson check's.
+pub use iamplay_engine::curriculum::ExpectedOutcome as Expectation;
 
-impl Expectation {
-    pub const ALL: [Expectation; 4] = [
-        Expectation::Allowed,
-        Expectation::Denied,
-        Expectation::ExplicitDeny,
-        Expectation::ImplicitDeny,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Expectation::Allowed => "allowed",
-            Expectation::ExplicitDeny => "explicitDeny",
-            Expectation::ImplicitDeny => "implicitDeny",
-            Expectation::Denied => "denied",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Expectation::Allowed => "Allowed",
-            Expectation::ExplicitDeny => "Explicit deny",
-            Expectation::ImplicitDeny => "Implicit deny",
-            Expectation::Denied => "Denied (either)",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Expectation> {
-        Expectation::ALL.into_iter().find(|e| e.as_str() == text)
-    }
-
-    pub fn is_met_by(self, decision: Decision) -> bool {
-        match self {
-            Expectation::Allowed => decision == Decision::Allowed,
-            Expectation::ExplicitDeny => decision == Decision::ExplicitDeny,
-            Expectation::ImplicitDeny => decision == Decision::ImplicitDeny,
-            Expectation::Denied => decision != Decision::Allowed,
-        }
+/// How the expectation selector names each choice.
+pub fn expectation_label(expectation: Expectation) -> &'static str {
+    match expectation {
+        Expectation::Allowed => "Allowed",
+        Expectation::ExplicitDeny => "Explicit deny",
+        Expectation::ImplicitDeny => "Implicit deny",
+        Expectation::Denied => "Denied (either)",
     }
 }
 
@@ -302,6 +264,7 @@ fn starter_text(kind: Kind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use iamplay_engine::eval::Decision;
 
     #[test]
     fn ids_stay_unique_across_policies_and_requests() {
@@ -330,10 +293,10 @@ mod tests {
 
     #[test]
     fn denied_expectation_accepts_both_denies() {
-        assert!(Expectation::Denied.is_met_by(Decision::ExplicitDeny));
-        assert!(Expectation::Denied.is_met_by(Decision::ImplicitDeny));
-        assert!(!Expectation::Denied.is_met_by(Decision::Allowed));
-        assert!(!Expectation::ExplicitDeny.is_met_by(Decision::ImplicitDeny));
+        assert!(Expectation::Denied.accepts(Decision::ExplicitDeny));
+        assert!(Expectation::Denied.accepts(Decision::ImplicitDeny));
+        assert!(!Expectation::Denied.accepts(Decision::Allowed));
+        assert!(!Expectation::ExplicitDeny.accepts(Decision::ImplicitDeny));
     }
 
     #[test]

@@ -36,6 +36,21 @@ impl GradeError {
 }
 
 impl ExpectedOutcome {
+    /// Every expectation, in the order a form offers them.
+    pub const ALL: [ExpectedOutcome; 4] = [
+        ExpectedOutcome::Allowed,
+        ExpectedOutcome::Denied,
+        ExpectedOutcome::ExplicitDeny,
+        ExpectedOutcome::ImplicitDeny,
+    ];
+
+    /// The expectation whose JSON name is `text` (`allowed`, `denied`, ...).
+    pub fn parse(text: &str) -> Option<ExpectedOutcome> {
+        ExpectedOutcome::ALL
+            .into_iter()
+            .find(|e| e.as_str() == text)
+    }
+
     /// Whether the engine's decision satisfies this expectation.
     pub fn accepts(self, decision: Decision) -> bool {
         match self {

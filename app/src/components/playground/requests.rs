@@ -8,7 +8,7 @@ use super::PlaygroundCx;
 use crate::interop::language;
 use crate::playground::evaluate::RowOutcome;
 use crate::playground::state::{
-    ContextValue, Expectation, RequestRow, ValueType, PRINCIPAL_TEMPLATES,
+    expectation_label, ContextValue, Expectation, RequestRow, ValueType, PRINCIPAL_TEMPLATES,
 };
 use iamplay_engine::eval::Decision;
 
@@ -155,7 +155,7 @@ fn RequestRowView(cx: PlaygroundCx, id: u32) -> impl IntoView {
                             .into_iter()
                             .map(|e| {
                                 let chosen = move || row().is_some_and(|r| r.expect == Some(e));
-                                view! { <option value=e.as_str() selected=chosen>{e.label()}</option> }
+                                view! { <option value=e.as_str() selected=chosen>{expectation_label(e)}</option> }
                             })
                             .collect_view()}
                     </select>

@@ -1,5 +1,5 @@
 //! One scenario: task, fixed policies, the editor, and everything the engine says about the
-//! text, recomputed once per animation frame while the learner types.
+//! text, recomputed while the learner types, in time for the keystroke's own frame.
 
 use iamplay_engine::curriculum::{Scenario, ScenarioStyle};
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use super::json_code::JsonCode;
 use super::scenario_editor::{EditorHandle, ScenarioEditor};
 use super::scenario_help::{Hints, ShowAnswer, SpotPicker};
 use super::Markdown;
-use crate::interop::frame::next_frame;
+use crate::interop::frame::PerFrame;
 use crate::interop::language::{catalog, load_catalog};
 use crate::interop::markers::{Decoration, Range};
 use crate::interop::page;
@@ -103,10 +103,17 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
     let text = StoredValue::new(initial.clone());
     let result = RwSignal::new(report(scenario, &initial, catalog()));
     let revision = RwSignal::new(0u64);
-    let frame_pending = StoredValue::new(false);
     let selected = RwSignal::new(None::<String>);
     let handle: EditorHandle = StoredValue::new_local(None);
 
+    // Local: the scheduler holds `Rc`s, and callbacks must be `Send`.
+    let recheck = StoredValue::new_local(PerFrame::new(move || {
+        // Gone when the scenario was left between the edit and its run.
+        if let Some(fresh) = text.try_with_value(|t| report(scenario, t, catalog())) {
+            result.try_set(fresh);
+            revision.try_update(|r| *r += 1);
+        }
+    }));
     let on_change = {
         let key = key.clone();
         Callback::new(move |new_text: String| {
@@ -117,16 +124,7 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
                 }
             }
             text.set_value(new_text);
-            if frame_pending.get_value() {
-                return;
-            }
-            frame_pending.set_value(true);
-            next_frame(move || {
-                frame_pending.set_value(false);
-                let fresh = text.with_value(|t| report(scenario, t, catalog()));
-                result.set(fresh);
-                revision.update(|r| *r += 1);
-            });
+            recheck.with_value(PerFrame::request);
         })
     };
 

@@ -1,8 +1,5 @@
 //! The open playground: policies of every kind, a table of requests evaluated live, share links.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
@@ -10,6 +7,7 @@ use leptos_meta::Title;
 use crate::components::playground::policies::PolicyList;
 use crate::components::playground::requests::RequestTable;
 use crate::components::playground::PlaygroundCx;
+use crate::interop::frame::PerFrame;
 use crate::interop::{language, page};
 use crate::playground::evaluate::evaluate_all;
 use crate::playground::examples::{find, EXAMPLES};
@@ -94,21 +92,18 @@ pub fn Playground() -> impl IntoView {
     let eval_ms = RwSignal::new(0.0_f64);
     let (link, set_link) = signal(None::<(String, bool)>);
 
-    // Re-evaluate on every change, at most once per animation frame.
-    let scheduled = Rc::new(Cell::new(false));
+    // Re-evaluate on every change, in time for the frame that shows the edit.
+    let reevaluate = PerFrame::new(move || {
+        let start = page::now_millis();
+        let Some(report) = cx.state.try_with_untracked(evaluate_all) else {
+            return;
+        };
+        eval_ms.try_set(page::now_millis() - start);
+        cx.report.try_set(report);
+    });
     Effect::new(move |_| {
         cx.state.track();
-        if scheduled.replace(true) {
-            return;
-        }
-        let scheduled = scheduled.clone();
-        request_animation_frame(move || {
-            scheduled.set(false);
-            let start = page::now_millis();
-            let report = cx.state.with_untracked(evaluate_all);
-            eval_ms.set(page::now_millis() - start);
-            cx.report.set(report);
-        });
+        reevaluate.request();
     });
 
     spawn_local(async move {

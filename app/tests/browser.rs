@@ -5,6 +5,8 @@
 use iamplay_app::components::parse_status::ParseStatus;
 use iamplay_app::components::Markdown;
 use iamplay_app::json_status::JsonStatus;
+// The bundle step parses lesson Markdown at build time; the tests parse the same way.
+use iamplay_engine::curriculum::markdown::parse;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -29,7 +31,7 @@ fn count(host: &HtmlElement, selector: &str) -> u32 {
 fn raw_html_in_a_lesson_reaches_the_dom_as_text() {
     let host = mount(|| {
         view! {
-            <Markdown source="<script>window.pwned = 1</script>\n\nHi <img src=x onerror=\"window.pwned = 2\"> <b>bold</b>" />
+            <Markdown document=parse("<script>window.pwned = 1</script>\n\nHi <img src=x onerror=\"window.pwned = 2\"> <b>bold</b>") />
         }
     });
     assert_eq!(count(&host, "script, img, b, [onerror]"), 0);
@@ -48,7 +50,7 @@ fn raw_html_in_a_lesson_reaches_the_dom_as_text() {
 #[wasm_bindgen_test]
 fn script_links_lose_their_target_but_keep_their_text() {
     let host = mount(
-        || view! { <Markdown source="[run](javascript:alert(1)) and [docs](https://docs.aws.amazon.com/IAM/)" /> },
+        || view! { <Markdown document=parse("[run](javascript:alert(1)) and [docs](https://docs.aws.amazon.com/IAM/)") /> },
     );
     assert_eq!(count(&host, "a"), 1);
     let link = host.query_selector("a").unwrap().unwrap();
@@ -68,7 +70,7 @@ fn tables_code_and_callouts_render_as_markup() {
     let host = mount(|| {
         view! {
             <Markdown
-                source="# Title\n\n| Part | Example |\n|---|--:|\n| Action | `s3:GetObject` |\n\n> [!TIP]\n> Start small.\n\n```json\n{\"a\": 1}\n```"
+                document=parse("# Title\n\n| Part | Example |\n|---|--:|\n| Action | `s3:GetObject` |\n\n> [!TIP]\n> Start small.\n\n```json\n{\"a\": 1}\n```")
                 skip_title="Title"
             />
         }

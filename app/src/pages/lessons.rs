@@ -2,8 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::components::layout::CourseErrorView;
-use crate::course::embedded_course;
+use crate::components::course_gate::CourseGate;
 use crate::progress::{scenario_key, use_progress};
 
 /// The course in teaching order, with the learner's progress in each lesson.
@@ -13,8 +12,8 @@ pub fn Lessons() -> impl IntoView {
     view! {
         <Title text="Lessons" />
         <section class="page lessons">
-            <ErrorBoundary fallback=|errors| view! { <CourseErrorView errors /> }>
-                {embedded_course().map(|course| {
+            <CourseGate let:course>
+                {
                     view! {
                         <h1>{course.manifest.title.clone()}</h1>
                         <ol class="lesson-list">
@@ -46,8 +45,8 @@ pub fn Lessons() -> impl IntoView {
                         </ol>
                         <p class="progress-link"><A href="/progress">"Your progress, export and import"</A></p>
                     }
-                })}
-            </ErrorBoundary>
+                }
+            </CourseGate>
         </section>
     }
 }

@@ -86,8 +86,8 @@ fn parse_args(args: &[String]) -> Result<(Option<&str>, &str), String> {
 
 /// Writes compact JSON (the app parses it; nobody reads it by hand) and returns its size.
 fn write(bundle: &Bundle, path: &Path) -> Result<usize, String> {
-    let text = serde_json::to_string(bundle)
-        .map_err(|e| format!("cannot serialise the bundle: {e}"))?;
+    let text =
+        serde_json::to_string(bundle).map_err(|e| format!("cannot serialise the bundle: {e}"))?;
     std::fs::write(path, &text).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
     Ok(text.len())
 }

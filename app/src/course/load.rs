@@ -131,10 +131,7 @@ mod tests {
     #[test]
     fn a_bundle_of_another_format_says_which() {
         let newer = BUNDLE_FORMAT + 1;
-        assert_eq!(
-            parse_bundle(&bundle_text(newer)),
-            Err(format_error(newer))
-        );
+        assert_eq!(parse_bundle(&bundle_text(newer)), Err(format_error(newer)));
         // A newer shape that this app cannot read at all is still reported by its format.
         let reshaped = format!(r#"{{"format": {newer}, "lessons": []}}"#);
         assert_eq!(parse_bundle(&reshaped), Err(format_error(newer)));

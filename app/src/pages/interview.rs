@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::components::Markdown;
 use crate::components::course_gate::CourseGate;
+use crate::components::Markdown;
 use crate::course::Course;
+use crate::course::Question;
 use crate::interop::{page, storage};
 use crate::interview::{draw, score, topics, Config, ProgressSink, ResultSink, Rng, Score};
 use crate::progress::use_progress;
-use crate::course::Question;
 use iamplay_engine::curriculum::QuestionKind;
 
 /// The bank: every course question that names the lesson it tests.

@@ -7,8 +7,8 @@ use crate::components::course_gate::CourseGate;
 use crate::components::question::QuestionCard;
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::components::Markdown;
-use crate::interop::scroll;
 use crate::course::Lesson as CourseLesson;
+use crate::interop::scroll;
 
 /// One lesson, by the id in the URL (`/lessons/:id`, or `/lessons/:id/:scenario` to open at a
 /// scenario).

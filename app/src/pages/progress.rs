@@ -149,9 +149,10 @@ fn when(iso: &str) -> String {
 
 /// The lesson's title, or its id until the course is loaded (or if it has gone since).
 fn lesson_title(store: CourseStore, id: &str) -> String {
-    store
-        .course()
-        .map_or_else(|| id.to_owned(), |course| super::interview::lesson_title(course, id))
+    store.course().map_or_else(
+        || id.to_owned(),
+        |course| super::interview::lesson_title(course, id),
+    )
 }
 
 /// One past session: when, the score, and the score by topic (lesson).

@@ -1,7 +1,7 @@
 //! One pass over the learner's text: lint, grade, and the view of each check.
 
-use iamplay_engine::catalog::Catalog;
 use crate::course::Scenario;
+use iamplay_engine::catalog::Catalog;
 use iamplay_engine::curriculum::{grade, grade_with_catalog, GradeError, PolicyKind};
 use iamplay_engine::json::{LineIndex, Span};
 use iamplay_engine::lint::{self, LintOptions, Severity as LintSeverity};

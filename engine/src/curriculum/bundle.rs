@@ -97,8 +97,8 @@ mod tests {
 
     #[test]
     fn a_broken_course_file_refuses_the_bundle_with_its_position() {
-        let problems = bundle_course(&[("course.json", "{\"title\": \"T\",}")])
-            .expect_err("trailing comma");
+        let problems =
+            bundle_course(&[("course.json", "{\"title\": \"T\",}")]).expect_err("trailing comma");
         assert_eq!(problems.len(), 1);
         assert!(problems[0].position.is_some());
     }

@@ -175,7 +175,11 @@ pub(crate) fn grade_parsed<P>(
 }
 
 /// The engine case for one check: its request, the fixed policies, and `policy` in the edited slot.
-pub fn check_case<P>(scenario: &Scenario<P>, check: &Check, policy: &Policy) -> Result<Case, GradeError> {
+pub fn check_case<P>(
+    scenario: &Scenario<P>,
+    check: &Check,
+    policy: &Policy,
+) -> Result<Case, GradeError> {
     let fixed = scenario.fixed.clone().unwrap_or_else(|| json!({}));
     let text = json!({ "request": check.request, "policies": fixed }).to_string();
     let mut case = Case::parse(&text).map_err(|error| GradeError::Scenario {

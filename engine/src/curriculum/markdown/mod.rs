@@ -144,7 +144,10 @@ mod tests {
     #[test]
     fn a_leading_title_equal_to_the_lesson_title_is_dropped() {
         let body = element(Kind::Paragraph, vec![Node::Text("Body".into())]);
-        let nodes = without_title(vec![heading("What IAM answers"), body.clone()], "What IAM answers");
+        let nodes = without_title(
+            vec![heading("What IAM answers"), body.clone()],
+            "What IAM answers",
+        );
         assert_eq!(nodes, vec![body.clone()]);
         let kept = without_title(vec![heading("Other"), body], "What IAM answers");
         assert_eq!(kept.len(), 2);

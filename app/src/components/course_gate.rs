@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use crate::course::{use_course, Course, CourseError, CourseState};
 
-/// Renders `children` with the course once it is loaded.
+/// Renders `children` with the course once it is loaded. `nested`: the gate is a part of a page
+/// that has its own `h1`, so the error's title is an `h2`.
 #[component]
-pub fn CourseGate<F, V>(children: F) -> impl IntoView
+pub fn CourseGate<F, V>(children: F, #[prop(optional)] nested: bool) -> impl IntoView
 where
     F: Fn(&'static Course) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -20,30 +21,29 @@ where
     move || match state.get() {
         CourseState::Loading => view! { <CourseLoading /> }.into_any(),
         CourseState::Ready(course) => untrack(|| children(course)).into_any(),
-        CourseState::Failed(error) => view! { <CourseErrorView error /> }.into_any(),
+        CourseState::Failed(error) => view! { <CourseErrorView error nested /> }.into_any(),
     }
 }
 
 #[component]
 fn CourseLoading() -> impl IntoView {
     view! {
-        <section class="page course-loading" aria-busy="true">
+        <div class="course-loading" aria-busy="true">
             <p role="status">"Loading the course…"</p>
-        </section>
+        </div>
     }
 }
 
 #[component]
-fn CourseErrorView(error: CourseError) -> impl IntoView {
+fn CourseErrorView(error: CourseError, nested: bool) -> impl IntoView {
     let store = use_course();
+    let title = "The course could not be loaded";
     view! {
-        <section class="page">
-            <div class="error-panel" role="alert">
-                <h1>"The course could not be loaded"</h1>
-                <p>{error.to_string()}</p>
-                <p class="help">{error.help()}</p>
-                <button type="button" on:click=move |_| store.retry()>"Try again"</button>
-            </div>
-        </section>
+        <div class="error-panel" role="alert">
+            {if nested { view! { <h2>{title}</h2> }.into_any() } else { view! { <h1>{title}</h1> }.into_any() }}
+            <p>{error.to_string()}</p>
+            <p class="help">{error.help()}</p>
+            <button type="button" on:click=move |_| store.retry()>"Try again"</button>
+        </div>
     }
 }

@@ -20,23 +20,21 @@ pub fn Lesson() -> impl IntoView {
     view! {
         <CourseGate let:course>
             {move || {
-                {
-                    let id = id();
-                    match course.lesson(&id) {
-                        Some(lesson) => {
-                            let position = course.lessons.iter().position(|l| l.manifest.id == id).unwrap_or(0);
-                            let previous = position.checked_sub(1).and_then(|i| course.lessons.get(i));
-                            let next = course.lessons.get(position + 1);
-                            let target = scenario();
-                            let known = target.as_ref().is_none_or(|s| lesson.manifest.scenarios.iter().any(|x| &x.id == s));
-                            if known {
-                                view! { <LessonView lesson previous next target number=position + 1 /> }.into_any()
-                            } else {
-                                view! { <UnknownLesson id=format!("{id}/{}", target.unwrap_or_default()) what="scenario" /> }.into_any()
-                            }
+                let id = id();
+                match course.lesson(&id) {
+                    Some(lesson) => {
+                        let position = course.lessons.iter().position(|l| l.manifest.id == id).unwrap_or(0);
+                        let previous = position.checked_sub(1).and_then(|i| course.lessons.get(i));
+                        let next = course.lessons.get(position + 1);
+                        let target = scenario();
+                        let known = target.as_ref().is_none_or(|s| lesson.manifest.scenarios.iter().any(|x| &x.id == s));
+                        if known {
+                            view! { <LessonView lesson previous next target number=position + 1 /> }.into_any()
+                        } else {
+                            view! { <UnknownLesson id=format!("{id}/{}", target.unwrap_or_default()) what="scenario" /> }.into_any()
                         }
-                        None => view! { <UnknownLesson id what="lesson" /> }.into_any(),
                     }
+                    None => view! { <UnknownLesson id what="lesson" /> }.into_any(),
                 }
             }}
         </CourseGate>

@@ -87,7 +87,7 @@ pub fn ProgressPage() -> impl IntoView {
         <section class="page progress">
             <h1>"Your progress"</h1>
             <p>"Progress and drafts are kept in this browser only. Export them to move to another browser or to keep a copy."</p>
-            <CourseGate let:course>
+            <CourseGate nested=true let:course>
                 <div class="table-scroll">
                     <table class="progress-table">
                         <thead><tr><th scope="col">"Lesson"</th><th scope="col">"Scenarios solved"</th><th scope="col">"Questions right"</th></tr></thead>

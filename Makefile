@@ -34,7 +34,7 @@ BROWSER_ENV := HOME=$(SCRATCH)/home TMPDIR=$(SCRATCH)/tmp XDG_CONFIG_HOME=$(SCRA
 # Prints how long a step took; used as `$(call timed,name,command)`.
 timed = @echo "==> $(1)"; SECONDS=0; $(2); echo "<== $(1): $${SECONDS}s"
 
-.PHONY: bench-browser help serve test setup setup-test rust-target wasm-bindgen trunk npm chromium check-pins \
+.PHONY: bench-browser help serve test setup setup-test rust-target wasm-bindgen trunk npm crates chromium check-pins \
 	fmt clippy lint unit wasm-test build e2e wasm-size screenshots clean
 
 help:
@@ -47,7 +47,7 @@ help:
 	@echo "make wasm-test   the app's wasm-bindgen tests in headless Chromium"
 	@echo "make build       trunk build --release into dist/"
 	@echo "make e2e         release build, then the Playwright suite against dist/"
-	@echo "make wasm-size   the release wasm's size, raw and gzip"
+	@echo "make wasm-size   the release wasm's and the course bundle's sizes, raw and gzip"
 	@echo "make screenshots screenshots of the built app into e2e/.tmp/shots"
 
 # --- the two commands --------------------------------------------------------------------------
@@ -62,7 +62,7 @@ test: setup-test
 
 # --- installing what is missing ----------------------------------------------------------------
 
-setup: rust-target wasm-bindgen trunk npm check-pins
+setup: rust-target wasm-bindgen trunk npm crates check-pins
 
 setup-test: setup chromium
 
@@ -81,6 +81,10 @@ trunk:
 		echo "installing trunk $(TRUNK_VERSION) (about 7 minutes)"; \
 		cargo install --force --locked trunk --version $(TRUNK_VERSION); \
 	fi
+
+# The build's course step runs `cargo --frozen` (it never downloads): fetch the crates first.
+crates:
+	@cargo fetch --locked --quiet
 
 npm: node_modules/.installed
 
@@ -135,8 +139,9 @@ e2e: build setup-test
 # --- measuring and looking ---------------------------------------------------------------------
 
 wasm-size:
-	@wasm=$$(ls dist/*_bg.wasm); \
-	echo "$$wasm: $$(stat -c %s $$wasm) bytes raw, $$(gzip -9 -c $$wasm | wc -c) bytes gzip -9"
+	@for file in dist/*_bg.wasm dist/course-*.json; do \
+		echo "$$file: $$(stat -c %s $$file) bytes raw, $$(gzip -9 -c $$file | wc -c) bytes gzip -9"; \
+	done
 
 # Keystroke-to-checks time of the learning loop in Chromium (not part of `make test`).
 bench-browser: build setup-test

@@ -1,6 +1,6 @@
 //! The IAM Playground web app: a Leptos client-side-rendered single-page app.
 //!
-//! Domain logic (the course, JSON status, Markdown) lives in plain modules tested natively;
+//! Domain logic (the course, JSON status) lives in plain modules tested natively;
 //! `components/` and `pages/` stay thin views over it; every call into JavaScript goes through
 //! `interop/`.
 
@@ -11,7 +11,6 @@ pub mod interview;
 pub mod json_highlight;
 pub mod json_status;
 pub mod language;
-pub mod markdown;
 mod pages;
 pub mod playground;
 pub mod progress;
@@ -30,6 +29,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     progress::provide_progress();
+    course::provide_course();
     let main = NodeRef::<leptos::html::Main>::new();
     // The router handles in-app links itself, so the browser would not move focus to the
     // target of `#main`; do it here, so keyboard users really skip the header.

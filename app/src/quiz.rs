@@ -1,6 +1,7 @@
 //! Checkpoint questions: which choices are allowed and whether an answer is right.
 
-use iamplay_engine::curriculum::{Question, QuestionKind};
+use crate::course::Question;
+use iamplay_engine::curriculum::QuestionKind;
 
 /// Single and true/false questions take one option; multiple-choice questions any number.
 pub fn is_multiple(question: &Question) -> bool {
@@ -33,11 +34,10 @@ pub fn is_correct(question: &Question, chosen: &[usize]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::embedded_course;
+    use crate::course::test_course;
 
     fn question(kind: QuestionKind) -> Question {
-        embedded_course()
-            .unwrap()
+        test_course()
             .lessons
             .iter()
             .flat_map(|l| l.manifest.questions.iter())

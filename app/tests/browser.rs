@@ -2,9 +2,13 @@
 //! `make wasm-test`, or `cargo test -p iamplay-app --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
+use iamplay_app::components::course_gate::CourseGate;
 use iamplay_app::components::parse_status::ParseStatus;
 use iamplay_app::components::Markdown;
+use iamplay_app::course::provide_course;
 use iamplay_app::json_status::JsonStatus;
+// The bundle step parses lesson Markdown at build time; the tests parse the same way.
+use iamplay_engine::curriculum::markdown::parse;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -29,7 +33,7 @@ fn count(host: &HtmlElement, selector: &str) -> u32 {
 fn raw_html_in_a_lesson_reaches_the_dom_as_text() {
     let host = mount(|| {
         view! {
-            <Markdown source="<script>window.pwned = 1</script>\n\nHi <img src=x onerror=\"window.pwned = 2\"> <b>bold</b>" />
+            <Markdown document=parse("<script>window.pwned = 1</script>\n\nHi <img src=x onerror=\"window.pwned = 2\"> <b>bold</b>") />
         }
     });
     assert_eq!(count(&host, "script, img, b, [onerror]"), 0);
@@ -48,7 +52,7 @@ fn raw_html_in_a_lesson_reaches_the_dom_as_text() {
 #[wasm_bindgen_test]
 fn script_links_lose_their_target_but_keep_their_text() {
     let host = mount(
-        || view! { <Markdown source="[run](javascript:alert(1)) and [docs](https://docs.aws.amazon.com/IAM/)" /> },
+        || view! { <Markdown document=parse("[run](javascript:alert(1)) and [docs](https://docs.aws.amazon.com/IAM/)") /> },
     );
     assert_eq!(count(&host, "a"), 1);
     let link = host.query_selector("a").unwrap().unwrap();
@@ -68,7 +72,7 @@ fn tables_code_and_callouts_render_as_markup() {
     let host = mount(|| {
         view! {
             <Markdown
-                source="# Title\n\n| Part | Example |\n|---|--:|\n| Action | `s3:GetObject` |\n\n> [!TIP]\n> Start small.\n\n```json\n{\"a\": 1}\n```"
+                document=parse("# Title\n\n| Part | Example |\n|---|--:|\n| Action | `s3:GetObject` |\n\n> [!TIP]\n> Start small.\n\n```json\n{\"a\": 1}\n```")
                 skip_title="Title"
             />
         }
@@ -116,4 +120,49 @@ async fn the_status_line_follows_its_signals() {
     );
     let characters = host.query_selector(".char-count").unwrap().unwrap();
     assert_eq!(characters.text_content().as_deref(), Some("4 characters"));
+}
+
+/// Renders the effects and tasks queued so far (the course load finishes within a few ticks
+/// when it fails before any request).
+async fn settle() {
+    for _ in 0..5 {
+        leptos::task::tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_course_gate_explains_a_page_without_its_course_and_offers_to_try_again() {
+    // The test page has no `<link id="course-bundle">`, so the course cannot be found.
+    let host = mount(|| {
+        provide_course();
+        view! {
+            <CourseGate let:course>
+                <p class="loaded">{course.manifest.title.clone()}</p>
+            </CourseGate>
+        }
+    });
+    settle().await;
+    assert_eq!(count(&host, ".loaded"), 0);
+    let alert = host
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("The course could not be loaded"), "{text}");
+    assert!(text.contains("does not name its course file"), "{text}");
+    assert!(text.contains("reload the page"), "{text}");
+
+    let retry: HtmlElement = host
+        .query_selector("[role=alert] button")
+        .unwrap()
+        .expect("a Try again button")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(retry.text_content().as_deref(), Some("Try again"));
+    retry.click();
+    settle().await;
+    // Trying again went through loading (the old panel is gone) to the same clear error.
+    assert!(!alert.is_connected());
+    assert_eq!(count(&host, "[role=alert] button"), 1);
+    assert_eq!(count(&host, ".loaded"), 0);
 }

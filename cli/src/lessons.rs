@@ -9,15 +9,28 @@ use iamplay_engine::curriculum::{check_files, load_course};
 
 const USAGE: &str = "\
 Usage: iamplay lessons check [DIR] [--json]
+       iamplay lessons bundle [DIR] --out FILE
 
 Checks a course folder: `DIR/course.json` and one folder per lesson with `lesson.json` and
 `lesson.md`. Without DIR, checks the course built into iamplay. With --json, prints the
 problems as a JSON array (file, position, field, message, help).
 Exit status: 0 without problems, 1 with problems, 2 on a usage or read error.
+
+`bundle` checks the same way, then writes the app's course bundle (`iamplay lessons bundle
+--help`).
 ";
 
 /// Runs `iamplay lessons ARGS`.
 pub fn run(args: &[String]) -> ExitCode {
+    if args.first().is_some_and(|a| a == "bundle") {
+        return match args.get(1).map(String::as_str) {
+            Some("help" | "--help" | "-h") => {
+                print!("{}", crate::bundle::USAGE);
+                ExitCode::SUCCESS
+            }
+            _ => crate::bundle::run(&args[1..]),
+        };
+    }
     let json = args.iter().any(|a| a == "--json");
     let rest: Vec<&str> = args
         .iter()

@@ -1,6 +1,7 @@
 //! `iamplay`: the IAM Playground engine on the command line.
 
 mod actions;
+mod bundle;
 mod eval;
 mod grade;
 mod lessons;
@@ -18,7 +19,7 @@ Commands:
   eval      Evaluate requests against policies and explain the decision
   lint      Check a policy and point at what is wrong
   actions   List the AWS actions a pattern matches, with access levels
-  lessons   Check a course folder: `iamplay lessons check [DIR]`
+  lessons   Check a course folder, or bundle it for the app: `iamplay lessons check [DIR]`
   check     Grade a policy against a lesson scenario: `iamplay check LESSON/SCENARIO --policy FILE`
   help      Show this message
 

@@ -1,5 +1,7 @@
-//! The course content of `lessons/`, embedded at compile time so the app bundle and the CLI are
-//! self-contained. Adding a lesson folder needs no code change: `build.rs` lists the files.
+//! The course content of `lessons/`, embedded at compile time so the CLI and the tests are
+//! self-contained. (The web app does not embed it: it downloads the bundle that
+//! `iamplay lessons bundle` builds from these files.) Adding a lesson folder needs no code
+//! change: `build.rs` lists the files.
 
 /// Every content file under `lessons/` (JSON manifests and Markdown prose), as
 /// `(path relative to lessons/, contents)`, sorted by path.

@@ -2,7 +2,8 @@
 //! the explanation (deciding statements, the element that did not match, the blocking layer).
 //! Predict scenarios ask for a decision per check before showing any outcome.
 
-use iamplay_engine::curriculum::{Scenario, ScenarioStyle};
+use crate::course::Scenario;
+use iamplay_engine::curriculum::ScenarioStyle;
 use leptos::prelude::*;
 
 use crate::components::with_code::WithCode;

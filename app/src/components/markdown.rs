@@ -1,20 +1,20 @@
-//! Renders the [`crate::markdown`] tree into DOM nodes. Text always becomes text nodes, so
+//! Renders a Markdown tree (parsed when the course bundle was built, see
+//! [`iamplay_engine::curriculum::markdown`]) into DOM nodes. Text always becomes text nodes, so
 //! nothing in a lesson can inject markup.
 
+use iamplay_engine::curriculum::markdown::{self, Align, Document, Kind, Node};
 use leptos::prelude::*;
-
-use crate::markdown::{self, Align, Kind, Node};
 
 /// Markdown prose. `skip_title` drops a leading `# heading` equal to it.
 #[component]
 pub fn Markdown(
-    #[prop(into)] source: String,
+    document: Document,
     #[prop(optional, into)] skip_title: Option<String>,
 ) -> impl IntoView {
-    let mut nodes = markdown::parse(&source);
-    if let Some(title) = skip_title {
-        nodes = markdown::without_title(nodes, &title);
-    }
+    let nodes = match skip_title {
+        Some(title) => markdown::without_title(document, &title),
+        None => document,
+    };
     view! { <div class="prose">{render_all(&nodes)}</div> }
 }
 
@@ -87,7 +87,7 @@ fn render_element(kind: &Kind, children: &[Node]) -> AnyView {
         }
         Kind::Rule => view! { <hr /> }.into_any(),
         // Cells and rows are rendered by `table`, which knows head from body; a stray one
-        // (not possible from pulldown-cmark) keeps its text.
+        // (not possible from the parser) keeps its text.
         Kind::TableHead | Kind::TableRow | Kind::TableCell => {
             view! { <span>{inner}</span> }.into_any()
         }

@@ -1,10 +1,10 @@
 //! A checkpoint question: choose, check, then every option's explanation. The answer is kept
 //! in progress and shown again on the next visit.
 
-use iamplay_engine::curriculum::Question;
 use leptos::prelude::*;
 
 use super::Markdown;
+use crate::course::Question;
 use crate::progress::use_progress;
 use crate::quiz::{is_correct, is_multiple, toggle};
 
@@ -27,7 +27,7 @@ pub fn QuestionCard(question: &'static Question, number: usize) -> impl IntoView
     view! {
         <fieldset class="question" data-question=question.id.clone()>
             <legend>{format!("Question {number}")}</legend>
-            <Markdown source=question.prompt.clone() />
+            <Markdown document=question.prompt.clone() />
             {multiple.then(|| view! { <p class="meta">"Choose every answer that applies."</p> })}
             <ul class="options">
                 {question.options.iter().enumerate().map(|(index, option)| {

@@ -1,11 +1,11 @@
 //! Help around a scenario: tiered hints one at a time, the reference answer after an attempt,
 //! and the statement picker of spot scenarios.
 
-use iamplay_engine::curriculum::Scenario;
 use leptos::prelude::*;
 
 use super::json_code::JsonCode;
 use super::Markdown;
+use crate::course::Scenario;
 use crate::progress::{scenario_key, use_progress};
 use crate::scenario::state::{
     can_show_answer, has_more_hints, policy_text, spot_is_correct, spot_options, visible_hints,
@@ -23,7 +23,7 @@ pub fn Hints(lesson: String, scenario: &'static Scenario) -> impl IntoView {
         <section class="hints" aria-label="Hints">
             <ol>
                 {move || visible_hints(scenario, &state.get()).iter().map(|h| view! {
-                    <li><Markdown source=h.clone() /></li>
+                    <li><Markdown document=h.clone() /></li>
                 }).collect_view()}
             </ol>
             {move || has_more_hints(scenario, &state.get()).then(|| {
@@ -52,7 +52,7 @@ pub fn ShowAnswer(lesson: String, scenario: &'static Scenario) -> impl IntoView 
                     <section class="answer" aria-label="Answer and explanation">
                         <h4>{if s.completed { "Why it works" } else { "The answer" }}</h4>
                         {s.answer_shown.then(|| view! { <JsonCode text=policy_text(&scenario.answer) /> })}
-                        <Markdown source=scenario.explanation.clone() />
+                        <Markdown document=scenario.explanation.clone() />
                     </section>
                 }.into_any()
             } else if can_show_answer(&s) {

@@ -1,7 +1,8 @@
 //! One scenario: task, fixed policies, the editor, and everything the engine says about the
 //! text, recomputed while the learner types, in time for the keystroke's own frame.
 
-use iamplay_engine::curriculum::{Scenario, ScenarioStyle};
+use crate::course::Scenario;
+use iamplay_engine::curriculum::ScenarioStyle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -208,7 +209,7 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
                     <p class="badge done" role="status">"Solved"</p>
                 })}
             </header>
-            <Markdown source=scenario.task.clone() />
+            <Markdown document=scenario.task.clone() />
             {(!fixed.is_empty()).then(|| view! {
                 <details class="fixed-policies">
                     <summary>{format!("Fixed policies ({}) — read only", fixed.len())}</summary>

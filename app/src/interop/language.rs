@@ -23,7 +23,7 @@ extern "C" {
     ) -> Result<(), JsValue>;
 
     #[wasm_bindgen(catch, js_name = fetchText)]
-    async fn fetch_text(path: &str) -> Result<JsValue, JsValue>;
+    pub(crate) async fn fetch_text(path: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Where Trunk puts the catalogue (see `index.html`).

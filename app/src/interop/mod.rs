@@ -3,6 +3,7 @@
 //! The rest of the app sees typed Rust: [`monaco::Editor`] with typed methods, and the plain
 //! serialisable [`markers::Marker`] that crosses the boundary as JSON.
 
+pub mod course;
 pub mod files;
 pub mod frame;
 pub mod language;

@@ -1,4 +1,4 @@
-use iamplay_engine::curriculum::Question;
+use crate::course::Question;
 
 /// What the learner chose before starting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn the_real_bank_has_topics_that_are_lessons() {
-        let course = crate::course::embedded_course().expect("course");
+        let course = crate::course::test_course();
         let bank: Vec<Question> = course
             .lessons
             .iter()

@@ -1,7 +1,7 @@
 //! Finished sessions go into the learner's progress, so they are shown on the progress page
 //! and travel with export, import and reset like everything else.
 
-use iamplay_engine::curriculum::Question;
+use crate::course::Question;
 
 use super::{ResultSink, Score};
 use crate::progress::{InterviewResult, ProgressStore, TopicScore};

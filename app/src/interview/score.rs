@@ -1,6 +1,6 @@
 use std::collections::BTreeSet;
 
-use iamplay_engine::curriculum::Question;
+use crate::course::Question;
 
 /// The result of a finished session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,7 +118,10 @@ pub(crate) mod tests {
            "options": [{"text": "x", "correct": true, "explanation": "e"},
                        {"text": "y", "correct": false, "explanation": "e"}]}
         ]"#;
-        serde_json::from_str(json).expect("test bank")
+        let written: Vec<iamplay_engine::curriculum::Question> =
+            serde_json::from_str(json).expect("test bank");
+        let parse = &mut |text: String| iamplay_engine::curriculum::markdown::parse(&text);
+        written.into_iter().map(|q| q.map_prose(parse)).collect()
     }
 
     #[test]

@@ -5,32 +5,29 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::components::course_gate::CourseGate;
 use crate::components::Markdown;
-use crate::course::embedded_course;
+use crate::course::Course;
+use crate::course::Question;
 use crate::interop::{page, storage};
 use crate::interview::{draw, score, topics, Config, ProgressSink, ResultSink, Rng, Score};
 use crate::progress::use_progress;
-use iamplay_engine::curriculum::{Question, QuestionKind};
+use iamplay_engine::curriculum::QuestionKind;
 
 /// The bank: every course question that names the lesson it tests.
-fn bank() -> Vec<Question> {
-    embedded_course()
-        .map(|course| {
-            course
-                .lessons
-                .iter()
-                .flat_map(|l| l.manifest.questions.iter())
-                .filter(|q| q.topic.is_some())
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default()
+fn bank(course: &Course) -> Vec<Question> {
+    course
+        .lessons
+        .iter()
+        .flat_map(|l| l.manifest.questions.iter())
+        .filter(|q| q.topic.is_some())
+        .cloned()
+        .collect()
 }
 
-fn lesson_title(id: &str) -> String {
-    embedded_course()
-        .ok()
-        .and_then(|c| c.lesson(id))
+pub(crate) fn lesson_title(course: &Course, id: &str) -> String {
+    course
+        .lesson(id)
         .map_or_else(|| id.to_owned(), |l| l.manifest.title.clone())
 }
 
@@ -43,7 +40,16 @@ enum Phase {
 
 #[component]
 pub fn Interview() -> impl IntoView {
-    let bank = StoredValue::new(bank());
+    view! {
+        <CourseGate let:course>
+            <InterviewView course />
+        </CourseGate>
+    }
+}
+
+#[component]
+fn InterviewView(course: &'static Course) -> impl IntoView {
+    let bank = StoredValue::new(bank(course));
     let all_topics = bank.with_value(|b| topics(b));
     let phase = RwSignal::new(Phase::Setup);
     let count = RwSignal::new(10_usize);
@@ -137,7 +143,7 @@ pub fn Interview() -> impl IntoView {
                                                     let on = event_target_checked(&ev);
                                                     chosen_topics.update(|c| { c.retain(|x| x != &t2); if on { c.push(t2.clone()); } });
                                                 } />
-                                            " " {lesson_title(topic)}
+                                            " " {lesson_title(course, topic)}
                                         </label>
                                     }
                                 }).collect_view()}
@@ -159,7 +165,7 @@ pub fn Interview() -> impl IntoView {
                 Phase::Running => view! {
                     <QuestionView bank drawn answers current remaining=Signal::derive(remaining) finish=Callback::new(move |()| finish()) />
                 }.into_any(),
-                Phase::Done(result) => view! { <Results bank result restart=Callback::new(move |()| phase.set(Phase::Setup)) /> }.into_any(),
+                Phase::Done(result) => view! { <Results course bank result restart=Callback::new(move |()| phase.set(Phase::Setup)) /> }.into_any(),
             }}
         </section>
     }
@@ -190,7 +196,7 @@ fn QuestionView(
             view! {
                 <fieldset class="question" data-testid="question">
                     <legend class="visually-hidden">{format!("Question {}", position + 1)}</legend>
-                    <Markdown source=question.prompt.clone() />
+                    <Markdown document=question.prompt.clone() />
                     {multiple.then(|| view! { <p class="meta">"Choose every correct answer."</p> })}
                     <ul class="question-options">
                         {question.options.iter().enumerate().map(|(i, option)| {
@@ -232,6 +238,7 @@ fn QuestionView(
 
 #[component]
 fn Results(
+    course: &'static Course,
     bank: StoredValue<Vec<Question>>,
     result: Score,
     restart: Callback<()>,
@@ -248,7 +255,7 @@ fn Results(
             <thead><tr><th scope="col">"Topic"</th><th scope="col">"Correct"</th></tr></thead>
             <tbody>
                 {result.by_topic.clone().into_iter().map(|t| {
-                    let title = lesson_title(&t.topic);
+                    let title = lesson_title(course, &t.topic);
                     view! {
                         <tr><td><A href=format!("/lessons/{}", t.topic)>{title}</A></td><td>{format!("{} / {}", t.correct, t.total)}</td></tr>
                     }
@@ -257,19 +264,19 @@ fn Results(
         </table>
         {(!weak.is_empty()).then(move || view! {
             <h2>"Lessons to review"</h2>
-            <ul>{weak.into_iter().map(|t| { let title = lesson_title(&t); view! { <li><A href=format!("/lessons/{t}")>{title}</A></li> } }).collect_view()}</ul>
+            <ul>{weak.into_iter().map(|t| { let title = lesson_title(course, &t); view! { <li><A href=format!("/lessons/{t}")>{title}</A></li> } }).collect_view()}</ul>
         })}
         <h2>{format!("Missed questions ({})", result.missed.len())}</h2>
         {result.missed.iter().filter_map(|missed| bank.with_value(|b| b.get(missed.question).cloned()).map(|q| (missed.chosen.clone(), q))).map(|(chosen, q)| view! {
             <article class="missed-question">
-                <Markdown source=q.prompt.clone() />
+                <Markdown document=q.prompt.clone() />
                 <p>{if chosen.is_empty() { "Not answered.".to_owned() } else { format!("You chose: {}", chosen.iter().filter_map(|i| q.options.get(*i)).map(|o| o.text.clone()).collect::<Vec<_>>().join("; ")) }}</p>
                 <ul>
                     {q.options.iter().filter(|o| o.correct || chosen.iter().any(|i| q.options.get(*i) == Some(*o))).map(|o| view! {
                         <li><strong>{if o.correct { "Correct: " } else { "Wrong: " }}</strong>{o.text.clone()} " — " {o.explanation.clone()}</li>
                     }).collect_view()}
                 </ul>
-                {q.model_answer.clone().map(|m| view! { <details><summary>"Model answer"</summary><Markdown source=m /></details> })}
+                {q.model_answer.clone().map(|m| view! { <details><summary>"Model answer"</summary><Markdown document=m /></details> })}
             </article>
         }).collect_view()}
         <p class="meta">"This session is kept on " <A href="/progress">"your progress page"</A> "."</p>

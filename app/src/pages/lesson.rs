@@ -3,13 +3,12 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::layout::CourseErrorView;
+use crate::components::course_gate::CourseGate;
 use crate::components::question::QuestionCard;
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::components::Markdown;
-use crate::course::embedded_course;
+use crate::course::Lesson as CourseLesson;
 use crate::interop::scroll;
-use iamplay_engine::curriculum::Lesson as CourseLesson;
 
 /// One lesson, by the id in the URL (`/lessons/:id`, or `/lessons/:id/:scenario` to open at a
 /// scenario).
@@ -19,28 +18,26 @@ pub fn Lesson() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let scenario = move || params.with(|p| p.get("scenario"));
     view! {
-        <ErrorBoundary fallback=|errors| view! { <CourseErrorView errors /> }>
+        <CourseGate let:course>
             {move || {
-                embedded_course().map(|course| {
-                    let id = id();
-                    match course.lesson(&id) {
-                        Some(lesson) => {
-                            let position = course.lessons.iter().position(|l| l.manifest.id == id).unwrap_or(0);
-                            let previous = position.checked_sub(1).and_then(|i| course.lessons.get(i));
-                            let next = course.lessons.get(position + 1);
-                            let target = scenario();
-                            let known = target.as_ref().is_none_or(|s| lesson.manifest.scenarios.iter().any(|x| &x.id == s));
-                            if known {
-                                view! { <LessonView lesson previous next target number=position + 1 /> }.into_any()
-                            } else {
-                                view! { <UnknownLesson id=format!("{id}/{}", target.unwrap_or_default()) what="scenario" /> }.into_any()
-                            }
+                let id = id();
+                match course.lesson(&id) {
+                    Some(lesson) => {
+                        let position = course.lessons.iter().position(|l| l.manifest.id == id).unwrap_or(0);
+                        let previous = position.checked_sub(1).and_then(|i| course.lessons.get(i));
+                        let next = course.lessons.get(position + 1);
+                        let target = scenario();
+                        let known = target.as_ref().is_none_or(|s| lesson.manifest.scenarios.iter().any(|x| &x.id == s));
+                        if known {
+                            view! { <LessonView lesson previous next target number=position + 1 /> }.into_any()
+                        } else {
+                            view! { <UnknownLesson id=format!("{id}/{}", target.unwrap_or_default()) what="scenario" /> }.into_any()
                         }
-                        None => view! { <UnknownLesson id what="lesson" /> }.into_any(),
                     }
-                })
+                    None => view! { <UnknownLesson id what="lesson" /> }.into_any(),
+                }
             }}
-        </ErrorBoundary>
+        </CourseGate>
     }
 }
 
@@ -72,7 +69,7 @@ fn LessonView(
                     {manifest.objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}
                 </ul>
             </section>
-            <Markdown source=lesson.prose.clone() skip_title=manifest.title.clone() />
+            <Markdown document=lesson.prose.clone() skip_title=manifest.title.clone() />
             {(!manifest.scenarios.is_empty()).then(|| view! {
                 <section class="scenarios" aria-labelledby="scenarios-title">
                     <h2 id="scenarios-title">"Practice"</h2>

@@ -2,8 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::components::layout::CourseErrorView;
-use crate::course::embedded_course;
+use crate::components::course_gate::CourseGate;
 use crate::progress::{scenario_key, use_progress};
 
 /// The course in teaching order, with the learner's progress in each lesson.
@@ -13,41 +12,37 @@ pub fn Lessons() -> impl IntoView {
     view! {
         <Title text="Lessons" />
         <section class="page lessons">
-            <ErrorBoundary fallback=|errors| view! { <CourseErrorView errors /> }>
-                {embedded_course().map(|course| {
-                    view! {
-                        <h1>{course.manifest.title.clone()}</h1>
-                        <ol class="lesson-list">
-                            {course.lessons.iter().enumerate().map(|(index, lesson)| {
-                                let manifest = &lesson.manifest;
-                                let status = move || {
-                                    let scenarios: Vec<&str> = manifest.scenarios.iter().map(|s| s.id.as_str()).collect();
-                                    let questions: Vec<&str> = manifest.questions.iter().map(|q| q.id.as_str()).collect();
-                                    store.with(|p| p.lesson_status(&manifest.id, &scenarios, &questions, |key| {
-                                        store.has_draft(key) && key.starts_with(&scenario_key(&manifest.id, ""))
-                                    }))
-                                };
-                                view! {
-                                    <li>
-                                        <span class="lesson-number" aria-hidden="true">{index + 1}</span>
-                                        <div>
-                                            <h2>
-                                                <A href=format!("/lessons/{}", manifest.id)>{manifest.title.clone()}</A>
-                                            </h2>
-                                            <p>{manifest.summary.clone()}</p>
-                                            <p class="meta">
-                                                <span class=move || format!("lesson-status {}", status().class())>{move || status().label()}</span>
-                                                {format!(" · About {} minutes", manifest.minutes)}
-                                            </p>
-                                        </div>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ol>
-                        <p class="progress-link"><A href="/progress">"Your progress, export and import"</A></p>
-                    }
-                })}
-            </ErrorBoundary>
+            <CourseGate let:course>
+                <h1>{course.manifest.title.clone()}</h1>
+                <ol class="lesson-list">
+                    {course.lessons.iter().enumerate().map(|(index, lesson)| {
+                        let manifest = &lesson.manifest;
+                        let status = move || {
+                            let scenarios: Vec<&str> = manifest.scenarios.iter().map(|s| s.id.as_str()).collect();
+                            let questions: Vec<&str> = manifest.questions.iter().map(|q| q.id.as_str()).collect();
+                            store.with(|p| p.lesson_status(&manifest.id, &scenarios, &questions, |key| {
+                                store.has_draft(key) && key.starts_with(&scenario_key(&manifest.id, ""))
+                            }))
+                        };
+                        view! {
+                            <li>
+                                <span class="lesson-number" aria-hidden="true">{index + 1}</span>
+                                <div>
+                                    <h2>
+                                        <A href=format!("/lessons/{}", manifest.id)>{manifest.title.clone()}</A>
+                                    </h2>
+                                    <p>{manifest.summary.clone()}</p>
+                                    <p class="meta">
+                                        <span class=move || format!("lesson-status {}", status().class())>{move || status().label()}</span>
+                                        {format!(" · About {} minutes", manifest.minutes)}
+                                    </p>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                <p class="progress-link"><A href="/progress">"Your progress, export and import"</A></p>
+            </CourseGate>
         </section>
     }
 }

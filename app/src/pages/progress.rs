@@ -4,7 +4,8 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::course::embedded_course;
+use crate::components::course_gate::CourseGate;
+use crate::course::{use_course, Course, CourseStore};
 use crate::interop::files;
 use crate::progress::{scenario_key, use_progress, InterviewResult};
 
@@ -60,9 +61,8 @@ pub fn ProgressPage() -> impl IntoView {
         });
     };
 
-    let lessons = move || {
-        let course = embedded_course().ok()?;
-        Some(course.lessons.iter().map(|lesson| {
+    let lessons = move |course: &'static Course| {
+        course.lessons.iter().map(|lesson| {
             let m = &lesson.manifest;
             let id = m.id.clone();
             let row = Signal::derive(move || store.with(|p| {
@@ -77,7 +77,7 @@ pub fn ProgressPage() -> impl IntoView {
                     <td>{move || format!("{} of {}", row.get().1, m.questions.len())}</td>
                 </tr>
             }
-        }).collect_view())
+        }).collect_view()
     };
 
     let interviews = move || store.with(|p| p.interviews.clone());
@@ -87,12 +87,14 @@ pub fn ProgressPage() -> impl IntoView {
         <section class="page progress">
             <h1>"Your progress"</h1>
             <p>"Progress and drafts are kept in this browser only. Export them to move to another browser or to keep a copy."</p>
-            <div class="table-scroll">
-                <table class="progress-table">
-                    <thead><tr><th scope="col">"Lesson"</th><th scope="col">"Scenarios solved"</th><th scope="col">"Questions right"</th></tr></thead>
-                    <tbody>{lessons}</tbody>
-                </table>
-            </div>
+            <CourseGate nested=true let:course>
+                <div class="table-scroll">
+                    <table class="progress-table">
+                        <thead><tr><th scope="col">"Lesson"</th><th scope="col">"Scenarios solved"</th><th scope="col">"Questions right"</th></tr></thead>
+                        <tbody>{lessons(course)}</tbody>
+                    </table>
+                </div>
+            </CourseGate>
             {move || {
                 let list = interviews();
                 (!list.is_empty()).then(|| view! {
@@ -145,16 +147,18 @@ fn when(iso: &str) -> String {
     }
 }
 
-fn lesson_title(id: &str) -> String {
-    embedded_course()
-        .ok()
-        .and_then(|c| c.lesson(id))
-        .map_or_else(|| id.to_owned(), |l| l.manifest.title.clone())
+/// The lesson's title, or its id until the course is loaded (or if it has gone since).
+fn lesson_title(store: CourseStore, id: &str) -> String {
+    store.course().map_or_else(
+        || id.to_owned(),
+        |course| super::interview::lesson_title(course, id),
+    )
 }
 
 /// One past session: when, the score, and the score by topic (lesson).
 #[component]
 fn InterviewSession(result: InterviewResult) -> impl IntoView {
+    let course = use_course();
     let percent = (result.correct * 100)
         .checked_div(result.total)
         .unwrap_or(0);
@@ -170,7 +174,7 @@ fn InterviewSession(result: InterviewResult) -> impl IntoView {
             <ul class="topic-scores" aria-label="Score by topic">
                 {result.topics.into_iter().map(|(topic, score)| view! {
                     <li>
-                        <A href=format!("/lessons/{topic}")>{lesson_title(&topic)}</A>
+                        <A href=format!("/lessons/{topic}")>{let id = topic.clone(); move || lesson_title(course, &id)}</A>
                         {format!(": {} / {}", score.correct, score.total)}
                     </li>
                 }).collect_view()}

@@ -3,7 +3,8 @@
 //! request, and for statements that did not apply, the element that did not match with the
 //! values compared.
 
-use iamplay_engine::curriculum::{PolicyKind, Scenario};
+use crate::course::Scenario;
+use iamplay_engine::curriculum::PolicyKind;
 use iamplay_engine::eval::{ConditionMatch, ElementMatch, Evaluation, Layer, PolicyExplanation};
 use iamplay_engine::json::LineIndex;
 use iamplay_engine::policy::Effect;

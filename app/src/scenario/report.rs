@@ -1,7 +1,8 @@
 //! One pass over the learner's text: lint, grade, and the view of each check.
 
+use crate::course::Scenario;
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::curriculum::{grade, grade_with_catalog, GradeError, PolicyKind, Scenario};
+use iamplay_engine::curriculum::{grade, grade_with_catalog, GradeError, PolicyKind};
 use iamplay_engine::json::{LineIndex, Span};
 use iamplay_engine::lint::{self, LintOptions, Severity as LintSeverity};
 
@@ -206,10 +207,10 @@ pub fn decision_label(decision: &str) -> &'static str {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::course::embedded_course;
+    use crate::course::test_course;
 
     pub(crate) fn scenario(lesson: &str, id: &str) -> Scenario {
-        let course = embedded_course().expect("course");
+        let course = test_course();
         let lesson = course.lesson(lesson).expect("lesson");
         lesson
             .manifest
@@ -250,7 +251,7 @@ pub(crate) mod tests {
 
     #[test]
     fn the_reference_answer_solves_every_write_scenario_and_the_starter_does_not() {
-        let course = embedded_course().unwrap();
+        let course = test_course();
         for lesson in &course.lessons {
             for scenario in &lesson.manifest.scenarios {
                 if !matches!(

@@ -1,7 +1,9 @@
 //! The scenario panel's rules: which policies are shown read-only, hints one at a time, when
 //! the answer may be shown, and how predictions and spotted statements are judged.
 
-use iamplay_engine::curriculum::{Scenario, ScenarioStyle};
+use crate::course::Scenario;
+use iamplay_engine::curriculum::markdown::Document;
+use iamplay_engine::curriculum::ScenarioStyle;
 use serde_json::Value;
 
 use super::report::Report;
@@ -158,7 +160,7 @@ pub fn can_show_answer(state: &ScenarioState) -> bool {
 }
 
 /// The hints revealed so far.
-pub fn visible_hints<'s>(scenario: &'s Scenario, state: &ScenarioState) -> &'s [String] {
+pub fn visible_hints<'s>(scenario: &'s Scenario, state: &ScenarioState) -> &'s [Document] {
     &scenario.hints[..state.hints_shown.min(scenario.hints.len())]
 }
 

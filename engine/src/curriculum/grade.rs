@@ -98,14 +98,14 @@ pub struct Grade {
 
 /// Grades the learner's policy text without the action catalogue: the least-privilege bound
 /// cannot expand wildcards (see [`over_grants`]); prefer [`grade_with_catalog`] once it is loaded.
-pub fn grade(scenario: &Scenario, policy_text: &str) -> Result<Grade, GradeError> {
+pub fn grade<P>(scenario: &Scenario<P>, policy_text: &str) -> Result<Grade, GradeError> {
     grade_text(scenario, policy_text, None)
 }
 
 /// Grades the learner's policy text with the exact least-privilege bound: every action the
 /// policy's patterns expand to on the bound's resources, decided by the evaluator.
-pub fn grade_with_catalog(
-    scenario: &Scenario,
+pub fn grade_with_catalog<P>(
+    scenario: &Scenario<P>,
     policy_text: &str,
     catalog: &Catalog,
 ) -> Result<Grade, GradeError> {
@@ -113,21 +113,21 @@ pub fn grade_with_catalog(
 }
 
 /// Grades an already parsed policy without the action catalogue.
-pub fn grade_policy(scenario: &Scenario, policy: &Policy) -> Result<Grade, GradeError> {
+pub fn grade_policy<P>(scenario: &Scenario<P>, policy: &Policy) -> Result<Grade, GradeError> {
     grade_parsed(scenario, policy, None)
 }
 
 /// Grades an already parsed policy with the exact least-privilege bound.
-pub fn grade_policy_with_catalog(
-    scenario: &Scenario,
+pub fn grade_policy_with_catalog<P>(
+    scenario: &Scenario<P>,
     policy: &Policy,
     catalog: &Catalog,
 ) -> Result<Grade, GradeError> {
     grade_parsed(scenario, policy, Some(catalog))
 }
 
-fn grade_text(
-    scenario: &Scenario,
+fn grade_text<P>(
+    scenario: &Scenario<P>,
     policy_text: &str,
     catalog: Option<&Catalog>,
 ) -> Result<Grade, GradeError> {
@@ -136,8 +136,8 @@ fn grade_text(
 }
 
 /// The grading loop every entry point shares; `catalog` decides which bound is measured.
-pub(crate) fn grade_parsed(
-    scenario: &Scenario,
+pub(crate) fn grade_parsed<P>(
+    scenario: &Scenario<P>,
     policy: &Policy,
     catalog: Option<&Catalog>,
 ) -> Result<Grade, GradeError> {
@@ -175,7 +175,11 @@ pub(crate) fn grade_parsed(
 }
 
 /// The engine case for one check: its request, the fixed policies, and `policy` in the edited slot.
-pub fn check_case(scenario: &Scenario, check: &Check, policy: &Policy) -> Result<Case, GradeError> {
+pub fn check_case<P>(
+    scenario: &Scenario<P>,
+    check: &Check,
+    policy: &Policy,
+) -> Result<Case, GradeError> {
     let fixed = scenario.fixed.clone().unwrap_or_else(|| json!({}));
     let text = json!({ "request": check.request, "policies": fixed }).to_string();
     let mut case = Case::parse(&text).map_err(|error| GradeError::Scenario {
@@ -211,7 +215,7 @@ pub fn manifest_policy(document: &Value) -> Result<Policy, PolicyError> {
 
 /// Whether a statement the engine reports (as deciding, or as clicked by a learner in a `spot`
 /// scenario) is the scenario's culprit.
-pub fn is_culprit(scenario: &Scenario, culprit: &Culprit, statement: &StatementRef) -> bool {
+pub fn is_culprit<P>(scenario: &Scenario<P>, culprit: &Culprit, statement: &StatementRef) -> bool {
     if statement.sid.as_deref() != Some(culprit.sid.as_str()) {
         return false;
     }

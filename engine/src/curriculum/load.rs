@@ -5,38 +5,12 @@ use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 
+pub use super::course::{Course, Lesson};
 use super::manifest::{CourseManifest, LessonManifest};
 use super::problem::Problem;
 
 /// The file that lists the lessons in order.
 pub const COURSE_FILE: &str = "course.json";
-
-/// A lesson: its manifest and its prose.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Lesson {
-    pub manifest: LessonManifest,
-    /// The Markdown of `lesson.md`.
-    pub prose: String,
-}
-
-/// A course in teaching order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Course {
-    pub manifest: CourseManifest,
-    /// The lessons that loaded, in the order of `course.json`.
-    pub lessons: Vec<Lesson>,
-}
-
-impl Course {
-    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
-        self.lessons.iter().find(|lesson| lesson.manifest.id == id)
-    }
-
-    /// A lesson's place in the course order.
-    pub fn position(&self, id: &str) -> Option<usize> {
-        self.manifest.lessons.iter().position(|listed| listed == id)
-    }
-}
 
 /// The result of loading: the course (as much of it as parsed) and every problem found.
 #[derive(Debug, Clone, PartialEq)]

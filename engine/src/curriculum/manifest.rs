@@ -15,9 +15,16 @@ pub struct CourseManifest {
 }
 
 /// `lessons/<id>/lesson.json`. The prose lives beside it in `lesson.md`.
+///
+/// `P` holds the Markdown fields: text as written, or parsed (see [`super::Course`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct LessonManifest {
+// `#[serde(default)]` on a `P` field would otherwise demand `P: Default`.
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound(deserialize = "P: Deserialize<'de>")
+)]
+pub struct LessonManifest<P = String> {
     /// Stable, kebab-case; equal to the folder name. Used in URLs and saved progress.
     pub id: String,
     pub title: String,
@@ -31,21 +38,21 @@ pub struct LessonManifest {
     /// Estimated minutes, prose and scenarios included.
     pub minutes: u32,
     #[serde(default)]
-    pub scenarios: Vec<Scenario>,
+    pub scenarios: Vec<Scenario<P>>,
     #[serde(default)]
-    pub questions: Vec<Question>,
+    pub questions: Vec<Question<P>>,
 }
 
 /// A task in which the learner writes, repairs or reads a policy, checked live by the engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Scenario {
+pub struct Scenario<P = String> {
     /// Unique within the lesson; deep links are `/lessons/<lesson>/<scenario>`.
     pub id: String,
     pub title: String,
     pub style: ScenarioStyle,
     /// The task, in Markdown.
-    pub task: String,
+    pub task: P,
     /// Which policy the editor holds.
     pub edit: EditedPolicy,
     /// The editor's initial content (a policy document). For `predict` and `spot` scenarios
@@ -63,14 +70,14 @@ pub struct Scenario {
     #[serde(default)]
     pub least_privilege: Option<LeastPrivilegeBound>,
     /// Tiered hints, from a nudge to nearly the answer; revealed one at a time.
-    pub hints: Vec<String>,
+    pub hints: Vec<P>,
     /// A reference answer (a policy document). For `predict`/`spot`, the starter itself.
     pub answer: Value,
     /// For `spot`: the statement that causes the deny.
     #[serde(default)]
     pub culprit: Option<Culprit>,
     /// Shown after success, in Markdown: why the answer works.
-    pub explanation: String,
+    pub explanation: P,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -150,20 +157,25 @@ pub struct Culprit {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Question {
+// `#[serde(default)]` on a `P` field would otherwise demand `P: Default`.
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound(deserialize = "P: Deserialize<'de>")
+)]
+pub struct Question<P = String> {
     /// Unique across the course.
     pub id: String,
     pub kind: QuestionKind,
     /// Markdown.
-    pub prompt: String,
+    pub prompt: P,
     pub options: Vec<QuestionOption>,
     /// The lesson id this question tests (interview bank questions name their source lesson).
     #[serde(default)]
     pub topic: Option<String>,
     /// A model answer in prose, for interview practice.
     #[serde(default)]
-    pub model_answer: Option<String>,
+    pub model_answer: Option<P>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,4 +196,63 @@ pub struct QuestionOption {
     pub correct: bool,
     /// Why this option is right or wrong; shown after answering.
     pub explanation: String,
+}
+
+impl<P> LessonManifest<P> {
+    /// The same manifest with every Markdown field converted by `convert`.
+    pub fn map_prose<Q>(self, convert: &mut impl FnMut(P) -> Q) -> LessonManifest<Q> {
+        LessonManifest {
+            id: self.id,
+            title: self.title,
+            summary: self.summary,
+            objectives: self.objectives,
+            prerequisites: self.prerequisites,
+            minutes: self.minutes,
+            scenarios: self
+                .scenarios
+                .into_iter()
+                .map(|scenario| scenario.map_prose(convert))
+                .collect(),
+            questions: self
+                .questions
+                .into_iter()
+                .map(|question| question.map_prose(convert))
+                .collect(),
+        }
+    }
+}
+
+impl<P> Scenario<P> {
+    /// The same scenario with its task, hints and explanation converted by `convert`.
+    pub fn map_prose<Q>(self, convert: &mut impl FnMut(P) -> Q) -> Scenario<Q> {
+        Scenario {
+            id: self.id,
+            title: self.title,
+            style: self.style,
+            task: convert(self.task),
+            edit: self.edit,
+            starter: self.starter,
+            fixed: self.fixed,
+            checks: self.checks,
+            least_privilege: self.least_privilege,
+            hints: self.hints.into_iter().map(&mut *convert).collect(),
+            answer: self.answer,
+            culprit: self.culprit,
+            explanation: convert(self.explanation),
+        }
+    }
+}
+
+impl<P> Question<P> {
+    /// The same question with its prompt and model answer converted by `convert`.
+    pub fn map_prose<Q>(self, convert: &mut impl FnMut(P) -> Q) -> Question<Q> {
+        Question {
+            id: self.id,
+            kind: self.kind,
+            prompt: convert(self.prompt),
+            options: self.options,
+            topic: self.topic,
+            model_answer: self.model_answer.map(&mut *convert),
+        }
+    }
 }

@@ -2,6 +2,8 @@
 //!
 //! Lesson files are read by the `iamplay-lessons` crate (embedded at compile time) or from a
 //! folder by the CLI. The format is documented for authors in `lessons/README.md`.
+//! Loading, checking and bundling (feature `authoring`) run in native tools only; the app reads
+//! the checked course as a [`Bundle`] with its Markdown already parsed into [`markdown`] trees.
 //!
 //! - [`load_course`] turns `(path, contents)` pairs into a [`Course`], with every parse problem.
 //! - [`check_files`] runs the whole checker (files, structure, prose, and the engine on every
@@ -12,25 +14,37 @@
 //!   For `predict`, grade the starter and compare each check's decision with the learner's
 //!   guess; for `spot`, compare the clicked statement with [`is_culprit`].
 
+mod bundle;
+#[cfg(feature = "authoring")]
 mod check;
+mod course;
 mod grade;
 mod least_privilege;
+#[cfg(feature = "authoring")]
 mod load;
+#[cfg(feature = "authoring")]
 mod locate;
 mod manifest;
+pub mod markdown;
 mod problem;
 
+#[cfg(feature = "authoring")]
+pub use bundle::bundle_course;
+pub use bundle::{Bundle, RenderedCourse, BUNDLE_FORMAT};
+#[cfg(feature = "authoring")]
 pub use check::{check_course, check_files, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS};
+pub use course::{Course, Lesson};
 pub use grade::{
     check_case, grade, grade_policy, grade_policy_with_catalog, grade_with_catalog, is_culprit,
     manifest_policy, CheckResult, Grade, GradeError,
 };
 pub use least_privilege::{over_grants, over_grants_with_catalog, OverGrant};
-pub use load::{load_course, parse_json, Course, Lesson, Loaded, COURSE_FILE};
+#[cfg(feature = "authoring")]
+pub use load::{load_course, parse_json, Loaded, COURSE_FILE};
 pub use manifest::*;
 pub use problem::{is_kebab_case, Problem};
 
-#[cfg(test)]
+#[cfg(all(test, feature = "authoring"))]
 mod tests {
     #[test]
     fn the_embedded_course_loads() {

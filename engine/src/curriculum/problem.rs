@@ -61,12 +61,14 @@ impl fmt::Display for Problem {
 }
 
 /// Collects problems for one file, prefixing field paths as the checker walks down.
+#[cfg(feature = "authoring")]
 #[derive(Debug)]
 pub(crate) struct Report<'a> {
     pub file: &'a str,
     pub problems: &'a mut Vec<Problem>,
 }
 
+#[cfg(feature = "authoring")]
 impl Report<'_> {
     pub fn push(&mut self, field: &str, message: impl Into<String>, help: impl Into<String>) {
         let help: String = help.into();

@@ -1,96 +1,14 @@
-//! Lesson Markdown as a plain tree, built from pulldown-cmark's events.
-//!
-//! The view layer turns this tree into DOM nodes one by one, so text always becomes text nodes:
-//! raw HTML in a lesson is shown as the characters it is, never parsed as markup, and links and
-//! images keep only URLs with a safe scheme.
+//! The Markdown parser (pulldown-cmark), run when the course bundle is built: only native
+//! tools carry it.
 
 use pulldown_cmark::{
     Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag,
 };
 
-/// A node of the rendered document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Node {
-    Element {
-        kind: Kind,
-        children: Vec<Node>,
-    },
-    Text(String),
-    InlineCode(String),
-    HardBreak,
-    /// A task-list checkbox, `- [x] done`.
-    Checkbox(bool),
-}
-
-/// What an element is; the view picks the HTML tag from it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
-    Paragraph,
-    /// 1 to 6.
-    Heading(u8),
-    Quote,
-    Callout(CalloutKind),
-    CodeBlock {
-        language: Option<String>,
-    },
-    List {
-        start: Option<u64>,
-    },
-    Item,
-    Table {
-        align: Vec<Align>,
-    },
-    TableHead,
-    TableRow,
-    TableCell,
-    Emphasis,
-    Strong,
-    Strikethrough,
-    /// `href` is `None` when the URL's scheme is not safe; the text is kept.
-    Link {
-        href: Option<String>,
-        title: String,
-    },
-    /// Children are the alt text. `src` is `None` unless the image is on this site.
-    Image {
-        src: Option<String>,
-    },
-    Rule,
-    /// Anything else (superscript, …): its children are kept, its meaning dropped.
-    Span,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CalloutKind {
-    Note,
-    Tip,
-    Important,
-    Warning,
-    Caution,
-}
-
-impl CalloutKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Note => "Note",
-            Self::Tip => "Tip",
-            Self::Important => "Important",
-            Self::Warning => "Warning",
-            Self::Caution => "Caution",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    None,
-    Left,
-    Center,
-    Right,
-}
+use super::{Align, CalloutKind, Document, Kind, Node};
 
 /// Parses CommonMark with GitHub's tables, strikethrough, task lists and callouts.
-pub fn parse(source: &str) -> Vec<Node> {
+pub fn parse(source: &str) -> Document {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
@@ -131,34 +49,6 @@ pub fn parse(source: &str) -> Vec<Node> {
         }
     }
     stack.pop().map(|(_, nodes)| nodes).unwrap_or_default()
-}
-
-/// Drops a leading top-level heading equal to `title`: the page already shows the title.
-pub fn without_title(mut nodes: Vec<Node>, title: &str) -> Vec<Node> {
-    if let Some(Node::Element {
-        kind: Kind::Heading(1),
-        children,
-    }) = nodes.first()
-    {
-        if plain_text(children).trim() == title.trim() {
-            nodes.remove(0);
-        }
-    }
-    nodes
-}
-
-/// The text of some nodes without markup, e.g. for an image's alt text.
-pub fn plain_text(nodes: &[Node]) -> String {
-    let mut out = String::new();
-    for node in nodes {
-        match node {
-            Node::Text(text) | Node::InlineCode(text) => out.push_str(text),
-            Node::Element { children, .. } => out.push_str(&plain_text(children)),
-            Node::HardBreak => out.push('\n'),
-            Node::Checkbox(_) => {}
-        }
-    }
-    out
 }
 
 fn push(stack: &mut [(Kind, Vec<Node>)], node: Node) {
@@ -286,6 +176,7 @@ fn same_site(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::curriculum::markdown::{plain_text, without_title};
 
     fn element(kind: Kind, children: Vec<Node>) -> Node {
         Node::Element { kind, children }

@@ -1,0 +1,60 @@
+//! A loaded course: the course order and each lesson's manifest and prose.
+//!
+//! The types are generic over how Markdown is held (`P`): authors' files give `String`s, which
+//! the checker reads; the app's bundle holds the parsed [`Document`](super::markdown::Document)
+//! instead, so the app needs no Markdown parser.
+
+use serde::{Deserialize, Serialize};
+
+use super::manifest::{CourseManifest, LessonManifest};
+
+/// A lesson: its manifest and its prose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Lesson<P = String> {
+    pub manifest: LessonManifest<P>,
+    /// The Markdown of `lesson.md`.
+    pub prose: P,
+}
+
+/// A course in teaching order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Course<P = String> {
+    pub manifest: CourseManifest,
+    /// The lessons that loaded, in the order of `course.json`.
+    pub lessons: Vec<Lesson<P>>,
+}
+
+impl<P> Course<P> {
+    pub fn lesson(&self, id: &str) -> Option<&Lesson<P>> {
+        self.lessons.iter().find(|lesson| lesson.manifest.id == id)
+    }
+
+    /// A lesson's place in the course order.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.manifest.lessons.iter().position(|listed| listed == id)
+    }
+
+    /// The same course with every Markdown field converted by `convert`.
+    pub fn map_prose<Q>(self, convert: &mut impl FnMut(P) -> Q) -> Course<Q> {
+        Course {
+            manifest: self.manifest,
+            lessons: self
+                .lessons
+                .into_iter()
+                .map(|lesson| lesson.map_prose(convert))
+                .collect(),
+        }
+    }
+}
+
+impl<P> Lesson<P> {
+    /// The same lesson with every Markdown field converted by `convert`.
+    pub fn map_prose<Q>(self, convert: &mut impl FnMut(P) -> Q) -> Lesson<Q> {
+        Lesson {
+            prose: convert(self.prose),
+            manifest: self.manifest.map_prose(convert),
+        }
+    }
+}

@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 // Helpers for the learning-loop specs: a scenario's editor, its text and markers.
 import { expect } from './fixtures.mjs';
 
-/** Waits for the scenario's Monaco editor and returns the scenario section. */
+/**
+ * Scrolls to the scenario as a learner would (its editor is created when it comes near),
+ * waits for its Monaco editor and returns the scenario section.
+ */
 export async function scenario(page, id) {
   const section = page.locator(`section.scenario[id="${id}"]`);
+  await section.locator('.editor-frame').scrollIntoViewIfNeeded();
   await expect(section.locator('.editor-frame[data-ready="true"]')).toBeVisible();
   return section;
 }

@@ -130,7 +130,8 @@ test('corrupt saved progress is set aside with a notice, never a crash', async (
 
 for (const [name, path, ready] of [
   ['the lesson list', '/lessons', '.lesson-list'],
-  ['a lesson page with its scenarios', '/lessons/how-aws-decides', 'section.scenario .editor-frame[data-ready="true"]'],
+  // Its editors are built as the learner scrolls: lazy-editor.spec checks a built one too.
+  ['a lesson page with its scenarios', '/lessons/how-aws-decides', 'section.scenario .editor-preview'],
   ['the progress page', '/progress', '.progress-table'],
 ]) {
   test(`axe finds no serious or critical violation on ${name}`, async ({ page }) => {

@@ -100,6 +100,10 @@ export class JsonEditor {
     this.editor.focus();
   }
 
+  focus() {
+    this.editor.focus();
+  }
+
   // Replaces the whole text as one undoable edit (the learner can take it back with Ctrl+Z);
   // the change reaches Rust like a keystroke.
   setText(text) {

@@ -4,6 +4,7 @@
 
 use iamplay_app::components::course_gate::CourseGate;
 use iamplay_app::components::parse_status::ParseStatus;
+use iamplay_app::components::policy_editor::PolicyEditor;
 use iamplay_app::components::Markdown;
 use iamplay_app::course::provide_course;
 use iamplay_app::json_status::JsonStatus;
@@ -165,4 +166,55 @@ async fn the_course_gate_explains_a_page_without_its_course_and_offers_to_try_ag
     assert!(!alert.is_connected());
     assert_eq!(count(&host, "[role=alert] button"), 1);
     assert_eq!(count(&host, ".loaded"), 0);
+}
+
+/// Waits until `done` holds, checking every 50 ms for at most `ms`.
+async fn until(ms: i32, done: impl Fn() -> bool) -> bool {
+    for _ in 0..ms / 50 {
+        if done() {
+            return true;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+    }
+    done()
+}
+
+#[wasm_bindgen_test]
+async fn a_lazy_editor_shows_its_text_until_asked_and_then_says_why_monaco_failed() {
+    let active = RwSignal::new(false);
+    let text = "{\"Version\": \"2012-10-17\"}";
+    let host = mount(move || {
+        view! {
+            <PolicyEditor
+                text=text
+                label="Policy"
+                on_change=Callback::new(|_: String| {})
+                markers=Signal::stored(Vec::new())
+                active
+            />
+        }
+    });
+    let frame = host.query_selector(".editor-frame").unwrap().unwrap();
+    let state = move || frame.get_attribute("data-state").unwrap_or_default();
+    leptos::task::tick().await;
+    assert_eq!(state(), "waiting");
+    let preview = host.query_selector("pre.editor-preview").unwrap().unwrap();
+    assert_eq!(preview.text_content().as_deref(), Some(text));
+    assert_eq!(
+        preview.get_attribute("aria-label").as_deref(),
+        Some("Policy (loading the editor)")
+    );
+
+    // The test page has no `vs/` folder: the editor must fail with a reason, not hang.
+    active.set(true);
+    assert!(until(10_000, || state() == "failed").await, "{}", state());
+    let alert = host.query_selector("[role=alert]").unwrap().unwrap();
+    let said = alert.text_content().unwrap();
+    assert!(said.contains("`vs/loader.js`"), "{said}");
+    assert!(said.contains("reload the page"), "{said}");
 }

@@ -1,10 +1,10 @@
 //! Views shared by several pages.
 
-pub mod json_editor;
 pub mod layout;
 pub mod markdown;
 pub mod parse_status;
 pub mod playground;
+pub mod policy_editor;
 
 pub use markdown::Markdown;
 pub mod attempt_link;
@@ -14,7 +14,6 @@ pub mod findings;
 pub mod json_code;
 pub mod progress_notice;
 pub mod question;
-pub mod scenario_editor;
 pub mod scenario_help;
 pub mod scenario_panel;
 pub mod with_code;

@@ -3,19 +3,22 @@
 
 use crate::course::Scenario;
 use iamplay_engine::curriculum::ScenarioStyle;
+use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::params::ParamsMap;
 
 use super::attempt_link::{CopyAttemptLink, SharedAttemptOffer};
 use super::check_list::CheckList;
 use super::findings::{Findings, LeastPrivilegeView};
 use super::json_code::JsonCode;
-use super::scenario_editor::{EditorHandle, ScenarioEditor};
+use super::policy_editor::{EditorHandle, PolicyEditor};
 use super::scenario_help::{Hints, ShowAnswer, SpotPicker};
 use super::Markdown;
 use crate::interop::frame::PerFrame;
 use crate::interop::language::{catalog, load_catalog};
 use crate::interop::markers::{Decoration, Range};
+use crate::interop::near::NearWatch;
 use crate::interop::page;
 use crate::progress::{scenario_key, use_progress};
 use crate::scenario::attempt::{arrival, Arrival};
@@ -106,6 +109,9 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
     let revision = RwSignal::new(0u64);
     let selected = RwSignal::new(None::<String>);
     let handle: EditorHandle = StoredValue::new_local(None);
+    // The text a not-yet-created editor shows, and opens with.
+    let shown = RwSignal::new(initial.clone());
+    let wanted = editor_wanted(&scenario.id);
 
     // Local: the scheduler holds `Rc`s, and callbacks must be `Send`.
     let recheck = StoredValue::new_local(PerFrame::new(move || {
@@ -164,11 +170,12 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
         });
     });
     let use_shared = Callback::new(move |shared: String| {
-        handle.with_value(|e| {
-            if let Some(e) = e {
-                e.set_text(&shared);
-            }
-        });
+        let opened = handle.with_value(|e| e.as_ref().map(|e| e.set_text(&shared)).is_some());
+        if !opened {
+            // No editor yet: take the text as an edit, and show it.
+            on_change.run(shared.clone());
+            shown.set(shared);
+        }
     });
     // A link pasted into this tab changes only the fragment: the page stays, so look again.
     if editable {
@@ -201,6 +208,7 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
 
     view! {
         <section class="scenario" id=scenario.id.clone() tabindex="-1" aria-labelledby=heading_ref
+            node_ref=wanted.section on:focusin=move |_| wanted.now.set(true)
             data-revision=move || revision.get().to_string()>
             <header class="scenario-head">
                 <p class="scenario-style">{style_label(scenario.style)}</p>
@@ -223,14 +231,15 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
             })}
             <h4 class="editor-title">{scenario.edit.name.clone()}</h4>
             <SharedAttemptOffer offer on_use=use_shared />
-            <ScenarioEditor
-                initial=initial
+            <PolicyEditor
+                text=shown
                 label=editor_label
                 read_only=!editable
                 on_change
                 markers
                 decorations
                 handle
+                active=wanted.now
             />
             {editable.then(|| view! {
                 <CopyAttemptLink lesson=lesson.clone() scenario=scenario.id.clone() text />
@@ -249,6 +258,45 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
             <ShowAnswer lesson scenario />
         </section>
     }
+}
+
+/// When the scenario's editor should exist: Monaco costs several megabytes of heap per
+/// editor, so a lesson page builds each one only when the learner heads for it.
+#[derive(Clone, Copy)]
+struct EditorWanted {
+    section: NodeRef<html::Section>,
+    now: RwSignal<bool>,
+}
+
+/// At once for the scenario a link points at (`/lessons/<id>/<scenario>`); otherwise when the
+/// section comes near the viewport, or the keyboard focus moves into it (the panel's
+/// `on:focusin`).
+fn editor_wanted(scenario_id: &str) -> EditorWanted {
+    // The route's parameters, read from context so that a panel outside a route (a test)
+    // works too.
+    let linked = use_context::<ArcMemo<ParamsMap>>().is_some_and(|params| {
+        params.with_untracked(|p| p.get("scenario").is_some_and(|s| s == scenario_id))
+    });
+    let wanted = EditorWanted {
+        section: NodeRef::new(),
+        now: RwSignal::new(linked),
+    };
+    if !linked {
+        let (section, now) = (wanted.section, wanted.now);
+        let watch = StoredValue::new_local(None::<NearWatch>);
+        Effect::new(move |_| {
+            if let Some(element) = section.get() {
+                let near = NearWatch::new(&element, move || {
+                    now.try_set(true);
+                });
+                watch.set_value(Some(near));
+            }
+        });
+        on_cleanup(move || {
+            watch.try_update_value(Option::take);
+        });
+    }
+    wanted
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod frame;
 pub mod language;
 pub mod markers;
 pub mod monaco;
+pub mod near;
 pub mod page;
 pub mod scroll;
 pub mod storage;

@@ -33,6 +33,9 @@ extern "C" {
     #[wasm_bindgen(method, js_name = moveCursor)]
     fn move_cursor(this: &JsEditor, line: u32, column: u32);
 
+    #[wasm_bindgen(method)]
+    fn focus(this: &JsEditor);
+
     #[wasm_bindgen(method, js_name = setText)]
     fn set_text(this: &JsEditor, text: &str);
 
@@ -103,6 +106,10 @@ impl Editor {
     pub fn set_decorations(&self, decorations: &[markers::Decoration]) {
         self.js
             .set_decorations(&serde_json::to_string(decorations).unwrap_or_else(|_| "[]".into()));
+    }
+
+    pub fn focus(&self) {
+        self.js.focus();
     }
 
     /// Replaces the whole text, undoably; `on_change` hears it like an edit.

@@ -1,6 +1,8 @@
 //! Where in a policy's JSON the cursor is: inside which key or value, under which path. A
 //! forgiving scan, because the text being typed is almost never valid JSON.
 
+use super::scan::{Frame, Scan, Token};
+
 /// What the cursor is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CursorContext {
@@ -24,70 +26,22 @@ pub enum Slot {
     Value(String),
 }
 
-#[derive(Debug)]
-struct Frame {
-    object: bool,
-    /// The key of this container in its parent object.
-    key: Option<String>,
-    /// For objects: the last key read, whose value comes next.
-    member: Option<String>,
-    expecting_key: bool,
-}
-
 /// The context of the cursor at byte `offset`, when it is inside a string.
 pub fn context_at(text: &str, offset: usize) -> Option<CursorContext> {
-    let bytes = text.as_bytes();
-    let offset = offset.min(bytes.len());
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut i = 0;
-    while i < offset {
-        match bytes[i] {
-            b'"' => {
-                let start = i + 1;
-                let end = string_end(bytes, start);
-                let is_key = stack.last().is_some_and(|f| f.object && f.expecting_key);
-                if offset <= end.min(bytes.len()) && offset >= start {
-                    return Some(located(text, &stack, is_key, start, end, offset));
-                }
-                let content = text.get(start..end.min(text.len())).unwrap_or("");
-                if is_key {
-                    if let Some(frame) = stack.last_mut() {
-                        frame.member = Some(content.to_owned());
-                        frame.expecting_key = false;
-                    }
-                }
-                i = end + 1;
-                continue;
-            }
-            b'{' | b'[' => {
-                let key = stack.last().and_then(|f| {
-                    if f.object {
-                        f.member.clone()
-                    } else {
-                        f.key.clone()
-                    }
-                });
-                stack.push(Frame {
-                    object: bytes[i] == b'{',
-                    key,
-                    member: None,
-                    expecting_key: bytes[i] == b'{',
-                });
-            }
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => {
-                if let Some(frame) = stack.last_mut() {
-                    if frame.object {
-                        frame.expecting_key = true;
-                        frame.member = None;
-                    }
-                }
-            }
-            _ => {}
+    let offset = offset.min(text.len());
+    let mut scan = Scan::new(text);
+    while let Some(token) = scan.next_token() {
+        if token.at() >= offset {
+            break;
         }
-        i += 1;
+        if let Token::Text {
+            start, end, is_key, ..
+        } = token
+        {
+            if (start..=end).contains(&offset) {
+                return Some(located(text, scan.stack(), is_key, start, end, offset));
+            }
+        }
     }
     None
 }
@@ -95,25 +49,19 @@ pub fn context_at(text: &str, offset: usize) -> Option<CursorContext> {
 /// The values of `Action` in the statement object around byte `offset`, read from any text,
 /// valid JSON or not (the statement being typed rarely parses).
 pub fn statement_actions_at(text: &str, offset: usize) -> Vec<String> {
-    let bytes = text.as_bytes();
     // (depth of the statement object, its start, its action values)
     let mut statements: Vec<(usize, usize, Vec<String>)> = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                let start = i + 1;
-                let end = string_end(bytes, start);
-                let content = text.get(start..end.min(text.len())).unwrap_or("");
-                let is_key = stack.last().is_some_and(|f| f.object && f.expecting_key);
-                if is_key {
-                    if let Some(frame) = stack.last_mut() {
-                        frame.member = Some(content.to_owned());
-                        frame.expecting_key = false;
-                    }
-                } else if let Some(statement) = statements.last_mut() {
+    let mut scan = Scan::new(text);
+    while let Some(token) = scan.next_token() {
+        let stack = scan.stack();
+        match token {
+            Token::Text {
+                content,
+                is_key: false,
+                ..
+            } => {
+                if let Some(statement) = statements.last_mut() {
                     let member = match stack.last() {
                         Some(f) if f.object && stack.len() == statement.0 => f.member.as_deref(),
                         Some(f) if !f.object && stack.len() == statement.0 + 1 => f.key.as_deref(),
@@ -123,51 +71,23 @@ pub fn statement_actions_at(text: &str, offset: usize) -> Vec<String> {
                         statement.2.push(content.to_owned());
                     }
                 }
-                i = end + 1;
-                continue;
             }
-            b'{' | b'[' => {
-                let key = stack.last().and_then(|f| {
-                    if f.object {
-                        f.member.clone()
-                    } else {
-                        f.key.clone()
-                    }
-                });
-                let object = bytes[i] == b'{';
-                let is_statement =
-                    object && key.as_deref() == Some("Statement") && stack.len() <= 2;
-                stack.push(Frame {
-                    object,
-                    key,
-                    member: None,
-                    expecting_key: object,
-                });
-                if is_statement {
-                    statements.push((stack.len(), i, Vec::new()));
-                }
+            Token::Open {
+                at,
+                object: true,
+                key,
+            } if key.as_deref() == Some("Statement") && stack.len() <= 2 => {
+                statements.push((stack.len() + 1, at, Vec::new()));
             }
-            b'}' | b']' => {
-                if statements.last().is_some_and(|s| s.0 == stack.len()) {
-                    if let Some((_, start, actions)) = statements.pop() {
-                        if start <= offset && offset <= i {
-                            found = actions;
-                        }
-                    }
-                }
-                stack.pop();
-            }
-            b',' => {
-                if let Some(frame) = stack.last_mut() {
-                    if frame.object {
-                        frame.expecting_key = true;
-                        frame.member = None;
+            Token::Close { at } if statements.last().is_some_and(|s| s.0 == stack.len()) => {
+                if let Some((_, start, actions)) = statements.pop() {
+                    if start <= offset && offset <= at {
+                        found = actions;
                     }
                 }
             }
-            _ => {}
+            Token::Text { .. } | Token::Open { .. } | Token::Close { .. } => {}
         }
-        i += 1;
     }
     // An unclosed statement that holds the cursor (the usual case while typing).
     if let Some((_, start, actions)) = statements.pop() {
@@ -176,19 +96,6 @@ pub fn statement_actions_at(text: &str, offset: usize) -> Vec<String> {
         }
     }
     found
-}
-
-/// The index of the closing quote, or the end of the line for an unfinished string.
-fn string_end(bytes: &[u8], start: usize) -> usize {
-    let mut i = start;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' | b'\n' => return i,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
 }
 
 fn located(

@@ -5,3 +5,4 @@
 pub mod complete;
 pub mod context;
 pub mod fixes;
+mod scan;

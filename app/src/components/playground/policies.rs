@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::PlaygroundCx;
-use crate::components::json_editor::JsonEditor;
+use crate::components::policy_editor::PolicyEditor;
 use crate::interop::language;
 use crate::playground::markers::{deciding_decorations, deciding_lines, editor_markers};
 use crate::playground::state::{Kind, LEVELS};
@@ -137,8 +137,8 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
                     "Remove"
                 </button>
             </header>
-            <JsonEditor
-                initial
+            <PolicyEditor
+                text=initial
                 label=doc().map(|d| format!("{}: {}", d.kind.label(), d.name)).unwrap_or_default()
                 on_change=Callback::new(move |text: String| edit(&|d| d.text = text.clone()))
                 markers

@@ -153,7 +153,13 @@ pub fn PolicyEditor(
         editor.try_update_value(Option::take);
     });
 
-    let overlay = move || match state.get() {
+    // Waiting and loading look the same: folding them keeps the preview element (and the
+    // learner's focus on it) when loading starts, instead of rendering a new one.
+    let shown = Memo::new(move |_| match state.get() {
+        LoadState::Loading => LoadState::Waiting,
+        other => other,
+    });
+    let overlay = move || match shown.get() {
         LoadState::Waiting | LoadState::Loading if lazy => view! {
             // Same box as the editor, so nothing moves when Monaco takes its place.
             <pre class="editor-preview" node_ref=preview tabindex="0" role="textbox"

@@ -68,7 +68,26 @@ test('a lesson shows a loading state, never "not found", while the course downlo
   await appMounted(page);
   await expect(page.getByRole('status').filter({ hasText: 'Loading the course' })).toBeVisible();
   await expect(page.getByText('Lesson not found')).toHaveCount(0);
+  await expect(page).toHaveTitle('Loading the course · IAM Playground');
   release();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
   await expect(page.getByText('Loading the course')).toHaveCount(0);
+  await expect(page).toHaveTitle(`${lesson.title} · IAM Playground`);
+});
+
+test('the lesson list names itself in the tab once the course is in', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(COURSE_FILE, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/lessons');
+  await appMounted(page);
+  await expect(page).toHaveTitle('Loading the course · IAM Playground');
+  release();
+  await expect(page.locator('.lesson-list')).toBeVisible();
+  await expect(page).toHaveTitle('Lessons · IAM Playground');
 });

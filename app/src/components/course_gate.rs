@@ -3,6 +3,7 @@
 //! never sees a half-loaded course, so a deep link cannot flash "lesson not found".
 
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 use crate::course::{use_course, Course, CourseError, CourseState};
 
@@ -19,15 +20,17 @@ where
     // belong to the page's own reactive parts, not to this switch.
     let state = Memo::new(move |_| store.state());
     move || match state.get() {
-        CourseState::Loading => view! { <CourseLoading /> }.into_any(),
+        CourseState::Loading => view! { <CourseLoading nested /> }.into_any(),
         CourseState::Ready(course) => untrack(|| children(course)).into_any(),
         CourseState::Failed(error) => view! { <CourseErrorView error nested /> }.into_any(),
     }
 }
 
+/// A page of its own (not `nested`) also names itself in the tab while it waits.
 #[component]
-fn CourseLoading() -> impl IntoView {
+fn CourseLoading(nested: bool) -> impl IntoView {
     view! {
+        {(!nested).then(|| view! { <Title text="Loading the course" /> })}
         <div class="course-loading" aria-busy="true">
             <p role="status">"Loading the course…"</p>
         </div>
@@ -39,6 +42,7 @@ fn CourseErrorView(error: CourseError, nested: bool) -> impl IntoView {
     let store = use_course();
     let title = "The course could not be loaded";
     view! {
+        {(!nested).then(|| view! { <Title text=title /> })}
         <div class="error-panel" role="alert">
             {if nested { view! { <h2>{title}</h2> }.into_any() } else { view! { <h1>{title}</h1> }.into_any() }}
             <p>{error.to_string()}</p>

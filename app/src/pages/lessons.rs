@@ -10,9 +10,10 @@ use crate::progress::{scenario_key, use_progress};
 pub fn Lessons() -> impl IntoView {
     let store = use_progress();
     view! {
-        <Title text="Lessons" />
         <section class="page lessons">
             <CourseGate let:course>
+                // Inside the gate, so it replaces the loading title once the course is in.
+                <Title text="Lessons" />
                 <h1>{course.manifest.title.clone()}</h1>
                 <ol class="lesson-list">
                     {course.lessons.iter().enumerate().map(|(index, lesson)| {

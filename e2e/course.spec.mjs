@@ -55,7 +55,8 @@ test('a failed course download says so, and Try again recovers on the same deep 
   problems.splice(0, problems.length, ...problems.filter((problem) => !expected(problem)));
 });
 
-test('a lesson shows a loading state, never "not found", while the course downloads', async ({ page }) => {
+/** Holds the course download back until the returned function is called. */
+async function holdCourse(page) {
   let release;
   const held = new Promise((resolve) => {
     release = resolve;
@@ -64,6 +65,11 @@ test('a lesson shows a loading state, never "not found", while the course downlo
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test('a lesson shows a loading state, never "not found", while the course downloads', async ({ page }) => {
+  const release = await holdCourse(page);
   await page.goto(`/lessons/${lesson.id}`);
   await appMounted(page);
   await expect(page.getByRole('status').filter({ hasText: 'Loading the course' })).toBeVisible();
@@ -76,14 +82,7 @@ test('a lesson shows a loading state, never "not found", while the course downlo
 });
 
 test('the lesson list names itself in the tab once the course is in', async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route(COURSE_FILE, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdCourse(page);
   await page.goto('/lessons');
   await appMounted(page);
   await expect(page).toHaveTitle('Loading the course · IAM Playground');

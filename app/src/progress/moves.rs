@@ -112,6 +112,28 @@ mod tests {
         assert_eq!(rename_scenarios(odd.clone()).unwrap(), odd);
     }
 
+    /// Whether the built-in course has the scenario `lesson/scenario`.
+    fn in_course(key: &str) -> bool {
+        let (lesson, scenario) = key.split_once('/').unwrap();
+        let Some(text) = iamplay_lessons::file(&format!("{lesson}/lesson.json")) else {
+            return false;
+        };
+        let manifest: Value = serde_json::from_str(text).unwrap();
+        manifest["scenarios"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == scenario)
+    }
+
+    #[test]
+    fn moves_lead_from_gone_scenarios_to_existing_ones() {
+        for (old, new) in MOVED_SCENARIOS {
+            assert!(!in_course(old), "{old} is still in the course");
+            assert!(in_course(new), "{new} is not in the course");
+        }
+    }
+
     #[test]
     fn drafts_follow_unless_the_new_key_has_one() {
         let drafts = BTreeMap::from([

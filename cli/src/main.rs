@@ -2,6 +2,7 @@
 
 mod actions;
 mod bundle;
+mod drill;
 mod eval;
 mod grade;
 mod lessons;
@@ -20,6 +21,7 @@ Commands:
   lint      Check a policy and point at what is wrong
   actions   List the AWS actions a pattern matches, with access levels
   lessons   Check a course folder, or bundle it for the app: `iamplay lessons check [DIR]`
+  drill     Generate practice drills: `iamplay drill --seed S --count K`
   check     Grade a policy against a lesson scenario: `iamplay check LESSON/SCENARIO --policy FILE`
   help      Show this message
 
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Some("actions") => actions::run(&args[1..]),
         Some("lessons") => lessons::run(&args[1..]),
         Some("check") => grade::run(&args[1..]),
+        Some("drill") => drill::run(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
         Some("lint") => lint::run(&args[1..]),
         Some(other) => {

@@ -1,147 +1,74 @@
 //! `iamplay drill`: generated practice drills, as JSON Lines or a printable worksheet.
 
-use iamplay_engine::drill::{generate, Drill, DrillOptions, Topic, LEVELS};
+use crate::output::print_out;
+use iamplay_engine::drill::{generate, Drill, DrillOptions, Topic};
 use iamplay_engine::eval::Decision;
 use serde::Serialize;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-Usage: iamplay drill --seed S --count K [--topic T]... [--level N] [--format json|markdown]
+const MAX_COUNT: u64 = 10_000;
 
-Generates K drills: a setup and one request to predict (allowed, explicit deny or implicit
-deny), each answered and explained by the evaluator. The same seed gives the same drills.
+/// Generate practice drills: a setup and one request to predict
+///
+/// Each drill is answered (allowed, explicit deny or implicit deny) and explained by the
+/// evaluator. The same seed gives the same drills on every machine.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Topics: explicit-deny, implicit-deny, not-action-resource, wildcards-case, \
+if-exists, set-operators, source-ip, mfa, dates, tags-abac, policy-variables, resource-policies, \
+trust-assume-role, permission-boundaries, scps-rcps, session-policies, pass-role"
+)]
+pub struct Args {
+    /// Any whole number; the same seed gives the same drills
+    #[arg(long)]
+    seed: u64,
+    /// How many drills
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=MAX_COUNT))]
+    count: u64,
+    /// Draw from this topic (repeatable; default: every topic, in turn)
+    #[arg(long = "topic", value_name = "TOPIC", value_parser = parse_topic)]
+    topics: Vec<Topic>,
+    /// 1: one policy; 2: several policies; 3: several layers and accounts (default: a mix)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3))]
+    level: Option<u8>,
+    /// json: one object per line (id, topic, level, story, case in the `iamplay eval` format,
+    /// answer, explanation); markdown: a printable worksheet with an answer key
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+}
 
-  --seed S       any number from 0 to 18446744073709551615
-  --count K      how many drills, 1 to 10000
-  --topic T      draw from this topic (repeatable; default: all, in turn)
-  --level N      1: one policy; 2: several policies; 3: several layers and accounts
-                 (default: a mix)
-  --format F     json (default): one object per line with id, topic, level, story, case (the
-                 `iamplay eval` format), answer and explanation; markdown: a worksheet with
-                 an answer key
-
-Topics: explicit-deny, implicit-deny, not-action-resource, wildcards-case, if-exists,
-set-operators, source-ip, mfa, dates, tags-abac, policy-variables, resource-policies,
-trust-assume-role, permission-boundaries, scps-rcps, session-policies, pass-role
-";
-
-const MAX_COUNT: usize = 10_000;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     Json,
     Markdown,
 }
 
-#[derive(Debug, PartialEq, Eq)]
-struct Args {
-    options: DrillOptions,
-    count: usize,
-    format: Format,
-}
-
-fn value<'a>(iter: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'a str, String> {
-    iter.next()
-        .map(String::as_str)
-        .ok_or_else(|| format!("`{flag}` needs a value"))
-}
-
-fn parse_args(args: &[String]) -> Result<Args, String> {
-    let (mut seed, mut count, mut level) = (None, None, None);
-    let mut topics = Vec::new();
-    let mut format = Format::Json;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--seed" => {
-                let text = value(&mut iter, "--seed")?;
-                seed = Some(text.parse::<u64>().map_err(|_| {
-                    format!(
-                        "`--seed` must be a whole number from 0 to {}, found `{text}`",
-                        u64::MAX
-                    )
-                })?);
-            }
-            "--count" => {
-                let text = value(&mut iter, "--count")?;
-                count = Some(
-                    text.parse::<usize>()
-                        .ok()
-                        .filter(|n| (1..=MAX_COUNT).contains(n))
-                        .ok_or(format!(
-                            "`--count` must be from 1 to {MAX_COUNT}, found `{text}`"
-                        ))?,
-                );
-            }
-            "--level" => {
-                let text = value(&mut iter, "--level")?;
-                level = Some(
-                    text.parse::<u8>()
-                        .ok()
-                        .filter(|n| LEVELS.contains(n))
-                        .ok_or(format!("`--level` must be 1, 2 or 3, found `{text}`"))?,
-                );
-            }
-            "--topic" => {
-                let text = value(&mut iter, "--topic")?;
-                let topic = Topic::from_slug(text)
-                    .ok_or_else(|| format!("unknown topic `{text}` (see the list below)"))?;
-                if !topics.contains(&topic) {
-                    topics.push(topic);
-                }
-            }
-            "--format" => {
-                format = match value(&mut iter, "--format")? {
-                    "json" => Format::Json,
-                    "markdown" => Format::Markdown,
-                    other => {
-                        return Err(format!(
-                            "`--format` must be json or markdown, found `{other}`"
-                        ))
-                    }
-                }
-            }
-            "-h" | "--help" => return Err(String::new()),
-            other => return Err(format!("unexpected argument `{other}`")),
-        }
-    }
-    let seed = seed.ok_or("`--seed` is required: the same seed gives the same drills")?;
-    let count = count.ok_or("`--count` is required")?;
-    Ok(Args {
-        options: DrillOptions {
-            seed,
-            topics,
-            level,
-        },
-        count,
-        format,
+fn parse_topic(text: &str) -> Result<Topic, String> {
+    Topic::from_slug(text).ok_or_else(|| {
+        let names: Vec<&str> = Topic::ALL.iter().map(|t| t.slug()).collect();
+        format!(
+            "unknown topic `{text}`; the topics are {}",
+            names.join(", ")
+        )
     })
 }
 
-pub fn run(args: &[String]) -> ExitCode {
-    let args = match parse_args(args) {
-        Ok(args) => args,
-        Err(message) if message.is_empty() => {
-            print!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("iamplay drill: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+pub fn run(args: Args) -> ExitCode {
+    let mut topics = args.topics;
+    topics.dedup();
+    let options = DrillOptions {
+        seed: args.seed,
+        topics,
+        level: args.level,
     };
-    let drills = generate(args.options, args.count);
+    // clap bounds the count.
+    let drills = generate(options, args.count as usize);
     let text = match args.format {
         Format::Json => drills.iter().map(json_line).collect::<Vec<_>>().join("\n") + "\n",
         Format::Markdown => worksheet(&drills),
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`| head`) is the reader's choice, not an error.
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush());
+    print_out(&text);
     ExitCode::SUCCESS
 }
 
@@ -234,32 +161,26 @@ fn worksheet(drills: &[Drill]) -> String {
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
-
     #[test]
     fn arguments_are_read_and_checked() {
-        let parsed = parse_args(&args(&[
+        let parsed: Args = crate::parse_args(&[
             "--seed", "7", "--count", "3", "--topic", "mfa", "--topic", "dates", "--level", "2",
             "--format", "markdown",
-        ]))
+        ])
         .unwrap();
-        assert_eq!(parsed.options.topics, vec![Topic::Mfa, Topic::Dates]);
-        assert_eq!((parsed.options.seed, parsed.count), (7, 3));
-        assert_eq!(parsed.options.level, Some(2));
+        assert_eq!(parsed.topics, vec![Topic::Mfa, Topic::Dates]);
+        assert_eq!((parsed.seed, parsed.count), (7, 3));
+        assert_eq!(parsed.level, Some(2));
         assert_eq!(parsed.format, Format::Markdown);
-        let error = |list: &[&str]| parse_args(&args(list)).unwrap_err();
-        assert!(error(&["--count", "3"]).contains("`--seed` is required"));
-        assert!(error(&["--seed", "1"]).contains("`--count` is required"));
-        assert!(error(&["--seed", "-1", "--count", "1"]).contains("found `-1`"));
-        assert!(error(&["--seed", "1", "--count", "0"]).contains("from 1 to 10000"));
-        assert!(error(&["--seed", "1", "--count", "1", "--level", "4"]).contains("1, 2 or 3"));
+        let error = |list: &[&str]| crate::parse_args::<Args>(list).unwrap_err().to_string();
+        assert!(error(&["--count", "3"]).contains("--seed"));
+        assert!(error(&["--seed", "1"]).contains("--count"));
+        assert!(error(&["--seed", "-1", "--count", "1"]).contains("-1"));
+        assert!(error(&["--seed", "1", "--count", "0"]).contains("1..=10000"));
+        assert!(error(&["--seed", "1", "--count", "1", "--level", "4"]).contains("1..=3"));
         assert!(error(&["--seed", "1", "--count", "1", "--topic", "scp"])
             .contains("unknown topic `scp`"));
-        assert!(error(&["--seed", "1", "--count", "1", "--format", "yaml"])
-            .contains("json or markdown"));
-        assert!(error(&["--seed"]).contains("needs a value"));
+        assert!(error(&["--seed", "1", "--count", "1", "--format", "yaml"]).contains("yaml"));
     }
 
     #[test]

@@ -92,7 +92,7 @@ fn bad_arguments_are_explained_with_exit_code_two() {
     assert_eq!(output.status.code(), Some(2));
     let error = text(&output.stderr);
     assert!(
-        error.starts_with("iamplay drill: unknown topic `scp`"),
+        error.contains("invalid value 'scp' for '--topic <TOPIC>': unknown topic `scp`"),
         "{error}"
     );
     assert!(

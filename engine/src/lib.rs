@@ -12,6 +12,7 @@ pub mod english;
 pub mod eval;
 pub mod json;
 pub mod least_privilege;
+pub mod limits;
 pub mod lint;
 pub mod matching;
 pub mod policy;

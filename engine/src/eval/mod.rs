@@ -76,6 +76,18 @@ impl Layer {
         }
     }
 
+    /// What one policy of the layer is called, as a heading: "Service control policy".
+    pub fn policy_title(self) -> &'static str {
+        match self {
+            Layer::Rcp => "Resource control policy",
+            Layer::Scp => "Service control policy",
+            Layer::Resource => "Resource-based policy",
+            Layer::Identity => "Identity policy",
+            Layer::Boundary => "Permissions boundary",
+            Layer::Session => "Session policy",
+        }
+    }
+
     /// In words, for summaries.
     pub fn describe(self) -> &'static str {
         match self {

@@ -1,7 +1,7 @@
 //! `iamplay denial`: an AWS access-denied message read back into the request it refused, the
 //! policy type AWS blames, what to look for there, and the lesson that teaches it.
 
-use crate::output::print_out;
+use crate::output::{print_out, Format};
 use iamplay_engine::denial::{parse_denial, BlamedLayer, Denial};
 use serde::Serialize;
 use std::io::Read;
@@ -24,12 +24,6 @@ pub struct Args {
     /// lesson}
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
-    Text,
-    Json,
 }
 
 /// The lesson of the course that teaches each policy type (ids of `lessons/`).

@@ -3,6 +3,7 @@
 
 use crate::output::{print_out, Format};
 use iamplay_engine::denial::{parse_denial, BlamedLayer, Denial};
+use iamplay_lessons::lesson_for_layer;
 use serde::Serialize;
 use std::io::Read;
 use std::process::ExitCode;
@@ -24,20 +25,6 @@ pub struct Args {
     /// lesson}
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-}
-
-/// The lesson of the course that teaches each policy type (ids of `lessons/`).
-pub fn lesson_for(layer: Option<BlamedLayer>) -> &'static str {
-    match layer {
-        Some(BlamedLayer::Scp | BlamedLayer::Rcp | BlamedLayer::Boundary) => {
-            "guardrails-and-auditing"
-        }
-        Some(BlamedLayer::Session) => "roles-and-sessions",
-        Some(BlamedLayer::Identity) => "policy-anatomy",
-        Some(BlamedLayer::Resource) => "resource-policies-cross-account",
-        Some(BlamedLayer::Vpce) => "conditions",
-        None => "how-aws-decides",
-    }
 }
 
 #[derive(Serialize)]
@@ -67,7 +54,7 @@ impl<'a> Report<'a> {
             policy_arn: denial.policy_arn.as_deref(),
             operation: denial.operation.as_deref(),
             advice: denial.advice(),
-            lesson: lesson_for(denial.blocked_by),
+            lesson: lesson_for_layer(denial.blocked_by.map(BlamedLayer::as_str)),
         }
     }
 
@@ -122,33 +109,6 @@ pub fn run(args: Args) -> ExitCode {
         Err(err) => {
             eprintln!("iamplay denial: {err}\n{}", err.help());
             ExitCode::from(2)
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::lesson_for;
-    use iamplay_engine::denial::BlamedLayer;
-
-    /// Every lesson named exists in the course.
-    #[test]
-    fn lessons_exist() {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../lessons");
-        let layers = [
-            None,
-            Some(BlamedLayer::Scp),
-            Some(BlamedLayer::Rcp),
-            Some(BlamedLayer::Boundary),
-            Some(BlamedLayer::Session),
-            Some(BlamedLayer::Identity),
-            Some(BlamedLayer::Resource),
-            Some(BlamedLayer::Vpce),
-        ];
-        for layer in layers {
-            let lesson = lesson_for(layer);
-            let path = format!("{root}/{lesson}/lesson.json");
-            assert!(std::path::Path::new(&path).exists(), "{path}");
         }
     }
 }

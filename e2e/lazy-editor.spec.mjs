@@ -82,7 +82,7 @@ test('leaving the page while editors load reports no error', async ({ page }) =>
   })();
   const id = await last.getAttribute('id');
   // Monaco is slow to arrive; the learner is faster.
-  await page.route('**/vs/editor/editor.main.js', async (route) => {
+  await page.route('**/vs-*/editor/editor.main.js', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     await route.continue();
   });

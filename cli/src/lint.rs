@@ -5,11 +5,12 @@
 //! 2 when the command itself is used wrongly or the file cannot be read.
 
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::json::LineIndex;
 use iamplay_engine::lint::{
     has_errors, lint, Attachment, Finding, LintOptions, PolicyKind, Severity,
 };
-use std::io::{IsTerminal, Read};
+use std::io::Read;
+
+use crate::diagnostics;
 use std::process::ExitCode;
 
 /// Check a policy and point at what is wrong
@@ -81,7 +82,7 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
     } else {
-        let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let colour = diagnostics::colour_for(&std::io::stdout());
         print!("{}", render(&args.file, &text, &findings, colour));
     }
     if has_errors(&findings) {
@@ -100,94 +101,17 @@ fn read(file: &str) -> std::io::Result<String> {
         std::fs::read_to_string(file)
     }
 }
-
-struct Paint {
-    on: bool,
-}
-
-impl Paint {
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.on {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
-    }
-}
-
-fn severity_colour(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "1;31",
-        Severity::SecurityWarning => "1;35",
-        Severity::Warning => "1;33",
-        Severity::Suggestion => "1;36",
-    }
-}
-
-/// Compiler-style output: the message, the line, and a caret line under the span.
+/// Compiler-style output: each finding with its span underlined, then the tally.
 fn render(file: &str, text: &str, findings: &[Finding], colour: bool) -> String {
-    let paint = Paint { on: colour };
-    let index = LineIndex::new(text);
     let mut out = String::new();
     for finding in findings {
-        let start = finding.range.start_position;
-        let end = finding.range.end_position;
-        let tone = severity_colour(finding.severity);
-        out += &format!(
-            "{}: {}\n",
-            paint.paint(
-                tone,
-                &format!("{}[{}]", finding.severity.as_str(), finding.code)
-            ),
-            paint.paint("1", &finding.message)
-        );
-        let gutter = start.line.to_string().len();
-        let pad = " ".repeat(gutter);
-        out += &format!(
-            "{pad}{} {file}:{}:{}\n",
-            paint.paint("1;34", "-->"),
-            start.line,
-            start.column
-        );
-        if let Some(line) = index.line_text(start.line) {
-            let bar = paint.paint("1;34", "|");
-            let line_chars = line.chars().count();
-            let last_column = if end.line == start.line {
-                end.column
-            } else {
-                line_chars + 1
-            };
-            let width = last_column.saturating_sub(start.column).max(1);
-            let before: String = line
-                .chars()
-                .take(start.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            out += &format!("{pad} {bar}\n");
-            out += &format!(
-                "{} {bar} {line}\n",
-                paint.paint("1;34", &start.line.to_string())
-            );
-            let more = if end.line > start.line {
-                format!(" (to line {})", end.line)
-            } else {
-                String::new()
-            };
-            out += &format!(
-                "{pad} {bar} {before}{}{more}\n",
-                paint.paint(tone, &"^".repeat(width))
-            );
-        }
-        if !finding.help.is_empty() {
-            out += &format!("{pad} = {}: {}\n", paint.paint("1", "help"), finding.help);
-        }
+        let mut notes = Vec::new();
         if let Some(suggestion) = &finding.suggestion {
-            out += &format!(
-                "{pad} = {}: `{suggestion}`\n",
-                paint.paint("1", "did you mean")
-            );
+            notes.push(("did you mean", format!("`{suggestion}`")));
         }
-        out += &format!("{pad} = lesson: {}\n\n", finding.lesson);
+        notes.push(("lesson", finding.lesson.to_owned()));
+        out += &diagnostics::render(file, text, finding, &notes, colour);
+        out.push('\n');
     }
     out += &summary(findings);
     out

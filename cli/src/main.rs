@@ -7,6 +7,7 @@
 
 mod actions;
 mod completions;
+mod diagnostics;
 mod eval;
 mod grade;
 mod lessons;

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod condition;
 pub mod context;
 pub mod curriculum;
+pub mod diagnostic;
 pub mod english;
 pub mod eval;
 pub mod json;

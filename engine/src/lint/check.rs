@@ -5,31 +5,7 @@
 
 use serde::Serialize;
 
-/// IAM Access Analyzer's four finding categories (IAM User Guide, "IAM Access Analyzer policy
-/// validation"), from the one that makes AWS reject the policy to a mere suggestion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Severity {
-    /// AWS rejects the policy, or a part of it can never work.
-    Error,
-    /// The policy grants more than it should, or to more people than it should.
-    SecurityWarning,
-    /// Valid but probably not what was meant.
-    Warning,
-    /// Works, but could be written more clearly.
-    Suggestion,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::SecurityWarning => "security warning",
-            Severity::Warning => "warning",
-            Severity::Suggestion => "suggestion",
-        }
-    }
-}
+pub use crate::diagnostic::Severity;
 
 macro_rules! checks {
     ($($variant:ident => $code:literal, $severity:ident, $lesson:literal;)*) => {

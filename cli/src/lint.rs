@@ -6,8 +6,9 @@
 
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::lint::{
-    has_errors, lint, Attachment, Finding, LintOptions, PolicyKind, Severity,
+    has_errors, lint, Attachment, Check, Finding, LintOptions, PolicyKind, Severity,
 };
+use iamplay_engine::policy::suggest::closest;
 use std::io::Read;
 
 use crate::diagnostics;
@@ -20,7 +21,11 @@ use std::process::ExitCode;
 )]
 pub struct Args {
     /// The policy document (`-` reads standard input)
-    file: String,
+    #[arg(required_unless_present = "explain")]
+    file: Option<String>,
+    /// Explain a check instead: what it finds, why it matters, how to fix it
+    #[arg(long, value_name = "CODE", conflicts_with = "file")]
+    explain: Option<String>,
     /// The kind of policy: identity, resource, trust, scp, rcp, boundary, session
     #[arg(long, default_value = "identity", value_parser = parse_kind)]
     kind: PolicyKind,
@@ -62,10 +67,14 @@ fn parse_inline(text: &str) -> Result<Attachment, String> {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let text = match read(&args.file) {
+    if let Some(code) = &args.explain {
+        return explain(code);
+    }
+    let file = args.file.as_deref().unwrap_or("-");
+    let text = match read(file) {
         Ok(text) => text,
         Err(err) => {
-            eprintln!("iamplay lint: cannot read `{}`: {err}", args.file);
+            eprintln!("iamplay lint: cannot read `{file}`: {err}");
             return ExitCode::from(2);
         }
     };
@@ -83,13 +92,43 @@ pub fn run(args: Args) -> ExitCode {
         }
     } else {
         let colour = diagnostics::colour_for(&std::io::stdout());
-        print!("{}", render(&args.file, &text, &findings, colour));
+        print!("{}", render(file, &text, &findings, colour));
     }
     if has_errors(&findings) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `--explain CODE`: the check's documentation, like `ruff rule`.
+fn explain(code: &str) -> ExitCode {
+    match Check::from_code(code) {
+        Some(check) => {
+            print!("{}", explanation(check));
+            ExitCode::SUCCESS
+        }
+        None => {
+            let codes: Vec<&str> = Check::ALL.iter().map(|c| c.code()).collect();
+            eprintln!("iamplay lint: no check has the code `{code}`");
+            match closest(code, &codes) {
+                Some(near) => eprintln!("  help: did you mean `{near}`?"),
+                None => eprintln!(
+                    "  help: a finding shows its code in brackets, e.g. `error[invalid-arn]`"
+                ),
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn explanation(check: Check) -> String {
+    format!(
+        "{} ({})\n\n{}\n",
+        check.code(),
+        check.severity().as_str(),
+        check.explanation()
+    )
 }
 
 fn read(file: &str) -> std::io::Result<String> {
@@ -152,7 +191,8 @@ mod tests {
         assert_eq!(
             args,
             Args {
-                file: "p.json".into(),
+                file: Some("p.json".into()),
+                explain: None,
                 kind: PolicyKind::Trust,
                 inline: None,
                 format: Format::Json,
@@ -173,7 +213,25 @@ mod tests {
             .to_string()
             .contains("unknown inline target `bucket`"));
         let text = crate::parse_args::<Args>(&["-", "--format", "text"]).unwrap();
-        assert_eq!((text.file.as_str(), text.format), ("-", Format::Human));
+        assert_eq!(
+            (text.file.as_deref(), text.format),
+            (Some("-"), Format::Human)
+        );
+        let explain = crate::parse_args::<Args>(&["--explain", "invalid-arn"]).unwrap();
+        assert_eq!(explain.explain.as_deref(), Some("invalid-arn"));
+        assert!(crate::parse_args::<Args>(&["a.json", "--explain", "invalid-arn"]).is_err());
+    }
+
+    #[test]
+    fn a_check_explains_itself() {
+        let text = explanation(Check::PassRoleWildcardResource);
+        assert!(
+            text.starts_with(
+                "passrole-wildcard-resource (security warning)\n\n`iam:PassRole` on every role."
+            ),
+            "{text}"
+        );
+        assert!(text.contains("iam:PassedToService"), "{text}");
     }
 
     #[test]

@@ -34,6 +34,23 @@ macro_rules! checks {
     };
 }
 
+impl Check {
+    /// The check whose code is `code`.
+    pub fn from_code(code: &str) -> Option<Check> {
+        Check::ALL.iter().copied().find(|c| c.code() == code)
+    }
+
+    /// The check's own documentation: a one-line summary, a blank line, then why it matters
+    /// and how to fix it (written next to the code that reports it).
+    pub fn explanation(self) -> &'static str {
+        super::DOCS
+            .iter()
+            .flat_map(|docs| docs.iter())
+            .find(|(check, _)| *check == self)
+            .map_or("", |(_, text)| text)
+    }
+}
+
 impl From<Check> for &'static str {
     fn from(check: Check) -> &'static str {
         check.code()
@@ -167,5 +184,24 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), Check::ALL.len());
         assert!(Check::ALL.len() >= 50);
+    }
+
+    #[test]
+    fn every_check_is_documented_once_with_a_summary_line() {
+        for &check in Check::ALL {
+            let documented = super::super::DOCS
+                .iter()
+                .flat_map(|docs| docs.iter())
+                .filter(|(c, _)| *c == check)
+                .count();
+            assert_eq!(documented, 1, "{check:?}");
+            let summary = check.explanation().lines().next().unwrap_or("");
+            assert!(
+                summary.ends_with('.') && summary.len() > 10,
+                "{check:?}: {summary}"
+            );
+            assert_eq!(Check::from_code(check.code()), Some(check));
+        }
+        assert_eq!(Check::from_code("no-such-check"), None);
     }
 }

@@ -128,3 +128,104 @@ impl Diagnostic for PolicyError {
         })
     }
 }
+
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[
+    (
+        Check::JsonSyntax,
+        r#"The text is not valid JSON.
+
+A policy is a JSON document, and AWS rejects one that does not parse. Nothing else can be
+checked until it does, so this is the only finding until the syntax is fixed. The usual causes
+are a missing comma between members, a trailing comma, single quotes, and comments."#,
+    ),
+    (
+        Check::WrongType,
+        r#"An element has the wrong JSON type.
+
+Each policy element has a fixed shape: `Effect` is a string, `Action` a string or a list of
+strings, `Condition` an object of operators, and so on. AWS rejects a document whose elements
+have another shape."#,
+    ),
+    (
+        Check::UnknownElement,
+        r#"An element that the policy language does not have.
+
+A policy may hold only `Version`, `Id` and `Statement`; a statement only `Sid`, `Effect`,
+`Principal`, `NotPrincipal`, `Action`, `NotAction`, `Resource`, `NotResource` and `Condition`.
+Element names are case-sensitive, so `effect` is an unknown element, and AWS rejects the policy."#,
+    ),
+    (
+        Check::DuplicateElement,
+        r#"The same element appears twice in one object.
+
+JSON parsers disagree on which copy wins, and AWS rejects the document rather than guess."#,
+    ),
+    (
+        Check::MissingStatement,
+        r#"The policy has no statement.
+
+`Statement` is required and must hold at least one statement; AWS rejects a policy without
+one."#,
+    ),
+    (
+        Check::MissingEffect,
+        r#"A statement without `Effect`.
+
+Every statement must say whether it allows or denies: `"Effect": "Allow"` or
+`"Effect": "Deny"`."#,
+    ),
+    (
+        Check::InvalidEffect,
+        r#"`Effect` is neither `Allow` nor `Deny`.
+
+The value is case-sensitive: `allow` and `DENY` are rejected."#,
+    ),
+    (
+        Check::MissingAction,
+        r#"A statement without `Action` or `NotAction`.
+
+Every statement must name the actions it is about, in `Action` (or, rarely, everything except
+some actions in `NotAction`)."#,
+    ),
+    (
+        Check::ConflictingElements,
+        r#"A statement has both an element and its `Not` form.
+
+`Action` and `NotAction`, `Resource` and `NotResource`, `Principal` and `NotPrincipal` exclude
+each other; AWS rejects a statement with both."#,
+    ),
+    (
+        Check::InvalidVersion,
+        r#"`Version` is not a policy language version.
+
+The versions are `2012-10-17` (current) and `2008-10-17` (old); any other value is rejected.
+`Version` is not the date the policy was written."#,
+    ),
+    (
+        Check::UnknownPrincipalType,
+        r#"A principal type that does not exist.
+
+The principal types are `AWS`, `Service`, `Federated` and `CanonicalUser`, written exactly
+so; AWS rejects any other key in `Principal`."#,
+    ),
+    (
+        Check::UnknownOperator,
+        r#"A condition operator that does not exist.
+
+Operator names are case-sensitive (`StringEquals`, `ArnLike`, `ForAnyValue:StringLike`); AWS
+rejects an unknown one."#,
+    ),
+    (
+        Check::DuplicateCondition,
+        r#"The same operator or key twice in one `Condition`.
+
+JSON keys must be unique in an object; write the values of one key as a list instead."#,
+    ),
+    (
+        Check::NullWithIfExists,
+        r#"`NullIfExists`, which does not exist.
+
+`Null` already tests whether the key is present; write `Null`."#,
+    ),
+];

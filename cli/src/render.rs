@@ -4,6 +4,7 @@
 use iamplay_engine::case::Case;
 use iamplay_engine::eval::{evaluate, Decision, Evaluation, StatementExplanation};
 use iamplay_engine::json::{self, Value};
+use iamplay_engine::limits::{shorten, SHOWN_VALUES};
 use std::fmt::Write;
 
 use crate::diagnostics;
@@ -121,7 +122,9 @@ fn explain_case(
     let _ = writeln!(
         out,
         "  request: {} calls `{}` on `{}`",
-        request.principal, request.action, request.resource
+        shorten(&request.principal),
+        shorten(&request.action),
+        shorten(&request.resource)
     );
     let facts = &evaluation.request;
     let accounts = match (&facts.principal_account, &facts.resource_account) {
@@ -170,11 +173,15 @@ fn explain_case(
                 "  this case has no such policy, so nothing there allows the request"
             );
         }
-        for policy in relevant {
-            for statement in &policy.statements {
-                let title = statement_title(statement.sid.as_deref(), statement.index);
-                let _ = writeln!(out, "  {title} does not apply: {}", why_not(statement));
-            }
+        let statements = relevant.iter().flat_map(|p| &p.statements);
+        for statement in statements.clone().take(SHOWN_VALUES) {
+            let title = statement_title(statement.sid.as_deref(), statement.index);
+            let _ = writeln!(out, "  {title} does not apply: {}", why_not(statement));
+        }
+        let more = statements.count().saturating_sub(SHOWN_VALUES)
+            + relevant.iter().map(|p| p.statements_omitted).sum::<usize>();
+        if more > 0 {
+            let _ = writeln!(out, "  ... and {more} more statements that do not apply");
         }
     }
     out

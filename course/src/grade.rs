@@ -7,10 +7,10 @@ use serde_json::{json, Value};
 
 use super::least_privilege::{over_grants, over_grants_with_catalog, OverGrant};
 use super::manifest::{Check, Culprit, ExpectedOutcome, PolicyKind, Scenario};
-use crate::case::{Case, CaseError, NamedPolicy};
-use crate::catalog::Catalog;
-use crate::eval::{evaluate, Decision, Evaluation, Layer, StatementRef};
-use crate::policy::{parse_policy, Policy, PolicyError};
+use iamplay_engine::case::{Case, CaseError, NamedPolicy};
+use iamplay_engine::catalog::Catalog;
+use iamplay_engine::eval::{evaluate, Decision, Evaluation, Layer, StatementRef};
+use iamplay_engine::policy::{parse_policy, Policy, PolicyError};
 
 /// Why a policy could not be graded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -32,6 +32,32 @@ impl GradeError {
             GradeError::Policy(error) => error.help(),
             GradeError::Scenario { error, .. } => error.help(),
         }
+    }
+}
+
+/// A learner's invalid policy keeps the policy's own code and span (in their text); a broken
+/// scenario points into the case built from the check.
+impl iamplay_engine::diagnostic::Diagnostic for GradeError {
+    fn code(&self) -> &'static str {
+        match self {
+            GradeError::Policy(error) => error.code(),
+            GradeError::Scenario { .. } => "broken-scenario",
+        }
+    }
+
+    fn message(&self) -> String {
+        self.to_string()
+    }
+
+    fn span(&self) -> iamplay_engine::json::Span {
+        match self {
+            GradeError::Policy(error) => error.span,
+            GradeError::Scenario { error, .. } => error.span,
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        GradeError::help(self)
     }
 }
 

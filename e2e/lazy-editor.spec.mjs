@@ -81,7 +81,8 @@ test('leaving the page while editors load reports no error', async ({ page }) =>
     return lastScenario(page);
   })();
   const id = await last.getAttribute('id');
-  // Monaco is slow to arrive; the learner is faster.
+  // Monaco is slow to arrive; the learner is faster. (The delay stages the race; the test
+  // then waits for Monaco itself, not for a time.)
   await page.route('**/vs-*/editor/editor.main.js', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     await route.continue();
@@ -90,7 +91,10 @@ test('leaving the page while editors load reports no error', async ({ page }) =>
   await expect(page.locator(`section.scenario[id="${id}"] .editor-frame`)).toHaveAttribute('data-state', 'loading');
   await page.getByRole('link', { name: 'Lessons', exact: true }).first().click();
   await expect(page.locator('.lesson-list')).toBeVisible();
-  await page.waitForTimeout(1500);
+  // Once the held-back Monaco has arrived and the app's pending work has had two frames to
+  // run, no editor may have been built for the page that is gone.
+  await page.waitForFunction(() => globalThis.monaco?.editor !== undefined, null, { timeout: 10_000 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   expect(await editorCount(page)).toBe(0);
 });
 

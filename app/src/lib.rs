@@ -9,7 +9,6 @@ pub mod course;
 pub mod interop;
 pub mod interview;
 pub mod json_highlight;
-pub mod json_status;
 pub mod language;
 mod pages;
 pub mod playground;

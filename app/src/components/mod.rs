@@ -2,7 +2,6 @@
 
 pub mod layout;
 pub mod markdown;
-pub mod parse_status;
 pub mod playground;
 pub mod policy_editor;
 

@@ -1,0 +1,32 @@
+// A policy in a lesson is shown as its author wrote it: `Version` before `Statement`, and each
+// statement's keys (`Sid`, `Effect`, `Principal`, `Action`, `Resource`, `Condition`) in the
+// order of the lesson file, never alphabetised.
+import { readFileSync } from 'node:fs';
+import { appMounted, expect, test } from './fixtures.mjs';
+import { scenario, scenarioText } from './learning.helpers.mjs';
+
+const lessonFile = (id) => JSON.parse(readFileSync(`lessons/${id}/lesson.json`, 'utf8'));
+
+// Lessons whose starters have statements with a `Sid`, conditions and principals.
+for (const lesson of ['how-aws-decides', 'trust-vs-permissions', 'conditions']) {
+  test(`${lesson}: every starter keeps the lesson file's key order`, async ({ page }) => {
+    const { scenarios } = lessonFile(lesson);
+    await page.goto(`/lessons/${lesson}`);
+    await appMounted(page);
+    const sections = page.locator('section.scenario');
+    await expect(sections).toHaveCount(scenarios.length);
+    for (const { id, starter } of scenarios) {
+      await scenario(page, id);
+      // JavaScript keeps an object's string keys in the order the file gives them.
+      expect(await scenarioText(page, id)).toBe(JSON.stringify(starter, null, 2));
+    }
+  });
+}
+
+test('a scenario editor starts with `{` and then `"Version"`', async ({ page }) => {
+  await page.goto('/lessons/how-aws-decides/fix-subtract-with-deny');
+  const section = await scenario(page, 'fix-subtract-with-deny');
+  const text = await scenarioText(page, await section.getAttribute('id'));
+  expect(text).toMatch(/^\{\s*"Version"/);
+  expect(text.indexOf('"Version"')).toBeLessThan(text.indexOf('"Statement"'));
+});

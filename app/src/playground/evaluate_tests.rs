@@ -141,3 +141,33 @@ fn list_values_become_a_multivalued_key() {
     report = evaluate_all(&playground);
     assert_eq!(decision(&report, 0), Decision::ImplicitDeny);
 }
+
+#[test]
+fn a_deny_only_rcp_lets_other_requests_pass_by_rcp_full_aws_access() {
+    let mut playground = crate::playground::examples::find("lambda-reads-s3")
+        .expect("example")
+        .playground();
+    let rcp = playground.add_policy(Kind::Rcp);
+    let starter = playground.policies.last().expect("rcp").text.clone();
+    assert!(
+        starter.contains("\"Deny\"") && !starter.contains("\"Allow\""),
+        "{starter}"
+    );
+    if let Some(doc) = playground.policy_mut(rcp) {
+        doc.text = starter.replace("\"Action\": \"\"", "\"Action\": \"s3:DeleteObject\"");
+    }
+    let report = evaluate_all(&playground);
+    assert!(
+        report.policy_errors.is_empty(),
+        "{:?}",
+        report.policy_errors
+    );
+    assert_eq!(decision(&report, 0), Decision::Allowed);
+    let evaluation = report.rows[0].result.as_ref().expect("evaluates");
+    let rcp_step = crate::playground::flow::steps(evaluation)
+        .into_iter()
+        .find(|s| s.layer == Layer::Rcp)
+        .expect("rcp step");
+    assert_eq!(rcp_step.state, crate::playground::flow::StepState::Passes);
+    assert!(evaluation.notes[0].contains("RCPFullAWSAccess"));
+}

@@ -255,6 +255,11 @@ fn starter_text(kind: Kind) -> &'static str {
         Kind::Resource | Kind::Trust => {
             "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"},\n      \"Action\": \"\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n"
         }
+        // RCPs can only deny (AWS's own RCPFullAWSAccess is the one that allows), and name
+        // every principal, singling some out by conditions.
+        Kind::Rcp => {
+            "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Deny\",\n      \"Principal\": \"*\",\n      \"Action\": \"\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n"
+        }
         _ => {
             "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": \"\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n"
         }

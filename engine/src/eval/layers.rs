@@ -128,6 +128,9 @@ fn evaluate_policy<S: Sink>(
                 span: statement.span,
             };
             match statement.effect.node {
+                // An RCP `Allow` grants nothing: only AWS's own `RCPFullAWSAccess` may allow,
+                // and it is attached at every level anyway (Organizations User Guide, RCP syntax).
+                Effect::Allow if layer == Layer::Rcp => {}
                 Effect::Allow => allows.push((reference, outcome.principal_matches)),
                 Effect::Deny => denies.push(reference),
             }
@@ -135,7 +138,13 @@ fn evaluate_policy<S: Sink>(
         S::push(&mut statements, || outcome.explanation);
     }
     let note = S::keep(|| {
-        not_applicable.map(str::to_owned).or_else(|| {
+        let rcp_allow = layer == Layer::Rcp
+            && policy
+                .statements
+                .iter()
+                .any(|s| s.effect.node == Effect::Allow);
+        let rcp_note = rcp_allow.then(|| RCP_ALLOW_NOTE.to_owned());
+        not_applicable.map(str::to_owned).or(rcp_note).or_else(|| {
             (!policy.variables_enabled() && policy.statements.iter().any(uses_variables)).then(
                 || {
                     "no `Version: 2012-10-17`, so `${...}` is literal text, not a policy variable"
@@ -160,6 +169,10 @@ fn evaluate_policy<S: Sink>(
         denies,
     }
 }
+
+/// Why an `Allow` written in an RCP changes nothing, whether it copies `RCPFullAWSAccess` or
+/// not (AWS Organizations User Guide, "RCP syntax" and "RCP evaluation").
+const RCP_ALLOW_NOTE: &str = "an `Allow` in an RCP grants nothing and changes nothing: AWS attaches `RCPFullAWSAccess` at every level, and supports `Allow` in no other RCP";
 
 fn uses_variables(statement: &crate::policy::Statement) -> bool {
     let in_resource = statement

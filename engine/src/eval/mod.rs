@@ -23,8 +23,8 @@ mod sink;
 mod statement;
 
 pub use explain::{
-    Blocker, Comparison, ConditionMatch, ElementMatch, Evaluation, PolicyExplanation, RequestFacts,
-    StatementExplanation, StatementRef, ValueMatch, Variable,
+    AwsKey, Blocker, Comparison, ConditionMatch, ElementMatch, Evaluation, PolicyExplanation,
+    RequestFacts, StatementExplanation, StatementRef, ValueMatch, Variable,
 };
 pub use principal::PrincipalMatch;
 pub use sink::{Record, Silent, Sink};

@@ -1,0 +1,8 @@
+//! Writing to standard output.
+
+use std::io::Write as _;
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error worth a panic.
+pub(crate) fn print_out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}

@@ -88,6 +88,9 @@ pub struct DependsOn {
     /// a set of values is written as in a request, separated by commas.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allowed_when: Vec<String>,
+    /// The policies test the key with a set operator: a value to try is a list.
+    #[serde(skip)]
+    pub multivalued: bool,
 }
 
 /// The kinds of policy, in the order of AWS's evaluation flowchart.

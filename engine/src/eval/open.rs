@@ -86,6 +86,11 @@ pub fn decide_open(case: &Case) -> OpenDecision {
     if uses.is_empty() {
         return OpenDecision::Known(decide(case));
     }
+    let multivalued: Vec<String> = uses
+        .values()
+        .filter(|u| u.set_operator)
+        .map(|u| u.name.clone())
+        .collect();
     let keys: Vec<(String, Vec<Filling>)> = uses
         .into_values()
         .map(|usage| {
@@ -115,6 +120,7 @@ pub fn decide_open(case: &Case) -> OpenDecision {
         .map(|(position, (key, fillings))| DependsOn {
             key: key.clone(),
             allowed_when: allowed_values(position, fillings, &sizes, &outcomes),
+            multivalued: multivalued.contains(key),
         })
         .collect();
     OpenDecision::Depends(depends_on)

@@ -170,6 +170,10 @@ pub fn expectation_label(expectation: Expectation) -> &'static str {
 pub struct Playground {
     pub policies: Vec<PolicyDoc>,
     pub requests: Vec<RequestRow>,
+    /// Keys a request does not give are unknown rather than absent: a row may then depend on
+    /// them. Off by default (and left out of share links when off).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open_context: bool,
 }
 
 /// Templates the principal kind selector fills in.

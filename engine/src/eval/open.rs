@@ -180,13 +180,23 @@ fn allowed_values(
     values
 }
 
-/// Statements and condition entries, a rough measure of the work of one decision.
+/// Statements, condition values and request values: a rough measure of the work of one
+/// decision, so that large setups get fewer combinations.
 fn work_size(case: &Case) -> usize {
-    all_policies(case)
+    let policies: usize = all_policies(case)
         .flat_map(|p| &p.policy.statements)
-        .map(|s| 1 + s.condition.iter().map(|b| b.entries.len()).sum::<usize>())
-        .sum::<usize>()
-        .max(1)
+        .map(|s| {
+            let values: usize = s
+                .condition
+                .iter()
+                .flat_map(|b| &b.entries)
+                .map(|e| 1 + e.values.len())
+                .sum();
+            1 + values
+        })
+        .sum();
+    let request: usize = case.request.context.iter().map(|e| e.values.len()).sum();
+    (policies + request).max(1)
 }
 
 /// Drops fillings (last ones first, from the key with the most) until the combinations fit the
@@ -411,5 +421,36 @@ fn family_extremes(family: Family) -> &'static [&'static str] {
         Family::Bool => &["true", "false"],
         Family::IpAddress => &["192.0.2.254"],
         _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variable_names_skip_the_character_variables_and_keep_defaults_apart() {
+        let names: Vec<&str> =
+            variable_names("a/${aws:username}/${*}/${aws:PrincipalTag/team, 'none'}/${$}")
+                .collect();
+        assert_eq!(names, ["aws:username", "aws:PrincipalTag/team"]);
+    }
+
+    #[test]
+    fn combinations_stay_within_the_budget_however_many_keys() {
+        let many = |n: usize| {
+            (0..n)
+                .map(|k| {
+                    let fillings = (0..12).map(|v| Filling::One(format!("{k}-{v}"))).collect();
+                    (format!("k{k}"), fillings)
+                })
+                .collect::<Vec<(String, Vec<Filling>)>>()
+        };
+        for (keys, work) in [(3, 1), (12, 1), (40, 1), (5, 10_000), (5, usize::MAX)] {
+            let kept = within_budget(many(keys), work);
+            let total: usize = kept.iter().map(|(_, f)| f.len()).product();
+            assert!(total <= MAX_FILLINGS, "{keys} keys, work {work}: {total}");
+            assert!(kept.iter().all(|(_, f)| !f.is_empty()));
+        }
     }
 }

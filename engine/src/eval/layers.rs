@@ -264,6 +264,10 @@ pub fn rcps_cover(action: &str) -> bool {
     if action.eq_ignore_ascii_case("kms:RetireGrant") {
         return false;
     }
-    let service = action.split(':').next().unwrap_or_default();
+    rcp_supports_service(action.split(':').next().unwrap_or_default())
+}
+
+/// Whether RCPs restrict the actions of a service, by its IAM prefix (`s3`, `dynamodb`).
+pub fn rcp_supports_service(service: &str) -> bool {
     RCP_SERVICES.iter().any(|s| s.eq_ignore_ascii_case(service))
 }

@@ -27,6 +27,7 @@ pub use explain::{
     AwsKey, Blocker, Comparison, ConditionMatch, ElementMatch, Evaluation, PolicyExplanation,
     RequestFacts, StatementExplanation, StatementRef, ValueMatch, Variable,
 };
+pub(crate) use layers::rcp_supports_service;
 pub use open::decide_open;
 pub use principal::PrincipalMatch;
 pub use sink::{Record, Silent, Sink};

@@ -2,7 +2,7 @@
 
 use crate::render;
 use iamplay_engine::case::Case;
-use iamplay_engine::eval::{decide_open, evaluate, DependsOn, Evaluation};
+use iamplay_engine::eval::{decide, decide_open, evaluate, DependsOn, Evaluation};
 use iamplay_engine::json::{self, Json, LineIndex};
 use serde::Serialize;
 use serde_json::json;
@@ -92,6 +92,22 @@ fn evaluate_line_with(line: &str, brief: bool, open_context: bool) -> (String, b
         Err(err) => Err(format!("{err} (at column {})", column(err.span.start))),
     };
     let (output, ok) = match case {
+        // Without the explanation, the evaluator skips building it.
+        Ok(case) if brief => {
+            let (decision, depends_on) = if open_context {
+                open_decision(&case)
+            } else {
+                (decide(&case).as_str(), None)
+            };
+            let line = OutputLine {
+                id,
+                decision: Some(decision),
+                depends_on,
+                explanation: None,
+                error: None,
+            };
+            (serde_json::to_string(&line), true)
+        }
         Ok(case) => {
             let evaluation = evaluate(&case);
             let (decision, depends_on) = if open_context {
@@ -103,7 +119,7 @@ fn evaluate_line_with(line: &str, brief: bool, open_context: bool) -> (String, b
                 id,
                 decision: Some(decision),
                 depends_on,
-                explanation: (!brief).then_some(&evaluation),
+                explanation: Some(&evaluation),
                 error: None,
             };
             (serde_json::to_string(&line), true)

@@ -7,6 +7,7 @@
 
 mod actions;
 mod completions;
+mod drill;
 mod eval;
 mod grade;
 mod lessons;
@@ -32,6 +33,7 @@ enum Command {
     Actions(actions::Args),
     Lessons(lessons::Args),
     Check(grade::Args),
+    Drill(drill::Args),
     Completions(completions::Args),
 }
 
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Some(Command::Actions(args)) => actions::run(args),
         Some(Command::Lessons(args)) => lessons::run(args),
         Some(Command::Check(args)) => grade::run(args),
+        Some(Command::Drill(args)) => drill::run(args),
         Some(Command::Completions(args)) => completions::run(args, Cli::command()),
         // A bare `iamplay` is a request for the overview, not a mistake.
         None => {

@@ -107,10 +107,12 @@ pub fn decide<S: Sink>(case: &Case, policies: Vec<EvaluatedPolicy>) -> Evaluatio
         decision,
         blocked_by,
         deciding,
+        deciding_omitted: 0,
         summary,
         notes,
         request: facts,
         policies: policies.into_iter().map(|p| p.explanation).collect(),
+        policies_omitted: 0,
         expected: None,
         matches_expected: None,
     }

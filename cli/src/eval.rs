@@ -61,11 +61,6 @@ struct OutputLine<'a> {
     error: Option<String>,
 }
 
-/// The output line for one input line, and whether it was a valid case.
-pub fn evaluate_line(line: &str, brief: bool) -> (String, bool) {
-    evaluate_line_with(line, brief, false)
-}
-
 /// The decision in open context, and the keys it depends on when it is `depends`.
 fn open_decision(case: &Case) -> (&'static str, Option<Vec<DependsOn>>) {
     let decision = decide_open(case);
@@ -76,8 +71,9 @@ fn open_decision(case: &Case) -> (&'static str, Option<Vec<DependsOn>>) {
     )
 }
 
-/// [`evaluate_line`], in open context when asked.
-fn evaluate_line_with(line: &str, brief: bool, open_context: bool) -> (String, bool) {
+/// The output line for one input line, and whether it was a valid case; in open context when
+/// asked.
+pub fn evaluate_line(line: &str, brief: bool, open_context: bool) -> (String, bool) {
     let parsed = json::parse(line);
     let id = parsed
         .as_ref()
@@ -162,7 +158,7 @@ fn run_lines(path: &str, brief: bool, open_context: bool) -> ExitCode {
     for (number, line) in reader.lines().enumerate() {
         let (value, ok) = match line {
             Ok(line) if line.trim().is_empty() => continue,
-            Ok(line) => evaluate_line_with(&line, brief, open_context),
+            Ok(line) => evaluate_line(&line, brief, open_context),
             Err(err) => (
                 json!({"id": null, "error": format!("line {}: {err}", number + 1)}).to_string(),
                 false,
@@ -209,7 +205,7 @@ mod tests {
     #[test]
     fn a_valid_line_gives_the_decision_and_an_explanation() {
         let line = r#"{"id": "a", "request": {"principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}, "policies": {"identity": [{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}]}}"#;
-        let (text, ok) = evaluate_line(line, false);
+        let (text, ok) = evaluate_line(line, false, false);
         assert!(ok);
         assert!(
             text.starts_with(r#"{"id":"a","decision":"allowed","explanation":{"#),
@@ -219,38 +215,42 @@ mod tests {
         assert_eq!(value["id"], "a");
         assert_eq!(value["decision"], "allowed");
         assert_eq!(value["explanation"]["deciding"][0]["layer"], "identity");
-        let (brief, _) = evaluate_line(line, true);
+        let (brief, _) = evaluate_line(line, true, false);
         assert_eq!(brief, r#"{"id":"a","decision":"allowed"}"#);
     }
 
     #[test]
     fn open_context_says_what_the_decision_depends_on() {
         let line = r#"{"id": "v", "request": {"principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}, "policies": {"identity": [{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpc": "vpc-1a2b"}}}}]}}"#;
-        let (text, ok) = evaluate_line_with(line, true, true);
+        let (text, ok) = evaluate_line(line, true, true);
         assert!(ok);
         assert_eq!(
             text,
             r#"{"id":"v","decision":"depends","dependsOn":[{"key":"aws:SourceVpc","allowedWhen":["vpc-1a2b"]}]}"#
         );
         // Without the flag the key is absent: an implicit deny.
-        let (closed, _) = evaluate_line(line, true);
+        let (closed, _) = evaluate_line(line, true, false);
         assert_eq!(closed, r#"{"id":"v","decision":"implicitDeny"}"#);
         let given = line.replace(
             r#""resource": "arn:aws:s3:::b/k""#,
             r#""resource": "arn:aws:s3:::b/k", "context": {"aws:SourceVpc": "vpc-9"}"#,
         );
-        let (known, _) = evaluate_line_with(&given, true, true);
+        let (known, _) = evaluate_line(&given, true, true);
         assert_eq!(known, r#"{"id":"v","decision":"implicitDeny"}"#);
     }
 
     #[test]
     fn an_invalid_line_gives_an_error_with_its_id() {
-        let (text, ok) = evaluate_line(r#"{"id": "b", "request": {"principal": "x"}}"#, false);
+        let (text, ok) = evaluate_line(
+            r#"{"id": "b", "request": {"principal": "x"}}"#,
+            false,
+            false,
+        );
         assert!(!ok);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["id"], "b");
         assert_eq!(value["error"], "`request` has no `action` (at column 24)");
-        let (text, _) = evaluate_line("{not json", false);
+        let (text, _) = evaluate_line("{not json", false, false);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert!(value["error"].as_str().unwrap().contains("at column 2"));
     }

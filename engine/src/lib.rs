@@ -7,7 +7,7 @@ pub mod case;
 pub mod catalog;
 pub mod condition;
 pub mod context;
-pub mod curriculum;
+pub mod denial;
 pub mod drill;
 pub mod english;
 pub mod eval;

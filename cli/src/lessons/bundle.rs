@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use iamplay_engine::curriculum::{bundle_course, Bundle};
+use iamplay_course::{bundle_course, Bundle};
 
 /// Check a course folder, then write the app's course bundle
 ///

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use iamplay_engine::curriculum::{check_files, load_course};
+use iamplay_course::{check_files, load_course};
 
 use crate::output::print_out;
 

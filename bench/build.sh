@@ -12,6 +12,6 @@ target_dir="${CARGO_TARGET_DIR:-target}"
 cargo build -p iamplay-bench-wasm --profile release --target wasm32-unknown-unknown "$@"
 wasm-bindgen --target nodejs --out-dir "$out" \
   "$target_dir/wasm32-unknown-unknown/release/iamplay_bench_wasm.wasm"
-# binaryen from npm (`npm ci`), never Debian's: see /work/shared/TOOLCHAIN.md.
+# binaryen from npm (`npm ci`), never Debian's: its older wasm-opt breaks wasm-bindgen's output.
 node_modules/.bin/wasm-opt -O "$out/iamplay_bench_wasm_bg.wasm" -o "$out/iamplay_bench_wasm_bg.wasm"
 echo "built $out ($(wc -c < "$out/iamplay_bench_wasm_bg.wasm") bytes of wasm)"

@@ -1,13 +1,20 @@
-// Shared test setup: every test fails if the page logs a console error, throws, or fails to
-// fetch a file (an error status, or a request that could not complete).
+// Shared test setup: every test fails if the page logs a console error or warning, throws, or
+// fails to fetch a file (an error status, or a request that could not complete).
 import { test as base, expect } from '@playwright/test';
+
+// Playwright's own line when a test blocks service workers (the config's default): not the page's.
+const PLAYWRIGHT_SW_BLOCKED = 'Service Worker registration blocked by Playwright';
 
 export const test = base.extend({
   problems: [
     async ({ page }, use) => {
       const problems = [];
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+        const type = message.type();
+        if (type === 'error') problems.push(`console error: ${message.text()}`);
+        if (type === 'warning' && message.text() !== PLAYWRIGHT_SW_BLOCKED) {
+          problems.push(`console warning: ${message.text()}`);
+        }
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('response', (response) => {

@@ -36,6 +36,23 @@ test('a failing check explains itself and highlights the statement', async ({ pa
   await expect(section.locator('.monaco-editor .deciding-allow').first()).toBeVisible();
 });
 
+test("a failing check's hint, which gives the answer away, waits until the learner has tried", async ({ page }) => {
+  await page.goto('/lessons/what-iam-answers/first-allow');
+  const section = await scenario(page, 'first-allow');
+  const failing = section.locator('.check.fail').first();
+  await failing.getByRole('button', { name: 'Why?' }).click();
+  // The explanation of the evaluation is there at once; the hint is not.
+  const explanation = failing.locator('.explanation');
+  await expect(explanation).toContainText('implicit');
+  await expect(explanation.locator('.check-hint')).toHaveCount(0);
+  await expect(explanation).toContainText('A hint for this check appears once you have tried.');
+
+  await typeInto(page, section, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}]}');
+  const stillFailing = section.locator('.check.fail').first();
+  await expect(stillFailing.locator('.explanation .check-hint')).toContainText('Hint:');
+  await expect(stillFailing.locator('.explanation')).not.toContainText('appears once you have tried');
+});
+
 test('a broken policy gets a marker at the right place and the finding moves the cursor', async ({ page }) => {
   await page.goto('/lessons/what-iam-answers');
   const section = await scenario(page, 'first-allow');

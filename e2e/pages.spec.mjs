@@ -9,7 +9,7 @@ const lesson = JSON.parse(
 test('the home page does not load the editor', async ({ page }) => {
   const monacoRequests = [];
   page.on('request', (request) => {
-    if (request.url().includes('/vs/')) monacoRequests.push(request.url());
+    if (/\/vs-[0-9a-f]{16}\//.test(request.url())) monacoRequests.push(request.url());
   });
   await page.goto('/');
   await appMounted(page);

@@ -21,6 +21,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     trace: 'off',
+    // A service worker would answer later loads from its store, past `page.route`: only the specs
+    // about it (offline, every page) allow it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       // Quiet on a closed network; Playwright adds --headless and a fresh --user-data-dir.

@@ -57,8 +57,9 @@ const server = createServer((request, response) => {
   createReadStream(file).pipe(response);
 });
 
+// Port 0 takes any free port; the line printed names the one taken.
 server.listen(port, '127.0.0.1', () => {
-  console.log(`serving ${root} at http://127.0.0.1:${port}`);
+  console.log(`serving ${root} at http://127.0.0.1:${server.address().port}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

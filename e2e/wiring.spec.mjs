@@ -77,7 +77,7 @@ test('a scenario counts the extra actions once the catalogue arrives, fetched on
     release = resolve;
   });
   let fetches = 0;
-  await page.route('**/catalog.json', async (route) => {
+  await page.route('**/catalog-*.json', async (route) => {
     fetches += 1;
     await held;
     await route.continue();

@@ -114,6 +114,14 @@ export async function registerIamLanguage(complete, hover, fixes) {
 // page's address instead would look for `lessons/<id>/catalog.json` on a scenario's page.
 const SITE_ROOT = new URL('../../../', import.meta.url);
 
+// The action catalogue, under the content-hashed name the build writes into index.html
+// (scripts/offline.mjs).
+export async function fetchCatalog() {
+  const path = document.querySelector('meta[name="iamplay-catalog"]')?.content;
+  if (!path || path.includes('CATALOG_FILE')) throw 'the page names no action catalogue';
+  return fetchText(path);
+}
+
 export async function fetchText(path) {
   const response = await fetch(new URL(path, SITE_ROOT));
   if (!response.ok) throw `could not fetch \`${path}\` (HTTP ${response.status})`;

@@ -4,12 +4,21 @@
 
 let monacoLoading;
 
+// The build names Monaco's folder by its content (`vs-<hash>`, scripts/offline.mjs) and writes
+// that name into index.html.
+function monacoBase() {
+  const named = document.querySelector('meta[name="iamplay-monaco"]')?.content;
+  return named && !named.includes('MONACO_BASE') ? new URL(named, document.baseURI).href.replace(/\/$/, '') : null;
+}
+
 function loadMonaco() {
   if (!monacoLoading) {
-    // Trunk serves this file from `snippets/<crate>/js/`, beside which it copies `vs/`; finding
-    // it from here keeps working wherever the site is mounted.
-    const base = new URL('../../../vs', import.meta.url).href.replace(/\/$/, '');
+    const base = monacoBase();
     monacoLoading = new Promise((resolve, reject) => {
+      if (!base) {
+        reject('could not find `vs/loader.js`: the page names no Monaco folder');
+        return;
+      }
       const script = document.createElement('script');
       script.src = `${base}/loader.js`;
       script.onerror = () => reject('could not fetch `vs/loader.js`');
@@ -51,14 +60,29 @@ export class JsonEditor {
       fixedOverflowWidgets: true,
       fontSize: 14,
       minimap: { enabled: false },
+      padding: { top: 6, bottom: 6 },
       scrollBeyondLastLine: false,
       tabSize: 2,
       theme: darkScheme?.matches ? 'vs-dark' : 'vs',
       wordWrap: 'on',
     });
     this.changes = this.model.onDidChangeContent(() => onChange(this.model.getValue()));
+    this.fitContent(container.parentElement);
     this.followTheme = (event) => monaco.editor.setTheme(event.matches ? 'vs-dark' : 'vs');
     darkScheme?.addEventListener('change', this.followTheme);
+  }
+
+  // The editor's frame grows and shrinks with the text; the stylesheet's min-height and
+  // max-height of the frame bound it, and past the maximum the editor scrolls.
+  // `automaticLayout` then lays Monaco out again at the frame's new size.
+  fitContent(frame) {
+    const style = getComputedStyle(frame);
+    const borders = parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+    const fit = () => {
+      frame.style.height = `${Math.ceil(this.editor.getContentHeight() + borders)}px`;
+    };
+    this.sizes = this.editor.onDidContentSizeChange(fit);
+    fit();
   }
 
   setMarkers(owner, markersJson) {
@@ -120,6 +144,7 @@ export class JsonEditor {
     this.decorations?.clear();
     darkScheme?.removeEventListener('change', this.followTheme);
     this.changes.dispose();
+    this.sizes.dispose();
     this.editor.dispose();
     this.model.dispose();
   }

@@ -9,7 +9,6 @@ pub mod course;
 pub mod interop;
 pub mod interview;
 pub mod json_highlight;
-pub mod json_status;
 pub mod language;
 mod pages;
 pub mod playground;
@@ -47,6 +46,7 @@ pub fn App() -> impl IntoView {
             </a>
             <SiteHeader />
             <components::progress_notice::ProgressNotice />
+            <components::release_notice::ReleaseNotice />
             <main id="main" tabindex="-1" node_ref=main>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("") view=pages::home::Home />

@@ -3,11 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use iamplay_app::components::course_gate::CourseGate;
-use iamplay_app::components::parse_status::ParseStatus;
 use iamplay_app::components::policy_editor::PolicyEditor;
 use iamplay_app::components::Markdown;
 use iamplay_app::course::{provide_course, use_course, CourseState};
-use iamplay_app::json_status::JsonStatus;
 // The bundle step parses lesson Markdown at build time; the tests parse the same way.
 use iamplay_course::markdown::parse;
 use leptos::prelude::*;
@@ -91,36 +89,6 @@ fn tables_code_and_callouts_render_as_markup() {
         .unwrap()
         .unwrap();
     assert_eq!(code.text_content().as_deref(), Some("{\"a\": 1}\n"));
-}
-
-#[wasm_bindgen_test]
-async fn the_status_line_follows_its_signals() {
-    let (text, set_text) = signal("{}".to_owned());
-    let host = mount(move || {
-        view! {
-            <ParseStatus
-                status=Signal::derive(move || text.with(|t| JsonStatus::of(t)))
-                characters=Signal::derive(move || text.with(|t| t.chars().count()))
-            />
-        }
-    });
-    let status = host.query_selector(".parse-status").unwrap().unwrap();
-    assert_eq!(status.get_attribute("data-state").as_deref(), Some("valid"));
-    assert_eq!(status.text_content().as_deref(), Some("Valid JSON"));
-
-    set_text.set("[1,]".to_owned());
-    // Render effects run on the executor's next tick.
-    leptos::task::tick().await;
-    assert_eq!(
-        status.get_attribute("data-state").as_deref(),
-        Some("invalid")
-    );
-    assert_eq!(
-        status.text_content().as_deref(),
-        Some("Line 1, column 4: trailing comma")
-    );
-    let characters = host.query_selector(".char-count").unwrap().unwrap();
-    assert_eq!(characters.text_content().as_deref(), Some("4 characters"));
 }
 
 /// Renders the effects and tasks queued so far (the course load finishes within a few ticks

@@ -4,6 +4,7 @@
 
 use iamplay_app::interop::storage::{LocalStore, Storage};
 use iamplay_app::progress::store::{Book, KeyValue, DRAFT_PREFIX, PROGRESS_KEY, SET_ASIDE_PREFIX};
+use iamplay_app::progress::SCHEMA_VERSION;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -30,7 +31,7 @@ fn progress_and_drafts_round_trip_through_local_storage() {
         .get_item(PROGRESS_KEY)
         .unwrap()
         .unwrap()
-        .starts_with("{\"version\":1,"));
+        .starts_with(&format!("{{\"version\":{SCHEMA_VERSION},")));
     assert_eq!(
         raw.get_item(&format!("{DRAFT_PREFIX}l/s"))
             .unwrap()

@@ -6,7 +6,7 @@ use iamplay_engine::eval::{decide, decide_open, evaluate, DependsOn, Evaluation}
 use iamplay_engine::json::{self, Json, LineIndex};
 use serde::Serialize;
 use serde_json::json;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 /// Evaluate requests against policies and explain the decision
@@ -187,8 +187,9 @@ fn run_human(path: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let style = render::Style { colour };
+    let style = render::Style {
+        colour: crate::diagnostics::colour_for(&std::io::stdout()),
+    };
     let (output, ok) = render::explain_file(path, &text, &style);
     print!("{output}");
     if ok {

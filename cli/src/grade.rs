@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use iamplay_course::{grade_with_catalog, load_course, Course, Grade, GradeError, Scenario};
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::json::LineIndex;
 
 use std::fmt::Write as _;
 
+use crate::diagnostics;
 use crate::lessons::course_files;
 use crate::output::print_out;
 
@@ -60,15 +60,9 @@ fn grade_file(options: &Args) -> Result<bool, String> {
     let grade = match grade_with_catalog(scenario, &text, Catalog::embedded()) {
         Ok(grade) => grade,
         Err(GradeError::Policy(error)) => {
-            let at = LineIndex::new(&text).position(error.span.start);
-            let mut message = format!(
-                "error: {}:{}:{}: {error}",
-                options.policy, at.line, at.column
-            );
-            if let Some(help) = error.help() {
-                message.push_str(&format!("\n  help: {help}"));
-            }
-            return Err(message);
+            let colour = diagnostics::colour_for(&std::io::stderr());
+            let rendered = diagnostics::render(&options.policy, &text, error.as_ref(), &[], colour);
+            return Err(rendered.trim_end().to_owned());
         }
         Err(other) => {
             return Err(format!(

@@ -5,11 +5,13 @@
 //! 2 when the command itself is used wrongly or the file cannot be read.
 
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::json::LineIndex;
 use iamplay_engine::lint::{
-    has_errors, lint, Attachment, Finding, LintOptions, PolicyKind, Severity,
+    has_errors, lint, Attachment, Check, Finding, LintOptions, PolicyKind, Severity,
 };
-use std::io::{IsTerminal, Read};
+use iamplay_engine::policy::suggest::closest;
+use std::io::Read;
+
+use crate::diagnostics;
 use std::process::ExitCode;
 
 /// Check a policy and point at what is wrong
@@ -19,7 +21,11 @@ use std::process::ExitCode;
 )]
 pub struct Args {
     /// The policy document (`-` reads standard input)
-    file: String,
+    #[arg(required_unless_present = "explain")]
+    file: Option<String>,
+    /// Explain a check instead: what it finds, why it matters, how to fix it
+    #[arg(long, value_name = "CODE", conflicts_with = "file")]
+    explain: Option<String>,
     /// The kind of policy: identity, resource, trust, scp, rcp, boundary, session
     #[arg(long, default_value = "identity", value_parser = parse_kind)]
     kind: PolicyKind,
@@ -61,10 +67,14 @@ fn parse_inline(text: &str) -> Result<Attachment, String> {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let text = match read(&args.file) {
+    if let Some(code) = &args.explain {
+        return explain(code);
+    }
+    let file = args.file.as_deref().unwrap_or("-");
+    let text = match read(file) {
         Ok(text) => text,
         Err(err) => {
-            eprintln!("iamplay lint: cannot read `{}`: {err}", args.file);
+            eprintln!("iamplay lint: cannot read `{file}`: {err}");
             return ExitCode::from(2);
         }
     };
@@ -81,14 +91,44 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
     } else {
-        let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        print!("{}", render(&args.file, &text, &findings, colour));
+        let colour = diagnostics::colour_for(&std::io::stdout());
+        print!("{}", render(file, &text, &findings, colour));
     }
     if has_errors(&findings) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `--explain CODE`: the check's documentation, like `ruff rule`.
+fn explain(code: &str) -> ExitCode {
+    match Check::from_code(code) {
+        Some(check) => {
+            print!("{}", explanation(check));
+            ExitCode::SUCCESS
+        }
+        None => {
+            let codes: Vec<&str> = Check::ALL.iter().map(|c| c.code()).collect();
+            eprintln!("iamplay lint: no check has the code `{code}`");
+            match closest(code, &codes) {
+                Some(near) => eprintln!("  help: did you mean `{near}`?"),
+                None => eprintln!(
+                    "  help: a finding shows its code in brackets, e.g. `error[invalid-arn]`"
+                ),
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn explanation(check: Check) -> String {
+    format!(
+        "{} ({})\n\n{}\n",
+        check.code(),
+        check.severity().as_str(),
+        check.explanation()
+    )
 }
 
 fn read(file: &str) -> std::io::Result<String> {
@@ -100,94 +140,17 @@ fn read(file: &str) -> std::io::Result<String> {
         std::fs::read_to_string(file)
     }
 }
-
-struct Paint {
-    on: bool,
-}
-
-impl Paint {
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.on {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
-    }
-}
-
-fn severity_colour(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "1;31",
-        Severity::SecurityWarning => "1;35",
-        Severity::Warning => "1;33",
-        Severity::Suggestion => "1;36",
-    }
-}
-
-/// Compiler-style output: the message, the line, and a caret line under the span.
+/// Compiler-style output: each finding with its span underlined, then the tally.
 fn render(file: &str, text: &str, findings: &[Finding], colour: bool) -> String {
-    let paint = Paint { on: colour };
-    let index = LineIndex::new(text);
     let mut out = String::new();
     for finding in findings {
-        let start = finding.range.start_position;
-        let end = finding.range.end_position;
-        let tone = severity_colour(finding.severity);
-        out += &format!(
-            "{}: {}\n",
-            paint.paint(
-                tone,
-                &format!("{}[{}]", finding.severity.as_str(), finding.code)
-            ),
-            paint.paint("1", &finding.message)
-        );
-        let gutter = start.line.to_string().len();
-        let pad = " ".repeat(gutter);
-        out += &format!(
-            "{pad}{} {file}:{}:{}\n",
-            paint.paint("1;34", "-->"),
-            start.line,
-            start.column
-        );
-        if let Some(line) = index.line_text(start.line) {
-            let bar = paint.paint("1;34", "|");
-            let line_chars = line.chars().count();
-            let last_column = if end.line == start.line {
-                end.column
-            } else {
-                line_chars + 1
-            };
-            let width = last_column.saturating_sub(start.column).max(1);
-            let before: String = line
-                .chars()
-                .take(start.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            out += &format!("{pad} {bar}\n");
-            out += &format!(
-                "{} {bar} {line}\n",
-                paint.paint("1;34", &start.line.to_string())
-            );
-            let more = if end.line > start.line {
-                format!(" (to line {})", end.line)
-            } else {
-                String::new()
-            };
-            out += &format!(
-                "{pad} {bar} {before}{}{more}\n",
-                paint.paint(tone, &"^".repeat(width))
-            );
-        }
-        if !finding.help.is_empty() {
-            out += &format!("{pad} = {}: {}\n", paint.paint("1", "help"), finding.help);
-        }
+        let mut notes = Vec::new();
         if let Some(suggestion) = &finding.suggestion {
-            out += &format!(
-                "{pad} = {}: `{suggestion}`\n",
-                paint.paint("1", "did you mean")
-            );
+            notes.push(("did you mean", format!("`{suggestion}`")));
         }
-        out += &format!("{pad} = lesson: {}\n\n", finding.lesson);
+        notes.push(("lesson", finding.lesson.to_owned()));
+        out += &diagnostics::render(file, text, finding, &notes, colour);
+        out.push('\n');
     }
     out += &summary(findings);
     out
@@ -228,7 +191,8 @@ mod tests {
         assert_eq!(
             args,
             Args {
-                file: "p.json".into(),
+                file: Some("p.json".into()),
+                explain: None,
                 kind: PolicyKind::Trust,
                 inline: None,
                 format: Format::Json,
@@ -249,7 +213,25 @@ mod tests {
             .to_string()
             .contains("unknown inline target `bucket`"));
         let text = crate::parse_args::<Args>(&["-", "--format", "text"]).unwrap();
-        assert_eq!((text.file.as_str(), text.format), ("-", Format::Human));
+        assert_eq!(
+            (text.file.as_deref(), text.format),
+            (Some("-"), Format::Human)
+        );
+        let explain = crate::parse_args::<Args>(&["--explain", "invalid-arn"]).unwrap();
+        assert_eq!(explain.explain.as_deref(), Some("invalid-arn"));
+        assert!(crate::parse_args::<Args>(&["a.json", "--explain", "invalid-arn"]).is_err());
+    }
+
+    #[test]
+    fn a_check_explains_itself() {
+        let text = explanation(Check::PassRoleWildcardResource);
+        assert!(
+            text.starts_with(
+                "passrole-wildcard-resource (security warning)\n\n`iam:PassRole` on every role."
+            ),
+            "{text}"
+        );
+        assert!(text.contains("iam:PassedToService"), "{text}");
     }
 
     #[test]

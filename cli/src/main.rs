@@ -8,6 +8,7 @@
 mod actions;
 mod completions;
 mod denial;
+mod diagnostics;
 mod drill;
 mod eval;
 mod grade;

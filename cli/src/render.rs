@@ -3,9 +3,11 @@
 
 use iamplay_engine::case::Case;
 use iamplay_engine::eval::{evaluate, Decision, Evaluation, StatementExplanation};
-use iamplay_engine::json::{self, LineIndex, Span, Value};
+use iamplay_engine::json::{self, Value};
 use iamplay_engine::limits::{shorten, SHOWN_VALUES};
 use std::fmt::Write;
+
+use crate::diagnostics;
 
 /// Whether to use ANSI colours (only on a terminal).
 pub struct Style {
@@ -34,12 +36,11 @@ impl Style {
 /// Explains a case file (one case or an array of cases). The flag is false when any case was
 /// invalid.
 pub fn explain_file(path: &str, text: &str, style: &Style) -> (String, bool) {
-    let lines = LineIndex::new(text);
     let json = match json::parse(text) {
         Ok(json) => json,
         Err(err) => {
             return (
-                error_block(path, &lines, &err.to_string(), err.span, err.help(), style),
+                diagnostics::render(path, text, &err, &[], style.colour),
                 false,
             )
         }
@@ -53,14 +54,7 @@ pub fn explain_file(path: &str, text: &str, style: &Style) -> (String, bool) {
                     Ok(case) => out += &one_line(&case, &evaluate(&case), style),
                     Err(err) => {
                         ok = false;
-                        out += &error_block(
-                            path,
-                            &lines,
-                            &err.to_string(),
-                            err.span,
-                            err.help(),
-                            style,
-                        );
+                        out += &diagnostics::render(path, text, &err, &[], style.colour);
                     }
                 }
             }
@@ -68,11 +62,11 @@ pub fn explain_file(path: &str, text: &str, style: &Style) -> (String, bool) {
         }
         _ => match Case::from_json(&json) {
             Ok(case) => (
-                explain_case(path, &lines, &case, &evaluate(&case), style),
+                explain_case(path, text, &case, &evaluate(&case), style),
                 true,
             ),
             Err(err) => (
-                error_block(path, &lines, &err.to_string(), err.span, err.help(), style),
+                diagnostics::render(path, text, &err, &[], style.colour),
                 false,
             ),
         },
@@ -107,7 +101,7 @@ fn one_line(case: &Case, evaluation: &Evaluation, style: &Style) -> String {
 
 fn explain_case(
     path: &str,
-    lines: &LineIndex<'_>,
+    text: &str,
     case: &Case,
     evaluation: &Evaluation,
     style: &Style,
@@ -159,7 +153,7 @@ fn explain_case(
             "\n{} {title} in {layer}",
             style.paint("1;36", "deciding:")
         );
-        out += &snippet(path, lines, statement.span, style);
+        out += &diagnostics::excerpt(path, text, statement.span, style.colour);
     }
     if let Some(blocker) = evaluation
         .blocked_by
@@ -237,82 +231,6 @@ fn why_not(statement: &StatementExplanation) -> String {
         );
     }
     "it applies, but with the wrong effect for this layer".to_owned()
-}
-
-/// The lines of `span`, numbered, with a location header.
-fn snippet(path: &str, lines: &LineIndex<'_>, span: Span, style: &Style) -> String {
-    const MAX_LINES: usize = 14;
-    let start = lines.position(span.start);
-    let end = lines.position(span.end.saturating_sub(1).max(span.start));
-    let width = end.line.to_string().len();
-    let gutter = |n: &str| style.paint("1;34", &format!("{n:>width$} |"));
-    let mut out = format!(
-        "{} {path}:{}:{}\n{}\n",
-        style.paint("1;34", &format!("{:>width$}-->", "")),
-        start.line,
-        start.column,
-        gutter("")
-    );
-    // Long lines (a case on one line) show a window from a little before the span.
-    let skip = start.column.saturating_sub(WINDOW_BEFORE + 1);
-    for line in start.line..=end.line.min(start.line + MAX_LINES - 1) {
-        let text = lines.line_text(line).unwrap_or("");
-        let _ = writeln!(out, "{} {}", gutter(&line.to_string()), window(text, skip));
-    }
-    if end.line >= start.line + MAX_LINES {
-        let _ = writeln!(
-            out,
-            "{} ... ({} more lines)",
-            gutter(""),
-            end.line + 1 - start.line - MAX_LINES
-        );
-    }
-    if start.line == end.line {
-        let width = (end.column + 1).saturating_sub(start.column).max(1);
-        let indent = start.column - 1 - skip + usize::from(skip > 0);
-        let carets = "^".repeat(width.min(WINDOW_CHARS.saturating_sub(indent)).max(1));
-        let _ = writeln!(
-            out,
-            "{} {}{}",
-            gutter(""),
-            " ".repeat(indent),
-            style.paint("1;36", &carets)
-        );
-    }
-    out
-}
-
-/// Characters of a source line shown, and how many of them come before the span.
-const WINDOW_CHARS: usize = 160;
-const WINDOW_BEFORE: usize = 40;
-
-/// `WINDOW_CHARS` characters of `line` from character `skip`, with `…` where text is cut.
-fn window(line: &str, skip: usize) -> String {
-    let mut chars = line.chars().skip(skip);
-    let mut shown: String = chars.by_ref().take(WINDOW_CHARS).collect();
-    if chars.next().is_some() {
-        shown.push('…');
-    }
-    if skip > 0 {
-        shown.insert(0, '…');
-    }
-    shown
-}
-
-fn error_block(
-    path: &str,
-    lines: &LineIndex<'_>,
-    message: &str,
-    span: Span,
-    help: Option<String>,
-    style: &Style,
-) -> String {
-    let mut out = format!("{}: {message}\n", style.paint("1;31", "error"));
-    out += &snippet(path, lines, span, style);
-    if let Some(help) = help {
-        let _ = writeln!(out, "{}: {help}", style.paint("1", "help"));
-    }
-    out
 }
 
 #[cfg(test)]

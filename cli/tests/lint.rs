@@ -83,3 +83,19 @@ fn bad_usage_exits_two() {
         Some(2)
     );
 }
+
+#[test]
+fn explain_prints_a_check_s_documentation() {
+    let out = run(&["--explain", "public-trust"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("public-trust (security warning)\n\n"),
+        "{text}"
+    );
+    let unknown = run(&["--explain", "public-trst"], "");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8(unknown.stderr)
+        .unwrap()
+        .contains("did you mean `public-trust`?"));
+}

@@ -35,6 +35,32 @@ impl GradeError {
     }
 }
 
+/// A learner's invalid policy keeps the policy's own code and span (in their text); a broken
+/// scenario points into the case built from the check.
+impl iamplay_engine::diagnostic::Diagnostic for GradeError {
+    fn code(&self) -> &'static str {
+        match self {
+            GradeError::Policy(error) => error.code(),
+            GradeError::Scenario { .. } => "broken-scenario",
+        }
+    }
+
+    fn message(&self) -> String {
+        self.to_string()
+    }
+
+    fn span(&self) -> iamplay_engine::json::Span {
+        match self {
+            GradeError::Policy(error) => error.span,
+            GradeError::Scenario { error, .. } => error.span,
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        GradeError::help(self)
+    }
+}
+
 impl ExpectedOutcome {
     /// Every expectation, in the order a form offers them.
     pub const ALL: [ExpectedOutcome; 4] = [

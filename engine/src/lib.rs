@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod condition;
 pub mod context;
 pub mod denial;
+pub mod diagnostic;
 pub mod drill;
 pub mod english;
 pub mod eval;

@@ -68,7 +68,7 @@ pub fn SharedAttemptOffer(
                     </p>
                     <JsonCode text=shared />
                     <p class="shared-attempt-actions">
-                        <button type="button" on:click=move |_| {
+                        <button type="button" class="primary" on:click=move |_| {
                             on_use.run(taken.clone());
                             dismiss();
                         }>"Use this attempt (replaces my draft)"</button>

@@ -10,7 +10,7 @@ use crate::components::with_code::WithCode;
 use crate::interop::markers::Range;
 use crate::progress::{scenario_key, use_progress, Prediction};
 use crate::scenario::explain::{Explanation, StatementView};
-use crate::scenario::state::{outcomes_revealed, prediction_is_correct};
+use crate::scenario::state::{can_show_answer, outcomes_revealed, prediction_is_correct};
 use crate::scenario::{CheckView, Report};
 
 #[component]
@@ -25,6 +25,8 @@ pub fn CheckList(
     let key = scenario_key(&lesson, &scenario.id);
     let state = store.scenario_signal(key.clone());
     let revealed = Signal::derive(move || outcomes_revealed(scenario, &state.get()));
+    // A check's hint spells out the answer: like the reference answer, it waits for an attempt.
+    let tried = Signal::derive(move || state.with(can_show_answer));
     let predict = scenario.style == ScenarioStyle::Predict;
 
     let summary = move || {
@@ -68,6 +70,7 @@ pub fn CheckList(
                                 }
                             })
                             selected
+                            tried
                             move_cursor
                         />
                     }
@@ -95,6 +98,7 @@ fn CheckRow(
     prediction: Signal<Option<Prediction>>,
     on_predict: Callback<Prediction>,
     selected: RwSignal<Option<String>>,
+    tried: Signal<bool>,
     move_cursor: Callback<Range>,
 ) -> impl IntoView {
     let id = check.id.clone();
@@ -186,7 +190,7 @@ fn CheckRow(
                     </button>
                 })}
                 {move || (revealed && open.get()).then(|| view! {
-                    <ExplanationView id=panel_id.clone() explanation=explanation.clone() hint=hint.clone() move_cursor />
+                    <ExplanationView id=panel_id.clone() explanation=explanation.clone() hint=hint.clone() tried move_cursor />
                 })}
             </div>
         </li>
@@ -205,6 +209,7 @@ fn ExplanationView(
     id: String,
     explanation: Explanation,
     hint: Option<String>,
+    tried: Signal<bool>,
     move_cursor: Callback<Range>,
 ) -> impl IntoView {
     let statement = move |s: StatementView| {
@@ -243,7 +248,11 @@ fn ExplanationView(
                     }).collect_view()}
                 </ul>
             })}
-            {hint.map(|h| view! { <p class="check-hint"><strong>"Hint: "</strong><WithCode text=h /></p> })}
+            {hint.map(|h| move || if tried.get() {
+                view! { <p class="check-hint"><strong>"Hint: "</strong><WithCode text=h.clone() /></p> }.into_any()
+            } else {
+                view! { <p class="check-hint-later">"A hint for this check appears once you have tried."</p> }.into_any()
+            })}
         </div>
     }
 }

@@ -47,7 +47,7 @@ fn CourseErrorView(error: CourseError, nested: bool) -> impl IntoView {
             {if nested { view! { <h2>{title}</h2> }.into_any() } else { view! { <h1>{title}</h1> }.into_any() }}
             <p>{error.to_string()}</p>
             <p class="help">{error.help()}</p>
-            <button type="button" on:click=move |_| store.retry()>"Try again"</button>
+            <button type="button" class="primary" on:click=move |_| store.retry()>"Try again"</button>
         </div>
     }
 }

@@ -18,7 +18,7 @@ pub fn Findings(result: RwSignal<Report>, move_cursor: Callback<Range>) -> impl 
                     <h4>{format!("Problems ({})", findings.len())}</h4>
                     <ul>
                         {findings.into_iter().map(|f| {
-                            let range = f.range;
+                            let range = f.marker.range;
                             let place = format!("line {}, column {}", range.start_line, range.start_column);
                             view! {
                                 <li class=format!("finding {}", f.severity_label.to_ascii_lowercase().replace(' ', "-"))>

@@ -2,7 +2,6 @@
 
 pub mod layout;
 pub mod markdown;
-pub mod parse_status;
 pub mod playground;
 pub mod policy_editor;
 
@@ -14,6 +13,7 @@ pub mod findings;
 pub mod json_code;
 pub mod progress_notice;
 pub mod question;
+pub mod release_notice;
 pub mod scenario_help;
 pub mod scenario_panel;
 pub mod with_code;

@@ -56,7 +56,7 @@ pub fn QuestionCard(question: &'static Question, number: usize) -> impl IntoView
                     }
                 }).collect_view()}
             </ul>
-            <button type="button" on:click=check disabled=move || chosen.with(Vec::is_empty)>"Check my answer"</button>
+            <button type="button" class="primary" on:click=check disabled=move || chosen.with(Vec::is_empty)>"Check my answer"</button>
             {move || answered.get().then(|| {
                 let right = is_correct(question, &chosen.get());
                 view! {

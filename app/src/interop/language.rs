@@ -24,10 +24,11 @@ extern "C" {
 
     #[wasm_bindgen(catch, js_name = fetchText)]
     pub(crate) async fn fetch_text(path: &str) -> Result<JsValue, JsValue>;
-}
 
-/// Where Trunk puts the catalogue (see `index.html`).
-const CATALOG_PATH: &str = "catalog.json";
+    /// The catalogue, under the content-hashed name index.html gives it.
+    #[wasm_bindgen(catch, js_name = fetchCatalog)]
+    async fn fetch_catalog_text() -> Result<JsValue, JsValue>;
+}
 
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
 static REGISTERED: AtomicBool = AtomicBool::new(false);
@@ -64,7 +65,7 @@ pub async fn load_catalog() -> Result<&'static Catalog, String> {
 }
 
 async fn fetch_catalog() -> Result<&'static Catalog, String> {
-    let text = fetch_text(CATALOG_PATH)
+    let text = fetch_catalog_text()
         .await
         .map_err(|err| {
             err.as_string()

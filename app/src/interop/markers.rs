@@ -1,6 +1,8 @@
 //! Diagnostics shown as squiggles in the editor. Plain data: the JavaScript side maps them onto
 //! Monaco's `IMarkerData` one to one.
 
+use iamplay_engine::diagnostic::{self, Diagnostic};
+use iamplay_engine::json::{LineIndex, Span};
 use serde::Serialize;
 
 /// How serious a marker is; the editor picks the squiggle colour from it.
@@ -24,6 +26,40 @@ pub struct Range {
     pub end_column: u32,
 }
 
+impl Severity {
+    /// Errors are red; security warnings and warnings yellow; suggestions blue.
+    pub fn of(severity: diagnostic::Severity) -> Severity {
+        match severity {
+            diagnostic::Severity::Error => Severity::Error,
+            diagnostic::Severity::SecurityWarning | diagnostic::Severity::Warning => {
+                Severity::Warning
+            }
+            diagnostic::Severity::Suggestion => Severity::Info,
+        }
+    }
+}
+
+impl Range {
+    /// The editor range of the bytes `span` of the text `index` was built on. An empty span
+    /// (a missing comma sits between two characters) is widened to one column, or Monaco
+    /// draws nothing at all.
+    pub fn of_span(index: &LineIndex<'_>, span: Span) -> Range {
+        let start = index.position(span.start);
+        let end = index.position(span.end.max(span.start));
+        let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let mut range = Range {
+            start_line: number(start.line),
+            start_column: number(start.utf16_column),
+            end_line: number(end.line),
+            end_column: number(end.utf16_column),
+        };
+        if range.start_line == range.end_line && range.end_column <= range.start_column {
+            range.end_column = range.start_column.saturating_add(1);
+        }
+        range
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Marker {
@@ -32,6 +68,23 @@ pub struct Marker {
     pub message: String,
     /// Shown greyed after the message, e.g. `json`.
     pub source: &'static str,
+}
+
+impl Marker {
+    /// Any diagnostic of the engine as a squiggle: the message, then its help on a line of
+    /// its own; the code shows greyed after it.
+    pub fn of(diagnostic: &dyn Diagnostic, index: &LineIndex<'_>) -> Marker {
+        let message = match diagnostic.help() {
+            Some(help) => format!("{}\nhelp: {help}", diagnostic.message()),
+            None => diagnostic.message(),
+        };
+        Marker {
+            range: Range::of_span(index, diagnostic.span()),
+            severity: Severity::of(diagnostic.severity()),
+            message,
+            source: diagnostic.code(),
+        }
+    }
 }
 
 /// A highlighted range: `class_name` styles the lines, `hover` explains them.
@@ -71,6 +124,36 @@ pub fn to_json(markers: &[Marker]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use iamplay_engine::lint::{lint, LintOptions, PolicyKind};
+
+    #[test]
+    fn ranges_count_utf16_and_are_never_empty() {
+        let text = "{\"é😀\": x}";
+        let index = LineIndex::new(text);
+        let at = text.find('x').unwrap();
+        let range = Range::of_span(&index, Span::new(at, at));
+        assert_eq!(
+            (range.start_line, range.start_column, range.end_column),
+            (1, 9, 10)
+        );
+        // An empty span at the very end, and a reversed one, are visible too.
+        let end = Range::of_span(&index, Span::new(text.len(), text.len()));
+        assert!(end.end_column > end.start_column, "{end:?}");
+        let reversed = Range::of_span(&index, Span::new(at + 1, at));
+        assert!(reversed.end_column > reversed.start_column, "{reversed:?}");
+    }
+
+    #[test]
+    fn a_missing_comma_gets_a_visible_marker_with_its_help() {
+        let text = "{\"Version\": \"2012-10-17\" \"Statement\": []}";
+        let findings = lint(text, &LintOptions::new(PolicyKind::Identity, None));
+        let marker = Marker::of(&findings[0], &LineIndex::new(text));
+        assert_eq!(marker.source, "json-syntax");
+        assert_eq!(marker.severity, Severity::Error);
+        assert_eq!(marker.range.start_column, 26);
+        assert!(marker.range.end_column > marker.range.start_column);
+        assert!(marker.message.contains("\nhelp: "), "{}", marker.message);
+    }
 
     #[test]
     fn markers_cross_as_camel_case_json() {

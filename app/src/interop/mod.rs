@@ -10,6 +10,7 @@ pub mod language;
 pub mod markers;
 pub mod monaco;
 pub mod near;
+pub mod offline;
 pub mod page;
 pub mod scroll;
 pub mod storage;

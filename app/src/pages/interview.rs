@@ -159,7 +159,7 @@ fn InterviewView(course: &'static Course) -> impl IntoView {
                                 on:input=move |ev| minutes.set(event_target_value(&ev).parse().unwrap_or(1).max(1)) />
                         </p>
                         <p class="meta">{move || format!("{} questions available for these topics.", available())}</p>
-                        <button type="submit" class="button" disabled=move || available() == 0>"Start"</button>
+                        <button type="submit" class="button primary" disabled=move || available() == 0>"Start"</button>
                     </form>
                 }.into_any(),
                 Phase::Running => view! {
@@ -228,9 +228,9 @@ fn QuestionView(
         <div class="question-nav">
             <button type="button" class="button quiet" disabled=move || current.get() == 0 on:click=move |_| current.update(|c| *c = c.saturating_sub(1))>"Previous"</button>
             {move || if current.get() + 1 < total() {
-                view! { <button type="button" class="button" on:click=move |_| current.update(|c| *c += 1)>"Next"</button> }.into_any()
+                view! { <button type="button" class="button primary" on:click=move |_| current.update(|c| *c += 1)>"Next"</button> }.into_any()
             } else {
-                view! { <button type="button" class="button" on:click=move |_| finish.run(())>"Finish"</button> }.into_any()
+                view! { <button type="button" class="button primary" on:click=move |_| finish.run(())>"Finish"</button> }.into_any()
             }}
         </div>
     }

@@ -2,40 +2,20 @@
 //! the selected request as line highlights.
 
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::json::{LineIndex, Span};
-use iamplay_engine::lint::{lint, LintOptions, Severity as LintSeverity};
+use iamplay_engine::json::LineIndex;
+use iamplay_engine::lint::{lint, LintOptions};
 use iamplay_engine::policy::Effect;
 
 use super::evaluate::RowOutcome;
 use super::state::PolicyDoc;
-use crate::interop::markers::{Decoration, Marker, Range, Severity};
-
-fn range(index: &LineIndex<'_>, span: Span) -> Range {
-    let start = index.position(span.start);
-    let end = index.position(span.end);
-    Range {
-        start_line: start.line as u32,
-        start_column: start.utf16_column as u32,
-        end_line: end.line as u32,
-        end_column: end.utf16_column as u32,
-    }
-}
+use crate::interop::markers::{Decoration, Marker, Range};
 
 /// Lint findings of `doc` (with the catalogue when loaded).
 pub fn editor_markers(doc: &PolicyDoc, catalog: Option<&Catalog>) -> Vec<Marker> {
     let index = LineIndex::new(&doc.text);
     lint(&doc.text, &LintOptions::new(doc.kind.lint_kind(), catalog))
-        .into_iter()
-        .map(|finding| Marker {
-            range: range(&index, finding.range.span()),
-            severity: match finding.severity {
-                LintSeverity::Error => Severity::Error,
-                LintSeverity::SecurityWarning | LintSeverity::Warning => Severity::Warning,
-                LintSeverity::Suggestion => Severity::Info,
-            },
-            message: format!("{} ({})\n{}", finding.message, finding.code, finding.help),
-            source: "iamplay lint",
-        })
+        .iter()
+        .map(|finding| Marker::of(finding, &index))
         .collect()
 }
 
@@ -56,7 +36,7 @@ pub fn deciding_decorations(doc: &PolicyDoc, row: Option<&RowOutcome>) -> Vec<De
             let denies = deciding.effect == Effect::Deny;
             let verb = if denies { "denies" } else { "allows" };
             Decoration::deciding(
-                range(&index, deciding.span),
+                Range::of_span(&index, deciding.span),
                 denies,
                 format!(
                     "This statement {verb} the selected request: {}",
@@ -90,6 +70,7 @@ pub fn deciding_lines(doc: &PolicyDoc, row: Option<&RowOutcome>) -> Vec<(usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interop::markers::Severity;
     use crate::playground::evaluate::evaluate_all;
     use crate::playground::examples::find;
 
@@ -130,9 +111,7 @@ mod tests {
             r#"{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#.into();
         let markers = editor_markers(&playground.policies[0], None);
         assert!(
-            markers
-                .iter()
-                .any(|m| m.message.contains("missing-version")),
+            markers.iter().any(|m| m.source == "missing-version"),
             "{markers:?}"
         );
         assert!(markers.iter().any(|m| m.severity == Severity::Warning));

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
+use super::moves;
 use super::schema::{self, LoadOutcome};
 use super::Progress;
 
@@ -128,7 +129,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     }
     Ok(Imported {
         progress,
-        drafts: file.drafts,
+        drafts: moves::rename_drafts(file.drafts),
     })
 }
 
@@ -176,6 +177,27 @@ mod tests {
         let text = export(&progress, &drafts, "2026-11-23T07:00:00Z");
         assert!(text.contains("\"format\": \"iamplay-progress\""));
         assert_eq!(import(&text), Ok(Imported { progress, drafts }));
+    }
+
+    #[test]
+    fn an_older_file_imports_with_moved_scenarios_renamed() {
+        let text = r#"{"format":"iamplay-progress","version":1,"exportedAt":"x",
+            "progress":{"scenarios":{"users-and-groups/spot-mfa-deny":{"completed":true}}},
+            "drafts":{"no-hardcoded-credentials/self-service-access-keys":"d"}}"#;
+        let imported = import(text).unwrap();
+        assert!(
+            imported
+                .progress
+                .scenario("conditions/spot-mfa-deny")
+                .completed
+        );
+        assert_eq!(
+            imported.drafts,
+            BTreeMap::from([(
+                "users-and-groups/own-access-keys".to_owned(),
+                "d".to_owned()
+            )])
+        );
     }
 
     #[test]

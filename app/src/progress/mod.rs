@@ -5,6 +5,7 @@
 mod context;
 pub mod exchange;
 pub mod legacy;
+pub mod moves;
 pub mod schema;
 pub mod store;
 

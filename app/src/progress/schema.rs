@@ -8,14 +8,15 @@ use super::Progress;
 
 /// The version written today. Bump it and add a step to [`MIGRATIONS`] when the shape of
 /// [`Progress`] changes in a way serde defaults cannot absorb (a rename, a move).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A step from version `n` to `n + 1` (the step at index `n - 1`), on the raw JSON so the old
 /// shape needs no Rust type.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
-/// The migrations of the real schema history, oldest first. Version 1 is the first shipped.
-pub const MIGRATIONS: &[Migration] = &[];
+/// The migrations of the real schema history, oldest first. Version 1 is the first shipped;
+/// version 2 follows the scenarios the course moved.
+pub const MIGRATIONS: &[Migration] = &[super::moves::rename_scenarios];
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Envelope<T> {
@@ -137,14 +138,14 @@ mod tests {
     #[test]
     fn saved_progress_reads_back() {
         let text = to_text(&saved());
-        assert!(text.starts_with(r#"{"version":1,"#), "{text}");
+        assert!(text.starts_with(r#"{"version":2,"#), "{text}");
         assert_eq!(from_text(Some(&text)), LoadOutcome::Loaded(saved()));
         assert_eq!(from_text(None), LoadOutcome::Fresh);
     }
 
     #[test]
     fn fields_added_later_take_their_defaults() {
-        let text = r#"{"version":1,"progress":{"scenarios":{"l/s":{"completed":true}}}}"#;
+        let text = r#"{"version":2,"progress":{"scenarios":{"l/s":{"completed":true}}}}"#;
         let progress = from_text(Some(text)).progress();
         assert!(progress.scenario("l/s").completed);
         assert_eq!(progress.scenario("l/s").hints_shown, 0);

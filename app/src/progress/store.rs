@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::exchange::{self, ImportError, Imported};
 use super::legacy::{interviews_from_legacy, LEGACY_INTERVIEWS_KEY};
+use super::moves::MOVED_SCENARIOS;
 use super::schema::{self, LoadOutcome};
 use super::Progress;
 
@@ -66,7 +67,22 @@ impl<S: KeyValue> Book<S> {
         if let Err(err) = book.adopt_legacy_interviews() {
             notice.get_or_insert(err);
         }
+        book.move_drafts();
         (book, notice)
+    }
+
+    /// Puts drafts of moved scenarios under their new keys; an old draft goes only once it is
+    /// copied, and a draft already under the new key wins.
+    fn move_drafts(&self) {
+        for (old, new) in MOVED_SCENARIOS {
+            let Some(text) = self.draft(old) else {
+                continue;
+            };
+            if self.draft(new).is_none() && self.save_draft(new, &text).is_err() {
+                continue;
+            }
+            self.remove_draft(old);
+        }
     }
 
     /// Moves interview sessions saved under the old key into the progress, once: the old key
@@ -229,6 +245,31 @@ mod tests {
         assert_eq!(book.draft("l/s").as_deref(), Some("my text"));
         // The next visit is quiet.
         assert_eq!(open(&storage).1, None);
+    }
+
+    #[test]
+    fn a_moved_scenario_keeps_its_state_and_draft() {
+        let storage = Memory::default();
+        storage
+            .set(
+                PROGRESS_KEY,
+                r#"{"version":1,"progress":{"scenarios":{"users-and-groups/spot-mfa-deny":{"completed":true}}}}"#,
+            )
+            .unwrap();
+        storage
+            .set("iamplay.draft.users-and-groups/spot-mfa-deny", "draft")
+            .unwrap();
+        let (book, notice) = open(&storage);
+        assert_eq!(notice, None);
+        assert!(book.progress.scenario("conditions/spot-mfa-deny").completed);
+        assert_eq!(
+            book.draft("conditions/spot-mfa-deny").as_deref(),
+            Some("draft")
+        );
+        assert_eq!(book.draft("users-and-groups/spot-mfa-deny"), None);
+        // Saved back at the current version.
+        let saved = storage.get(PROGRESS_KEY).unwrap();
+        assert!(saved.starts_with(r#"{"version":2,"#), "{saved}");
     }
 
     #[test]

@@ -9,7 +9,6 @@ use iamplay_engine::eval::{ConditionMatch, ElementMatch, Evaluation, Layer, Poli
 use iamplay_engine::json::LineIndex;
 use iamplay_engine::policy::Effect;
 
-use super::report::editor_range;
 use crate::interop::markers::Range;
 
 /// At most this many non-matching statements are listed per check.
@@ -93,7 +92,7 @@ impl Namer<'_> {
         StatementView {
             label: format!("Statement {}{sid} in {place}", index + 1),
             effect: effect_label(effect),
-            range: edited.then(|| editor_range(self.index, span)),
+            range: edited.then(|| Range::of_span(self.index, span)),
         }
     }
 }

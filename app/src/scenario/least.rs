@@ -7,7 +7,6 @@ use iamplay_course::OverGrant;
 use iamplay_engine::catalog::{AccessLevel, Catalog};
 use iamplay_engine::json::LineIndex;
 
-use super::report::editor_range;
 use crate::interop::markers::Range;
 
 /// At most this many extra actions are listed by name.
@@ -37,7 +36,7 @@ impl LeastPrivilege {
             .map(|g| ExtraGrant {
                 action: g.action.clone(),
                 message: g.message.clone(),
-                range: editor_range(index, g.span),
+                range: Range::of_span(index, g.span),
             })
             .collect();
         let Some(catalog) = catalog else {

@@ -3,12 +3,12 @@
 use crate::course::Scenario;
 use iamplay_course::{grade, grade_with_catalog, GradeError, PolicyKind};
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::json::{LineIndex, Span};
+use iamplay_engine::json::LineIndex;
 use iamplay_engine::lint::{self, LintOptions, Severity as LintSeverity};
 
 use super::explain::{explain_check, Explanation};
 use super::least::LeastPrivilege;
-use crate::interop::markers::{Marker, Range, Severity};
+use crate::interop::markers::Marker;
 
 /// Everything the panel shows for one version of the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,27 +37,16 @@ pub struct CheckView {
     pub explanation: Explanation,
 }
 
-/// A lint finding placed in the editor.
+/// A lint finding: its squiggle in the editor, and its entry in the list under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingView {
     pub code: &'static str,
-    pub severity: Severity,
     pub severity_label: &'static str,
     pub message: String,
     pub help: String,
-    pub range: Range,
     pub lesson: &'static str,
-}
-
-impl FindingView {
-    pub fn marker(&self) -> Marker {
-        Marker {
-            range: self.range,
-            severity: self.severity,
-            message: format!("{}\nhelp: {}", self.message, self.help),
-            source: self.code,
-        }
-    }
+    /// Where it is and how the editor shows it.
+    pub marker: Marker,
 }
 
 impl CheckView {
@@ -72,26 +61,8 @@ impl Report {
     }
 
     pub fn markers(&self) -> Vec<Marker> {
-        self.findings.iter().map(FindingView::marker).collect()
+        self.findings.iter().map(|f| f.marker.clone()).collect()
     }
-}
-
-/// The editor range of a byte span of `text`.
-pub fn editor_range(index: &LineIndex<'_>, span: Span) -> Range {
-    let start = index.position(span.start);
-    let end = index.position(span.end.max(span.start));
-    let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let mut range = Range {
-        start_line: number(start.line),
-        start_column: number(start.utf16_column),
-        end_line: number(end.line),
-        end_column: number(end.utf16_column),
-    };
-    // An empty span (a missing comma) still needs one column to be visible.
-    if range.start_line == range.end_line && range.end_column <= range.start_column {
-        range.end_column = range.start_column + 1;
-    }
-    range
 }
 
 fn lint_kind(kind: PolicyKind) -> lint::PolicyKind {
@@ -106,12 +77,12 @@ fn lint_kind(kind: PolicyKind) -> lint::PolicyKind {
     }
 }
 
-fn severity(severity: LintSeverity) -> (Severity, &'static str) {
+fn severity_label(severity: LintSeverity) -> &'static str {
     match severity {
-        LintSeverity::Error => (Severity::Error, "Error"),
-        LintSeverity::SecurityWarning => (Severity::Warning, "Security warning"),
-        LintSeverity::Warning => (Severity::Warning, "Warning"),
-        LintSeverity::Suggestion => (Severity::Info, "Suggestion"),
+        LintSeverity::Error => "Error",
+        LintSeverity::SecurityWarning => "Security warning",
+        LintSeverity::Warning => "Warning",
+        LintSeverity::Suggestion => "Suggestion",
     }
 }
 
@@ -122,17 +93,13 @@ pub fn report(scenario: &Scenario, text: &str, catalog: Option<&Catalog>) -> Rep
     let options = LintOptions::new(lint_kind(scenario.edit.kind), catalog);
     let findings: Vec<FindingView> = lint::lint(text, &options)
         .into_iter()
-        .map(|finding| {
-            let (severity, severity_label) = severity(finding.severity);
-            FindingView {
-                code: finding.code,
-                severity,
-                severity_label,
-                range: editor_range(&index, finding.range.span()),
-                message: finding.message,
-                help: finding.help,
-                lesson: finding.lesson,
-            }
+        .map(|finding| FindingView {
+            code: finding.code,
+            severity_label: severity_label(finding.severity),
+            marker: Marker::of(&finding, &index),
+            message: finding.message,
+            help: finding.help,
+            lesson: finding.lesson,
         })
         .collect();
     // With the catalogue the least-privilege bound is exact: the grader expands each pattern
@@ -208,6 +175,7 @@ pub fn decision_label(decision: &str) -> &'static str {
 pub(crate) mod tests {
     use super::*;
     use crate::course::test_course;
+    use crate::interop::markers::Severity;
 
     pub(crate) fn scenario(lesson: &str, id: &str) -> Scenario {
         let course = test_course();
@@ -280,9 +248,9 @@ pub(crate) mod tests {
             .as_deref()
             .is_some_and(|m| m.starts_with("The checks run once")));
         let first = &report.findings[0];
-        assert_eq!(first.severity, Severity::Error);
+        assert_eq!(first.marker.severity, Severity::Error);
         // The missing comma is reported where the next member starts: line 3.
-        assert_eq!(first.range.start_line, 3, "{first:?}");
+        assert_eq!(first.marker.range.start_line, 3, "{first:?}");
         assert!(report.markers()[0].message.contains("\nhelp: "));
     }
 
@@ -298,17 +266,5 @@ pub(crate) mod tests {
         assert!(failing.hint.is_some());
         assert!(!failing.explanation.summary.is_empty());
         assert_ne!(failing.expected, "");
-    }
-
-    #[test]
-    fn editor_ranges_count_utf16_and_are_never_empty() {
-        let text = "{\"é😀\": x}";
-        let index = LineIndex::new(text);
-        let at = text.find('x').unwrap();
-        let range = editor_range(&index, Span::new(at, at));
-        assert_eq!(
-            (range.start_line, range.start_column, range.end_column),
-            (1, 9, 10)
-        );
     }
 }

@@ -6,6 +6,8 @@ use crate::load::{Course, Lesson};
 use crate::manifest::Scenario;
 use crate::problem::{Problem, Report};
 
+use super::references::unlinked;
+
 const SCHEME: &str = "](lesson:";
 
 /// Each `lesson:` link target in a Markdown text, with the byte offset of its `lesson:`.
@@ -75,20 +77,29 @@ pub(crate) fn check_text(
             report.push(field, message, help);
         }
     }
+    for reference in unlinked(text) {
+        report.push(field, reference.message, reference.help);
+    }
 }
 
 /// Checks the links in `lesson.md`, with line and column.
 pub(crate) fn check_prose(course: &Course, lesson: &Lesson, problems: &mut Vec<Problem>) {
     let file = format!("{}/lesson.md", lesson.manifest.id);
+    let mut push = |offset: usize, message: String, help: String| {
+        let before = &lesson.prose[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before.len() - before.rfind('\n').map_or(0, |n| n + 1) + 1;
+        let mut problem = Problem::new(&file, message).help(help);
+        problem.position = Some((line, column));
+        problems.push(problem);
+    };
     for (offset, target) in targets(&lesson.prose) {
         if let Some((message, help)) = link_problem(course, lesson, target) {
-            let before = &lesson.prose[..offset];
-            let line = before.matches('\n').count() + 1;
-            let column = before.len() - before.rfind('\n').map_or(0, |n| n + 1) + 1;
-            let mut problem = Problem::new(&file, message).help(help);
-            problem.position = Some((line, column));
-            problems.push(problem);
+            push(offset, message, help);
         }
+    }
+    for reference in unlinked(&lesson.prose) {
+        push(reference.offset, reference.message, reference.help);
     }
 }
 

@@ -6,6 +6,7 @@ mod links;
 mod policies;
 mod prose;
 mod question;
+mod references;
 mod scenario;
 mod semantic;
 

@@ -156,6 +156,33 @@ fn spot_scenarios_need_a_culprit_that_exists() {
 }
 
 #[test]
+fn lesson_references_must_be_links_not_code_or_numbers() {
+    let prose = "# A\n\nRead `lesson:a` or lesson 2.\n\n```text\nlesson:a\n```\n";
+    let mut bad = lesson("a");
+    bad["questions"][0]["options"][0]["explanation"] = json!("See lesson 1.");
+    let found: Vec<String> = check_files(&files(&[bad], prose))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let expected = [
+        "a/lesson.md:3:7: `lesson:a` is printed as text, not a link",
+        "a/lesson.md:3:20: \"lesson 2\" refers to a lesson by its number",
+        "\"lesson 1\" refers to a lesson by its number",
+    ];
+    for start in expected {
+        assert!(
+            found.iter().any(|m| m.contains(start)),
+            "{start}: {found:#?}"
+        );
+    }
+    // Inside a code fence it is an example, not a reference.
+    assert!(
+        !found.iter().any(|m| m.contains("lesson.md:6:")),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn links_must_resolve_and_point_back() {
     let prose = "# A\n\nSee [later](lesson:b) and\n[missing](lesson:a#nope).";
     let found: Vec<String> = check_files(&files(&[lesson("a"), lesson("b")], prose))

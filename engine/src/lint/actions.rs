@@ -200,3 +200,71 @@ fn is_read_only(action: &str) -> bool {
                 .is_some_and(|head| head.eq_ignore_ascii_case(p))
     })
 }
+
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[
+    (
+        Check::InvalidActionFormat,
+        r#"An action that is not written `service:ActionName`.
+
+Actions are a service prefix, a colon and an action name, e.g. `s3:GetObject`; `*` alone
+means every action."#,
+    ),
+    (
+        Check::FullWildcardAction,
+        r#"`"Action": "*"` in an `Allow` statement.
+
+It allows every action of every service, now and in the future. List the actions the task
+needs."#,
+    ),
+    (
+        Check::ServiceWildcardAction,
+        r#"`service:*` in an `Allow` statement.
+
+It allows every action of the service, including deleting resources and changing their
+permissions. List the actions the task needs, or a narrower pattern such as `s3:Get*`."#,
+    ),
+    (
+        Check::AllowNotAction,
+        r#"`NotAction` with `Allow`.
+
+It allows every action except the listed ones, in every service, including services AWS adds
+later. List the actions to allow in `Action` instead."#,
+    ),
+    (
+        Check::PrivilegeEscalation,
+        r#"Actions on every resource that let the caller raise their own permissions.
+
+Actions such as `iam:PutUserPolicy`, `iam:AttachRolePolicy` or `iam:CreatePolicyVersion` on
+`*` let a principal grant itself (or a role it controls) any permission. Limit `Resource`."#,
+    ),
+    (
+        Check::PassRoleWildcardResource,
+        r#"`iam:PassRole` on every role.
+
+It lets the caller hand any role, including an administrator role, to a service it controls
+(a Lambda function, an EC2 instance) and act with that role's permissions. Limit `Resource`
+to the roles to pass and add an `iam:PassedToService` condition."#,
+    ),
+    (
+        Check::AssumeRoleWildcardResource,
+        r#"`sts:AssumeRole` on every role.
+
+The caller can assume every role whose trust policy lets it in, in any account. Limit
+`Resource` to the roles it needs."#,
+    ),
+    (
+        Check::ResourceExposure,
+        r#"Actions on every resource that can open resources to other accounts or the public.
+
+Actions that write resource policies or ACLs (`s3:PutBucketPolicy`, `kms:PutKeyPolicy`, ...)
+on `*` let the caller share any such resource with anyone. Limit `Resource`."#,
+    ),
+    (
+        Check::MissingMfa,
+        r#"Actions that change things, allowed without MFA (with `--require-mfa`).
+
+Asked for when a lesson or an organisation requires MFA for sensitive actions: add a
+condition on `aws:MultiFactorAuthPresent`."#,
+    ),
+];

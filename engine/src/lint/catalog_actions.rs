@@ -228,3 +228,47 @@ fn wildcard_resource(
         );
     }
 }
+
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[
+    (
+        Check::UnknownService,
+        r#"An action whose service prefix is not an AWS service.
+
+AWS ignores actions of unknown services, so the statement grants nothing there. Prefixes are
+lower case, e.g. `s3`, `dynamodb`, `iam`."#,
+    ),
+    (
+        Check::UnknownAction,
+        r#"An action that its service does not have.
+
+AWS ignores unknown actions, so the statement grants nothing for it; usually a typo."#,
+    ),
+    (
+        Check::ActionMatchesNothing,
+        r#"A wildcard action pattern that matches no action.
+
+The pattern is compared with every action of the catalogue; one that matches none grants
+nothing."#,
+    ),
+    (
+        Check::ActionCase,
+        r#"An action written in another case than the AWS documentation's.
+
+Action names are case-insensitive, so this works; the usual spelling is easier to read and to
+search for."#,
+    ),
+    (
+        Check::ResourceTypeMismatch,
+        r#"A resource that no action of the statement applies to.
+
+An action applies only to its own resource types (`s3:GetObject` to objects, not buckets); a
+statement whose resources match none of its actions' types grants nothing for them."#,
+    ),
+    (
+        Check::WildcardResourceWrite,
+        r#"Write actions that could be limited to resources, granted on `*`.
+
+When an action supports resource-level permissions, name the resources it may change."#,
+    ),
+];

@@ -204,3 +204,56 @@ fn support(cx: &mut Context<'_>, catalog: &Catalog, statement: &Statement, entry
         );
     }
 }
+
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[
+    (
+        Check::UnknownGlobalKey,
+        r#"An `aws:` condition key that is not a global condition key.
+
+A key that is never in the request never matches (and a negated operator always does); often
+a typo."#,
+    ),
+    (
+        Check::UnknownServiceKey,
+        r#"A service condition key that no service defines.
+
+Condition keys are `service:KeyName` as listed in the Service Authorization Reference; an
+unknown one is never in the request."#,
+    ),
+    (
+        Check::KeyNotSupported,
+        r#"A condition key that none of the statement's actions supports.
+
+The key is never in these requests, so the condition never matches (a negated operator always
+does)."#,
+    ),
+    (
+        Check::OperatorTypeMismatch,
+        r#"An operator of the wrong type for its key.
+
+A date key needs a `Date` operator, an IP key `IpAddress`, and so on; a mismatched operator
+does not compare the way it reads."#,
+    ),
+    (
+        Check::ForAllValuesSingleValued,
+        r#"`ForAllValues` on a single-valued key.
+
+`ForAllValues` is true when the key is absent from the request, so on a single-valued key it
+can allow more than meant. Use the operator without the prefix."#,
+    ),
+    (
+        Check::ForAnyValueSingleValued,
+        r#"`ForAnyValue` on a single-valued key.
+
+Set operators are for multivalued keys; on a single-valued key the plain operator says the
+same thing more clearly."#,
+    ),
+    (
+        Check::MultivaluedWithoutSet,
+        r#"A multivalued key compared without a set operator.
+
+Say whether any value or every value of the request must match: `ForAnyValue:` or
+`ForAllValues:`."#,
+    ),
+];

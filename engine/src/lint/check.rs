@@ -5,31 +5,7 @@
 
 use serde::Serialize;
 
-/// IAM Access Analyzer's four finding categories (IAM User Guide, "IAM Access Analyzer policy
-/// validation"), from the one that makes AWS reject the policy to a mere suggestion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Severity {
-    /// AWS rejects the policy, or a part of it can never work.
-    Error,
-    /// The policy grants more than it should, or to more people than it should.
-    SecurityWarning,
-    /// Valid but probably not what was meant.
-    Warning,
-    /// Works, but could be written more clearly.
-    Suggestion,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::SecurityWarning => "security warning",
-            Severity::Warning => "warning",
-            Severity::Suggestion => "suggestion",
-        }
-    }
-}
+pub use crate::diagnostic::Severity;
 
 macro_rules! checks {
     ($($variant:ident => $code:literal, $severity:ident, $lesson:literal;)*) => {
@@ -56,6 +32,23 @@ macro_rules! checks {
             }
         }
     };
+}
+
+impl Check {
+    /// The check whose code is `code`.
+    pub fn from_code(code: &str) -> Option<Check> {
+        Check::ALL.iter().copied().find(|c| c.code() == code)
+    }
+
+    /// The check's own documentation: a one-line summary, a blank line, then why it matters
+    /// and how to fix it (written next to the code that reports it).
+    pub fn explanation(self) -> &'static str {
+        super::DOCS
+            .iter()
+            .flat_map(|docs| docs.iter())
+            .find(|(check, _)| *check == self)
+            .map_or("", |(_, text)| text)
+    }
 }
 
 impl From<Check> for &'static str {
@@ -191,5 +184,24 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), Check::ALL.len());
         assert!(Check::ALL.len() >= 50);
+    }
+
+    #[test]
+    fn every_check_is_documented_once_with_a_summary_line() {
+        for &check in Check::ALL {
+            let documented = super::super::DOCS
+                .iter()
+                .flat_map(|docs| docs.iter())
+                .filter(|(c, _)| *c == check)
+                .count();
+            assert_eq!(documented, 1, "{check:?}");
+            let summary = check.explanation().lines().next().unwrap_or("");
+            assert!(
+                summary.ends_with('.') && summary.len() > 10,
+                "{check:?}: {summary}"
+            );
+            assert_eq!(Check::from_code(check.code()), Some(check));
+        }
+        assert_eq!(Check::from_code("no-such-check"), None);
     }
 }

@@ -209,6 +209,61 @@ fn has_null_check(statement: &Statement, key: &str) -> bool {
     })
 }
 
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[
+    (
+        Check::InvalidDateValue,
+        r#"A date condition value that is not a date.
+
+Dates are ISO 8601, such as `2026-01-31T00:00:00Z`, or epoch seconds."#,
+    ),
+    (
+        Check::InvalidIpValue,
+        r#"An IP condition value that is not an address or a CIDR range.
+
+Write an address or a range such as `203.0.113.0/24`."#,
+    ),
+    (
+        Check::InvalidNumberValue,
+        r#"A numeric condition value that is not a number."#,
+    ),
+    (
+        Check::InvalidBoolValue,
+        r#"A `Bool` or `Null` condition value other than `true` or `false`."#,
+    ),
+    (
+        Check::InvalidArnValue,
+        r#"An ARN condition value that is not an ARN."#,
+    ),
+    (
+        Check::ForAllValuesAllow,
+        r#"`ForAllValues` in an `Allow` statement with no check that the key is present.
+
+`ForAllValues` also matches requests that carry no value for the key, so the statement
+allows them. Add a `Null` condition that requires the key."#,
+    ),
+    (
+        Check::LikeWithoutWildcard,
+        r#"A `...Like` operator with a value that has no wildcard.
+
+Without `*` or `?` it compares exactly; the `...Equals` operator says so more clearly."#,
+    ),
+    (
+        Check::WildcardInEquals,
+        r#"A wildcard in a value compared with an `...Equals` operator.
+
+`StringEquals` and `ArnEquals` treat `*` as a literal character; use `StringLike` or `ArnLike`
+to match a pattern."#,
+    ),
+    (
+        Check::MfaDenyWithoutIfExists,
+        r#"A deny on `aws:MultiFactorAuthPresent` with `Bool` instead of `BoolIfExists`.
+
+Requests signed with long-term access keys carry no `aws:MultiFactorAuthPresent`, so a `Bool`
+condition does not apply to them and they are not denied. Use `BoolIfExists`."#,
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,3 +62,25 @@ impl Finding {
         text.get(self.range.start..self.range.end).unwrap_or("")
     }
 }
+
+impl crate::diagnostic::Diagnostic for Finding {
+    fn code(&self) -> &'static str {
+        self.code
+    }
+
+    fn message(&self) -> String {
+        self.message.clone()
+    }
+
+    fn span(&self) -> Span {
+        self.range.span()
+    }
+
+    fn help(&self) -> Option<String> {
+        (!self.help.is_empty()).then(|| self.help.clone())
+    }
+
+    fn severity(&self) -> Severity {
+        self.severity
+    }
+}

@@ -224,3 +224,91 @@ pub(super) fn check_policy(cx: &mut Context<'_>, policy: &Policy) {
         );
     }
 }
+
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[
+    (
+        Check::MissingResource,
+        r#"A statement without `Resource` in a policy that needs one.
+
+Identity policies, permission boundaries, session policies and resource control policies
+name the resources each statement applies to; only resource-based policies (where the resource
+is the one the policy is attached to) and trust policies leave it out."#,
+    ),
+    (
+        Check::MissingPrincipal,
+        r#"A statement without `Principal` in a policy that needs one.
+
+A resource-based policy is attached to the resource, so each statement must say who it
+applies to; a resource control policy writes `"Principal": "*"`."#,
+    ),
+    (
+        Check::PrincipalNotAllowed,
+        r#"A `Principal` in a policy that cannot have one.
+
+Identity policies, permission boundaries, session policies and SCPs apply to whoever they are
+attached to, so they have no `Principal`; AWS rejects one."#,
+    ),
+    (
+        Check::ResourceInTrustPolicy,
+        r#"A trust policy with `Resource`.
+
+A role's trust policy is a resource-based policy whose resource is the role itself; it says
+who may assume the role, in `Principal`, and has no `Resource`."#,
+    ),
+    (
+        Check::TrustPolicyAction,
+        r#"A trust policy that names actions other than the STS role actions.
+
+A trust policy only controls who may assume the role (`sts:AssumeRole`,
+`sts:AssumeRoleWithWebIdentity`, `sts:AssumeRoleWithSAML`, `sts:TagSession`, ...). What the
+role may do afterwards belongs in its permissions policies."#,
+    ),
+    (
+        Check::RcpPrincipalNotStar,
+        r#"A resource control policy whose `Principal` is not `"*"`.
+
+RCPs apply to every principal that calls the resources of the accounts they cover; their
+`Principal` must be `"*"`, and conditions such as `aws:PrincipalOrgID` single callers out."#,
+    ),
+    (
+        Check::RcpAllow,
+        r#"An `Allow` statement in a custom resource control policy.
+
+RCPs only set limits: the AWS-managed `RCPFullAWSAccess` is the only one that allows; custom
+RCPs consist of `Deny` statements."#,
+    ),
+    (
+        Check::RcpUnsupportedService,
+        r#"A resource control policy statement about a service RCPs do not cover.
+
+RCPs apply only to a fixed set of services (such as S3, STS, KMS, SQS and Secrets Manager); a
+statement about another service has no effect."#,
+    ),
+    (
+        Check::NotActionNotAllowed,
+        r#"`NotAction` in a resource control policy.
+
+The RCP syntax does not support `NotAction`; list the actions to restrict in `Action`."#,
+    ),
+    (
+        Check::NotPrincipalNotAllowed,
+        r#"`NotPrincipal` in a policy that cannot use it.
+
+`NotPrincipal` exists only in resource-based policies (and only with `Deny`); elsewhere,
+exclude principals with a condition on `aws:PrincipalArn`."#,
+    ),
+    (
+        Check::GuardrailGrantsNothing,
+        r#"A permission boundary or session policy with only `Deny` statements.
+
+A boundary or session policy caps what other policies allow: an action must be allowed both
+there and here. With no `Allow` at all, it allows nothing, and every request is denied."#,
+    ),
+    (
+        Check::AllowNotPrincipal,
+        r#"`NotPrincipal` with `Allow`.
+
+AWS supports `NotPrincipal` only with `Deny`; to allow, name the principals in `Principal`."#,
+    ),
+];

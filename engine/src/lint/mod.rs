@@ -29,6 +29,22 @@ pub use finding::{Finding, Range, StatementId};
 pub use kind::{Attachment, PolicyKind, SizeQuota, UnknownKind};
 pub use risky::{risk_of, Risk};
 
+/// Every check's documentation, kept next to the code that reports it.
+const DOCS: [&[(Check, &str)]; 12] = [
+    parse_errors::DOCS,
+    structure::DOCS,
+    size::DOCS,
+    kind_rules::DOCS,
+    principals::DOCS,
+    actions::DOCS,
+    catalog_actions::DOCS,
+    resources::DOCS,
+    catalog_conditions::DOCS,
+    conditions::DOCS,
+    variables::DOCS,
+    redundancy::DOCS,
+];
+
 use crate::catalog::Catalog;
 use crate::json::LineIndex;
 use crate::policy::parse_policy_lenient;

@@ -154,6 +154,46 @@ fn valid_service_principal(text: &str) -> bool {
             || (domain == "amazon.com" && name.starts_with("alexa-")))
 }
 
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[
+    (
+        Check::InvalidPrincipal,
+        r#"A principal value that is not an AWS principal.
+
+An `AWS` principal is a 12-digit account ID, an account root ARN, a user or role ARN, or
+`"*"`; wildcards inside an ARN are not allowed here."#,
+    ),
+    (
+        Check::InvalidServicePrincipal,
+        r#"A `Service` principal that does not look like a service principal.
+
+Service principals name an AWS service, such as `lambda.amazonaws.com`; anything else never
+matches a caller."#,
+    ),
+    (
+        Check::PublicTrust,
+        r#"A trust policy that lets anyone assume the role.
+
+`"Principal": {"AWS": "*"}` without a limiting condition lets any principal in any AWS
+account assume the role and use its permissions."#,
+    ),
+    (
+        Check::PublicResource,
+        r#"A resource-based policy that allows everyone.
+
+`"Principal": "*"` without a limiting condition allows every caller, including anonymous
+ones; for S3 this makes the data public."#,
+    ),
+    (
+        Check::CrossAccountTrustWithoutExternalId,
+        r#"A role that another account may assume with no condition.
+
+When the other account belongs to a third party acting for several customers, require an
+`sts:ExternalId` so that it cannot be tricked into using your role for someone else (the
+confused deputy problem)."#,
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

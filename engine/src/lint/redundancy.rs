@@ -132,6 +132,34 @@ pub(super) fn check_policy(cx: &mut Context<'_>, policy: &Policy) {
     }
 }
 
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[
+    (
+        Check::DuplicateValue,
+        r#"The same value listed twice in one element.
+
+The second copy changes nothing; remove it."#,
+    ),
+    (
+        Check::RedundantAction,
+        r#"An action already covered by a wider pattern in the same statement.
+
+`s3:GetObject` next to `s3:Get*` adds nothing; remove it (or narrow the pattern)."#,
+    ),
+    (
+        Check::RedundantResource,
+        r#"A resource already covered by a wider pattern in the same statement.
+
+Remove it, or narrow the wider pattern if it grants more than intended."#,
+    ),
+    (
+        Check::DuplicateStatement,
+        r#"A statement that repeats an earlier one.
+
+It changes nothing; remove one of them."#,
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

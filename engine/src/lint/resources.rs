@@ -85,3 +85,41 @@ fn arn(cx: &mut Context<'_>, statement: &Statement, value: &Node<String>) {
         );
     }
 }
+
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[
+    (
+        Check::InvalidArn,
+        r#"A resource that is not an ARN.
+
+Resources are ARNs, `arn:partition:service:region:account:resource`, or `*`; AWS rejects other
+values."#,
+    ),
+    (
+        Check::InvalidArnPartition,
+        r#"An ARN whose partition is not an AWS partition.
+
+The partition is `aws` in the commercial regions, `aws-cn` in China and `aws-us-gov` in
+GovCloud (US)."#,
+    ),
+    (
+        Check::InvalidArnRegion,
+        r#"An ARN whose region is not a region code.
+
+Write a region code such as `us-east-1`, a wildcard, or nothing for global services such as
+IAM and S3."#,
+    ),
+    (
+        Check::InvalidArnAccount,
+        r#"An ARN whose account is not a 12-digit account ID.
+
+S3 bucket and object ARNs leave the account empty: `arn:aws:s3:::bucket/key`."#,
+    ),
+    (
+        Check::AllowNotResource,
+        r#"`NotResource` with `Allow`.
+
+It allows the actions on every resource except the listed ones, in every account, including
+resources created later. List the resources in `Resource` instead."#,
+    ),
+];

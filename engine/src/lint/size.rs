@@ -55,6 +55,17 @@ fn counted_size(text: &str, counts_whitespace: bool) -> usize {
     count
 }
 
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[(
+    Check::PolicyTooLarge,
+    r#"The policy is over its size quota.
+
+Each kind of policy has a character quota, and AWS rejects a larger policy: a managed policy
+6,144 characters not counting white space, a role trust policy 2,048 by default, an SCP or
+RCP 5,120 including white space, an inline policy 2,048 (user), 10,240 (role) or 5,120
+(group) per principal. Split it, or merge statements."#,
+)];
+
 #[cfg(test)]
 mod tests {
     use super::*;

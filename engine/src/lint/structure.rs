@@ -149,3 +149,39 @@ fn sids(cx: &mut Context<'_>, policy: &Policy) {
         }
     }
 }
+
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[
+    (
+        Check::MissingVersion,
+        r#"The policy has no `Version`.
+
+Without it AWS reads the policy as version `2008-10-17`, in which policy variables such as
+`${aws:username}` are plain text. Always write `"Version": "2012-10-17"`."#,
+    ),
+    (
+        Check::OldVersion,
+        r#"The policy uses the old language version `2008-10-17`.
+
+The old version has no policy variables and lacks newer features; write `2012-10-17`."#,
+    ),
+    (
+        Check::EmptyElement,
+        r#"An element with no values, such as `"Action": []`.
+
+An empty list grants or denies nothing and AWS rejects it; list at least one value or remove
+the element."#,
+    ),
+    (
+        Check::DuplicateSid,
+        r#"Two statements share a `Sid`.
+
+In IAM, a `Sid` must be unique within the policy, so that each statement can be referred to."#,
+    ),
+    (
+        Check::InvalidSid,
+        r#"A `Sid` with characters IAM does not accept.
+
+In identity policies a `Sid` may contain only ASCII letters and digits."#,
+    ),
+];

@@ -105,6 +105,29 @@ fn malformed(text: &str) -> Option<String> {
     None
 }
 
+/// What each check reported here finds and why it matters, for `iamplay lint --explain`.
+pub(super) const DOCS: &[(Check, &str)] = &[
+    (
+        Check::VariableInOldVersion,
+        r#"A policy variable in a policy without `"Version": "2012-10-17"`.
+
+Policy variables need version `2012-10-17`; otherwise `${aws:username}` is plain text."#,
+    ),
+    (
+        Check::VariableNotAllowed,
+        r#"A policy variable where variables are not substituted.
+
+Variables work only in `Resource` and in condition values of string, ARN and Bool operators;
+elsewhere `${...}` is compared as plain text."#,
+    ),
+    (
+        Check::MalformedVariable,
+        r#"A policy variable that is not written `${key}`.
+
+Write `${aws:username}`, or with a default value `${aws:username, 'none'}`."#,
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,16 +134,13 @@ mod tests {
         }
     }
 
+    /// A backtracking matcher takes exponential time here; the speed is measured in
+    /// `benches/matching.rs`.
     #[test]
-    fn long_pathological_arn_is_fast() {
+    fn long_pathological_arn_is_matched_correctly() {
         let pattern = format!("arn:aws:s3:::{}b", "*a".repeat(300));
         let resource = format!("arn:aws:s3:::{}", "a".repeat(2_000));
-        let start = std::time::Instant::now();
         assert!(!matches(&pattern, &resource));
-        assert!(
-            start.elapsed() < std::time::Duration::from_millis(200),
-            "{:?}",
-            start.elapsed()
-        );
+        assert!(matches(&pattern, &format!("{resource}b")));
     }
 }

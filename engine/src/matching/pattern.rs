@@ -248,17 +248,14 @@ mod tests {
         assert!(!glob_match(&tokens, "s3:getobject", false));
     }
 
+    /// Inputs that take a backtracking matcher exponential time; their speed is measured in
+    /// `benches/matching.rs`.
     #[test]
-    fn pathological_pattern_is_fast() {
+    fn pathological_patterns_are_matched_correctly() {
         let pattern = format!("{}b", "*a".repeat(200));
         let text = "a".repeat(2_000);
-        let start = std::time::Instant::now();
         assert!(!glob(&pattern, &text));
         assert!(glob(&pattern, &format!("{text}b")));
-        assert!(
-            start.elapsed() < std::time::Duration::from_millis(200),
-            "{:?}",
-            start.elapsed()
-        );
+        assert!(!glob(&pattern, &"a".repeat(199)));
     }
 }

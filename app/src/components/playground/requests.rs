@@ -72,10 +72,8 @@ pub fn RequestTable(cx: PlaygroundCx) -> impl IntoView {
                         <tr>
                             <th scope="col">"Principal"</th>
                             <th scope="col">"Action"</th>
-                            <th scope="col">"Resource"</th>
-                            <th scope="col">"Resource account"</th>
-                            <th scope="col">"Expected"</th>
-                            <th scope="col">"Result"</th>
+                            <th scope="col">"Resource and its account"</th>
+                            <th scope="col">"Expected and result"</th>
                             <th scope="col"><span class="visually-hidden">"Row actions"</span></th>
                         </tr>
                     </thead>
@@ -119,17 +117,15 @@ fn RequestRowView(cx: PlaygroundCx, id: u32) -> impl IntoView {
                       get: fn(&RequestRow) -> String,
                       set: fn(&mut RequestRow, String)| {
         view! {
-            <td>
-                <input
-                    aria-label=move || format!("{label} of request {id}")
-                    prop:value=field(get)
-                    spellcheck="false"
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        edit(&|r| set(r, value.clone()));
-                    }
-                />
-            </td>
+            <input
+                aria-label=move || format!("{label} of request {id}")
+                prop:value=field(get)
+                spellcheck="false"
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(&|r| set(r, value.clone()));
+                }
+            />
         }
     };
     view! {
@@ -161,10 +157,16 @@ fn RequestRowView(cx: PlaygroundCx, id: u32) -> impl IntoView {
                         }
                     />
                 </td>
-                {input("Action", |r| r.action.clone(), |r, v| r.action = v)}
-                {input("Resource", |r| r.resource.clone(), |r, v| r.resource = v)}
-                {input("Resource account", |r| r.resource_account.clone(), |r, v| r.resource_account = v)}
-                <td>
+                <td>{input("Action", |r| r.action.clone(), |r, v| r.action = v)}</td>
+                // The account under its resource: a large screen then has the width for whole ARNs.
+                <td class="resource-cell">
+                    {input("Resource", |r| r.resource.clone(), |r, v| r.resource = v)}
+                    <label class="account-field">
+                        <span aria-hidden="true">"account "</span>
+                        {input("Resource account", |r| r.resource_account.clone(), |r, v| r.resource_account = v)}
+                    </label>
+                </td>
+                <td class="outcome-cell">
                     <select
                         aria-label=format!("Expected outcome of request {id}")
                         on:change=move |ev| {
@@ -181,8 +183,8 @@ fn RequestRowView(cx: PlaygroundCx, id: u32) -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
+                    <div class="result" data-testid="result">{move || outcome().map(|o| view! { <ResultBadge outcome=o /> })}</div>
                 </td>
-                <td class="result" data-testid="result">{move || outcome().map(|o| view! { <ResultBadge outcome=o /> })}</td>
                 <td class="row-actions">
                     <button
                         type="button"

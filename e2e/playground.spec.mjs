@@ -1,6 +1,6 @@
 // The open playground: a cross-account setup built from nothing, evaluated live and explained.
 import { appMounted, expect, test } from './fixtures.mjs';
-import { expectAccessible, setPolicyText } from './iam-helpers.mjs';
+import { expectAccessible, policyText, setPolicyText } from './iam-helpers.mjs';
 
 test.use({ bypassCSP: true });
 
@@ -87,4 +87,69 @@ test('missing context values are pointed out and can be added with the keyboard'
   await page.keyboard.type('glue.amazonaws.com');
   await expect(page.locator('.missing-keys')).toHaveCount(0);
   await expect(page.getByTestId('request-summary')).toHaveText('3 requests · 3 as expected · 0 not');
+});
+
+test('an RCP needs no Allow: a deny-only RCP lets other requests through by RCPFullAWSAccess', async ({ page }) => {
+  await page.goto('/playground');
+  await appMounted(page);
+  await page.getByLabel('Start from').selectOption('lambda-reads-s3');
+  await expect(page.getByTestId('request-summary')).toHaveText('4 requests · 4 as expected · 0 not');
+  await page.getByRole('button', { name: 'RCP', exact: true }).click();
+  const card = page.locator('.policy-card').last();
+  await expect(card).toContainText('RCPs only deny');
+  const id = await card.getAttribute('data-policy-id');
+  const starter = await policyText(page, id);
+  expect(starter).toContain('"Effect": "Deny"');
+  expect(starter).not.toContain('Allow');
+
+  await setPolicyText(page, id, starter.replace('"Action": ""', '"Action": "s3:DeleteObject"'));
+  await expect(page.getByTestId('request-summary')).toHaveText('4 requests · 4 as expected · 0 not');
+  // The example opens its first request, the allowed read.
+  await expect(page.locator('tbody').first().getByRole('button', { name: 'Hide' })).toBeVisible();
+  await expect(page.locator('.flow-step').filter({ hasText: 'RCPs' })).toContainText('passes (RCPFullAWSAccess)');
+  await expect(page.locator('.decision-note')).toContainText(
+    'passes RCPs: RCPFullAWSAccess, attached by AWS at every level',
+  );
+
+  // The same RCP denying the read stops it.
+  await setPolicyText(page, id, starter.replace('"Action": ""', '"Action": "s3:GetObject"'));
+  await expect(page.getByTestId('request-summary')).toHaveText('4 requests · 3 as expected · 1 not');
+  await expect(page.locator('.flow-step').filter({ hasText: 'RCPs' })).toContainText('explicit deny');
+});
+
+const VPC_ONLY = `{
+  "Version": "2012-10-17",
+  "Statement": [{"Sid": "FromTheVpc", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+    "Condition": {"StringEquals": {"aws:SourceVpc": "vpc-1a2b"}}}]
+}`;
+
+test('with unknown keys a request shows what it depends on, and trying a value decides it', async ({ page }) => {
+  await page.goto('/playground');
+  await appMounted(page);
+  await page.getByLabel('Start from').selectOption('empty');
+  await page.getByRole('button', { name: 'Identity policy', exact: true }).click();
+  await setPolicyText(page, 1, VPC_ONLY);
+  await page.getByRole('button', { name: 'Add request' }).click();
+  const row = page.locator('tbody[data-request-id="2"]');
+  await row.getByLabel('Expected outcome of request 2').selectOption('allowed');
+  await expect(row.getByTestId('result')).toContainText('Implicit deny');
+  // Keys AWS sets for the caller are shown as such, the invented unique ID marked.
+  await expect(page.getByTestId('set-by-aws')).toContainText('aws:PrincipalArn');
+  await expect(page.getByTestId('set-by-aws')).toContainText('invented stand-in');
+
+  await page.getByLabel(/unknown, not absent/).check();
+  await expect(row.getByTestId('result')).toContainText('Depends');
+  await expect(row.getByTestId('result')).toContainText('on aws:SourceVpc');
+  await expect(page.getByTestId('request-summary')).toHaveText(
+    '1 requests · 0 as expected · 0 not · 1 depend on unknown keys',
+  );
+  const panel = page.getByTestId('depends-on');
+  await expect(panel).toContainText('allowed with: vpc-1a2b');
+  await panel.getByLabel('Try a value for aws:SourceVpc').fill('vpc-1a2b');
+  await page.keyboard.press('Enter');
+  await expect(row.getByTestId('result')).toContainText('Allowed');
+  await expect(row.getByTestId('result')).toContainText('as expected');
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByLabel('Value of context key 1')).toHaveValue('vpc-1a2b');
+  await expectAccessible(page);
 });

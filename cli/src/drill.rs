@@ -195,7 +195,7 @@ mod tests {
             let raw = line.split_once(",\"case\":").unwrap().1;
             let raw = raw.split_once(",\"answer\":").unwrap().0;
             assert_eq!(raw, drill.case);
-            let (evaluated, ok) = crate::eval::evaluate_line(raw, false);
+            let (evaluated, ok) = crate::eval::evaluate_line(raw, false, false);
             assert!(ok, "{evaluated}");
             let evaluated: serde_json::Value = serde_json::from_str(&evaluated).unwrap();
             assert_eq!(evaluated["decision"], value["answer"]);

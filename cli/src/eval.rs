@@ -2,7 +2,7 @@
 
 use crate::render;
 use iamplay_engine::case::Case;
-use iamplay_engine::eval::{decide, evaluate, Evaluation};
+use iamplay_engine::eval::{decide, decide_open, evaluate, DependsOn, Evaluation};
 use iamplay_engine::json::{self, Json, LineIndex};
 use serde::Serialize;
 use serde_json::json;
@@ -31,11 +31,16 @@ pub struct Args {
     /// Print only the id and the decision of each case
     #[arg(long, requires = "jsonl", conflicts_with = "case")]
     brief: bool,
+    /// Keys a case does not give are unknown rather than absent: `decision` is allowed,
+    /// explicitDeny, implicitDeny or depends, and a `depends` line adds
+    /// "dependsOn": [{"key", "allowedWhen"?}]
+    #[arg(long, requires = "jsonl", conflicts_with = "case")]
+    open_context: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
     match (args.jsonl, args.case) {
-        (Some(path), _) => run_lines(&path, args.brief),
+        (Some(path), _) => run_lines(&path, args.brief, args.open_context),
         (None, Some(path)) => run_human(&path),
         // clap requires one of the two.
         (None, None) => ExitCode::from(2),
@@ -48,14 +53,27 @@ struct OutputLine<'a> {
     id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     decision: Option<&'static str>,
+    #[serde(rename = "dependsOn", skip_serializing_if = "Option::is_none")]
+    depends_on: Option<Vec<DependsOn>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<&'a Evaluation>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
 }
 
-/// The output line for one input line, and whether it was a valid case.
-pub fn evaluate_line(line: &str, brief: bool) -> (String, bool) {
+/// The decision in open context, and the keys it depends on when it is `depends`.
+fn open_decision(case: &Case) -> (&'static str, Option<Vec<DependsOn>>) {
+    let decision = decide_open(case);
+    let depends_on = decision.depends_on().to_vec();
+    (
+        decision.as_str(),
+        (!depends_on.is_empty()).then_some(depends_on),
+    )
+}
+
+/// The output line for one input line, and whether it was a valid case; in open context when
+/// asked.
+pub fn evaluate_line(line: &str, brief: bool, open_context: bool) -> (String, bool) {
     let parsed = json::parse(line);
     let id = parsed
         .as_ref()
@@ -72,9 +90,15 @@ pub fn evaluate_line(line: &str, brief: bool) -> (String, bool) {
     let (output, ok) = match case {
         // Without the explanation, the evaluator skips building it.
         Ok(case) if brief => {
+            let (decision, depends_on) = if open_context {
+                open_decision(&case)
+            } else {
+                (decide(&case).as_str(), None)
+            };
             let line = OutputLine {
                 id,
-                decision: Some(decide(&case).as_str()),
+                decision: Some(decision),
+                depends_on,
                 explanation: None,
                 error: None,
             };
@@ -82,9 +106,15 @@ pub fn evaluate_line(line: &str, brief: bool) -> (String, bool) {
         }
         Ok(case) => {
             let evaluation = evaluate(&case);
+            let (decision, depends_on) = if open_context {
+                open_decision(&case)
+            } else {
+                (evaluation.decision.as_str(), None)
+            };
             let line = OutputLine {
                 id,
-                decision: Some(evaluation.decision.as_str()),
+                decision: Some(decision),
+                depends_on,
                 explanation: Some(&evaluation),
                 error: None,
             };
@@ -94,6 +124,7 @@ pub fn evaluate_line(line: &str, brief: bool) -> (String, bool) {
             let line = OutputLine {
                 id,
                 decision: None,
+                depends_on: None,
                 explanation: None,
                 error: Some(message),
             };
@@ -109,7 +140,7 @@ pub fn evaluate_line(line: &str, brief: bool) -> (String, bool) {
     }
 }
 
-fn run_lines(path: &str, brief: bool) -> ExitCode {
+fn run_lines(path: &str, brief: bool, open_context: bool) -> ExitCode {
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -127,7 +158,7 @@ fn run_lines(path: &str, brief: bool) -> ExitCode {
     for (number, line) in reader.lines().enumerate() {
         let (value, ok) = match line {
             Ok(line) if line.trim().is_empty() => continue,
-            Ok(line) => evaluate_line(&line, brief),
+            Ok(line) => evaluate_line(&line, brief, open_context),
             Err(err) => (
                 json!({"id": null, "error": format!("line {}: {err}", number + 1)}).to_string(),
                 false,
@@ -175,7 +206,7 @@ mod tests {
     #[test]
     fn a_valid_line_gives_the_decision_and_an_explanation() {
         let line = r#"{"id": "a", "request": {"principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}, "policies": {"identity": [{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}]}}"#;
-        let (text, ok) = evaluate_line(line, false);
+        let (text, ok) = evaluate_line(line, false, false);
         assert!(ok);
         assert!(
             text.starts_with(r#"{"id":"a","decision":"allowed","explanation":{"#),
@@ -185,18 +216,42 @@ mod tests {
         assert_eq!(value["id"], "a");
         assert_eq!(value["decision"], "allowed");
         assert_eq!(value["explanation"]["deciding"][0]["layer"], "identity");
-        let (brief, _) = evaluate_line(line, true);
+        let (brief, _) = evaluate_line(line, true, false);
         assert_eq!(brief, r#"{"id":"a","decision":"allowed"}"#);
     }
 
     #[test]
+    fn open_context_says_what_the_decision_depends_on() {
+        let line = r#"{"id": "v", "request": {"principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}, "policies": {"identity": [{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpc": "vpc-1a2b"}}}}]}}"#;
+        let (text, ok) = evaluate_line(line, true, true);
+        assert!(ok);
+        assert_eq!(
+            text,
+            r#"{"id":"v","decision":"depends","dependsOn":[{"key":"aws:SourceVpc","allowedWhen":["vpc-1a2b"]}]}"#
+        );
+        // Without the flag the key is absent: an implicit deny.
+        let (closed, _) = evaluate_line(line, true, false);
+        assert_eq!(closed, r#"{"id":"v","decision":"implicitDeny"}"#);
+        let given = line.replace(
+            r#""resource": "arn:aws:s3:::b/k""#,
+            r#""resource": "arn:aws:s3:::b/k", "context": {"aws:SourceVpc": "vpc-9"}"#,
+        );
+        let (known, _) = evaluate_line(&given, true, true);
+        assert_eq!(known, r#"{"id":"v","decision":"implicitDeny"}"#);
+    }
+
+    #[test]
     fn an_invalid_line_gives_an_error_with_its_id() {
-        let (text, ok) = evaluate_line(r#"{"id": "b", "request": {"principal": "x"}}"#, false);
+        let (text, ok) = evaluate_line(
+            r#"{"id": "b", "request": {"principal": "x"}}"#,
+            false,
+            false,
+        );
         assert!(!ok);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["id"], "b");
         assert_eq!(value["error"], "`request` has no `action` (at column 24)");
-        let (text, _) = evaluate_line("{not json", false);
+        let (text, _) = evaluate_line("{not json", false, false);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert!(value["error"].as_str().unwrap().contains("at column 2"));
     }

@@ -135,10 +135,16 @@ fn explain_case(
         (None, _) => "caller outside any account".to_owned(),
     };
     let _ = writeln!(out, "  caller: {:?}, {accounts}", facts.caller);
+    for key in &facts.set_by_aws {
+        let _ = writeln!(out, "  context: {}", key.describe());
+    }
     if let Some(required) = facts.required_resource_policy {
         let _ = writeln!(out, "  note: {required} must allow this request");
     }
     let _ = writeln!(out, "  {}", style.paint("1", &evaluation.summary));
+    for note in &evaluation.notes {
+        let _ = writeln!(out, "  {note}");
+    }
     for statement in &evaluation.deciding {
         let title = statement_title(statement.sid.as_deref(), statement.statement_index);
         let layer = statement.layer.describe();

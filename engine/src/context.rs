@@ -11,6 +11,22 @@ pub struct ContextEntry {
     pub values: Vec<String>,
     /// A key given as a list is multivalued (`aws:TagKeys`); set operators treat it as a set.
     pub multivalued: bool,
+    /// Who put the key in the request.
+    pub source: KeySource,
+}
+
+/// Where a context value comes from: the request as written, or the evaluator filling in what
+/// AWS always sets for this caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum KeySource {
+    /// Given by the request (or the person trying values).
+    Request,
+    /// Set by AWS for this caller, with the value AWS would set (`aws:username` from the ARN).
+    Aws,
+    /// Set by AWS for this caller, but AWS's value cannot be known from the request (a unique
+    /// ID such as `AIDA…`): the value here is an invented stand-in of the right shape.
+    StandIn,
 }
 
 /// Condition keys of a request. Keys compare case-insensitively, as AWS documents for condition
@@ -27,26 +43,33 @@ impl RequestContext {
 
     /// Sets a single-valued key, replacing any earlier value.
     pub fn insert_single(&mut self, key: &str, value: impl Into<String>) {
-        self.insert(key, vec![value.into()], false);
+        self.insert(key, vec![value.into()], false, KeySource::Request);
     }
 
     /// Sets a multivalued key, replacing any earlier values.
     pub fn insert_multi(&mut self, key: &str, values: Vec<String>) {
-        self.insert(key, values, true);
+        self.insert(key, values, true, KeySource::Request);
     }
 
-    /// Sets a key only when the request did not give it: derived keys never override explicit ones.
-    pub fn insert_default(&mut self, key: &str, value: impl Into<String>) {
+    /// Sets a key AWS sets for the caller, only when the request did not give it: derived keys
+    /// never override explicit ones.
+    pub fn insert_default(&mut self, key: &str, value: impl Into<String>, source: KeySource) {
         if !self.contains(key) {
-            self.insert_single(key, value);
+            self.insert(key, vec![value.into()], false, source);
         }
     }
 
-    fn insert(&mut self, key: &str, values: Vec<String>, multivalued: bool) {
+    /// Removes a key; for trying the request without it.
+    pub fn remove(&mut self, key: &str) {
+        self.entries.remove(&key.to_ascii_lowercase());
+    }
+
+    fn insert(&mut self, key: &str, values: Vec<String>, multivalued: bool, source: KeySource) {
         let entry = ContextEntry {
             key: key.to_owned(),
             values,
             multivalued,
+            source,
         };
         self.entries.insert(key.to_ascii_lowercase(), entry);
     }
@@ -125,7 +148,7 @@ mod tests {
     fn derived_defaults_never_override_given_values() {
         let mut ctx = RequestContext::new();
         ctx.insert_single("aws:username", "alice");
-        ctx.insert_default("aws:UserName", "bob");
+        ctx.insert_default("aws:UserName", "bob", KeySource::Aws);
         assert_eq!(ctx.single("aws:username"), Some("alice"));
     }
 

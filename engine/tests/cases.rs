@@ -6,7 +6,7 @@
 //! `blockedBy`). All mismatches are reported together, each with its file, id and `why`.
 
 use iamplay_engine::case::Case;
-use iamplay_engine::eval::{decide, evaluate};
+use iamplay_engine::eval::{decide, decide_open, evaluate, OpenDecision};
 use iamplay_engine::json::{self, Json, LineIndex};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -79,6 +79,9 @@ fn check(case_json: &Json, topic: &str) -> Result<(), String> {
             ));
         }
     }
+    if let Some(open) = case_json.get("open") {
+        problems.extend(check_open(&case, open));
+    }
     if problems.is_empty() {
         Ok(())
     } else {
@@ -88,6 +91,71 @@ fn check(case_json: &Json, topic: &str) -> Result<(), String> {
             evaluation.summary
         ))
     }
+}
+
+/// Checks the `open` member: the open-context decision, the keys it depends on, and where
+/// given, the values that allow (order does not matter).
+fn check_open(case: &Case, open: &Json) -> Vec<String> {
+    let mut problems = Vec::new();
+    let decision = decide_open(case);
+    let expected = open.get("expect").and_then(Json::as_str).unwrap_or("");
+    if decision.as_str() != expected {
+        problems.push(format!(
+            "open context: expected {expected}, got {} {:?}",
+            decision.as_str(),
+            decision.depends_on()
+        ));
+    }
+    if let (OpenDecision::Known(_), false) = (&decision, open.get("dependsOn").is_none()) {
+        problems
+            .push("open context: `dependsOn` given for a decision that is not `depends`".into());
+    }
+    let texts = |json: Option<&Json>| -> Vec<String> {
+        let mut items: Vec<String> = match json.map(|j| &j.value) {
+            Some(json::Value::Array(items)) => items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        };
+        items.sort();
+        items
+    };
+    let Some(json::Value::Array(wanted)) = open.get("dependsOn").map(|j| &j.value) else {
+        return problems;
+    };
+    let mut got: Vec<&str> = decision
+        .depends_on()
+        .iter()
+        .map(|d| d.key.as_str())
+        .collect();
+    let mut keys: Vec<&str> = wanted
+        .iter()
+        .filter_map(|w| w.get("key").and_then(Json::as_str))
+        .collect();
+    got.sort_unstable();
+    keys.sort_unstable();
+    if got != keys {
+        problems.push(format!(
+            "open context: depends on {got:?}, expected {keys:?}"
+        ));
+    }
+    for want in wanted {
+        let key = want.get("key").and_then(Json::as_str).unwrap_or("");
+        let Some(allowed) = want.get("allowedWhen") else {
+            continue;
+        };
+        let found = decision.depends_on().iter().find(|d| d.key == key);
+        let mut values = found.map(|d| d.allowed_when.clone()).unwrap_or_default();
+        values.sort();
+        if values != texts(Some(allowed)) {
+            problems.push(format!(
+                "open context: `{key}` allowed when {values:?}, expected {:?}",
+                texts(Some(allowed))
+            ));
+        }
+    }
+    problems
 }
 
 #[test]

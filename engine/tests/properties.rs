@@ -1,5 +1,6 @@
 //! Properties of the decision procedure that hold for any policies: adding a Deny never allows,
-//! adding an Allow never denies, and the order of statements and of values never matters.
+//! adding an Allow never denies, a deny-only RCP never takes away an allow except by denying,
+//! and the order of statements and of values never matters.
 
 use iamplay_engine::case::Case;
 use iamplay_engine::eval::{evaluate, Decision};
@@ -169,6 +170,25 @@ proptest! {
         let before = decide(&case);
         let after = decide(&with_statement(&case, allow, false));
         prop_assert!(before != Decision::Allowed || after == Decision::Allowed, "{before:?} -> {after:?}");
+    }
+
+    #[test]
+    fn adding_a_deny_only_rcp_never_turns_an_allow_into_an_implicit_deny(
+        case in case(),
+        denies in prop::collection::vec(statement("Deny", true), 0..3),
+        levels in 1..4usize,
+        at in 0..3usize,
+    ) {
+        let before = decide(&case);
+        // RCPs at `levels` levels, all empty (RCPFullAWSAccess only) but one, which holds the
+        // deny-only RCP.
+        let mut rcps = vec![json!([]); levels];
+        rcps[at % levels] = json!([{"Version": "2012-10-17", "Statement": denies}]);
+        let mut with_rcp = case.clone();
+        with_rcp["policies"]["rcps"] = Value::Array(rcps);
+        let after = decide(&with_rcp);
+        prop_assert!(before != Decision::Allowed || after != Decision::ImplicitDeny, "{before:?} -> {after:?}");
+        prop_assert!(after != Decision::Allowed || before == Decision::Allowed, "{before:?} -> {after:?}");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use iamplay_engine::case::{Case, NamedPolicy, PolicySet, Request};
 use iamplay_engine::context::RequestContext;
-use iamplay_engine::eval::{evaluate, Evaluation, Layer};
+use iamplay_engine::eval::{decide_open, evaluate, Evaluation, Layer, OpenDecision};
 use iamplay_engine::policy::{parse_policy, Policy};
 
 use super::state::{Kind, Playground, PolicyDoc, RequestRow, ValueType, LEVELS};
@@ -17,8 +17,11 @@ pub struct RowOutcome {
     pub result: Result<Evaluation, RowProblem>,
     /// Condition keys the enabled policies test that this request does not carry.
     pub missing_keys: Vec<String>,
-    /// `Some(passed)` when the row has an expectation and could be evaluated.
+    /// `Some(passed)` when the row has an expectation and could be evaluated (and, in open
+    /// context, does not depend on unknown keys).
     pub passed: Option<bool>,
+    /// The decision with unknown keys, when the playground asks for open context.
+    pub open: Option<OpenDecision>,
     /// Which playground policy each policy of the case came from.
     pub sources: Vec<Source>,
 }
@@ -113,6 +116,7 @@ pub fn evaluate_all(playground: &Playground) -> Report {
                     result: Err(problem),
                     missing_keys: Vec::new(),
                     passed: None,
+                    open: None,
                     sources: Vec::new(),
                 });
                 continue;
@@ -131,12 +135,24 @@ pub fn evaluate_all(playground: &Playground) -> Report {
         };
         case.request = request;
         let evaluation = evaluate(case);
-        let passed = row.expect.map(|e| e.accepts(evaluation.decision));
+        // Open context tries many fillings of the unknown keys: only when asked, so the
+        // keystroke path stays one evaluation per row.
+        let open = playground.open_context.then(|| decide_open(case));
+        let decided = match &open {
+            Some(OpenDecision::Known(decision)) => Some(*decision),
+            Some(OpenDecision::Depends(_)) => None,
+            None => Some(evaluation.decision),
+        };
+        let passed = row
+            .expect
+            .zip(decided)
+            .map(|(expect, decision)| expect.accepts(decision));
         report.rows.push(RowOutcome {
             id: row.id,
             result: Ok(evaluation),
             missing_keys,
             passed,
+            open,
             sources: sources.clone(),
         });
     }

@@ -141,3 +141,71 @@ fn list_values_become_a_multivalued_key() {
     report = evaluate_all(&playground);
     assert_eq!(decision(&report, 0), Decision::ImplicitDeny);
 }
+
+#[test]
+fn a_deny_only_rcp_lets_other_requests_pass_by_rcp_full_aws_access() {
+    let mut playground = crate::playground::examples::find("lambda-reads-s3")
+        .expect("example")
+        .playground();
+    let rcp = playground.add_policy(Kind::Rcp);
+    let starter = playground.policies.last().expect("rcp").text.clone();
+    assert!(
+        starter.contains("\"Deny\"") && !starter.contains("\"Allow\""),
+        "{starter}"
+    );
+    if let Some(doc) = playground.policy_mut(rcp) {
+        doc.text = starter.replace("\"Action\": \"\"", "\"Action\": \"s3:DeleteObject\"");
+    }
+    let report = evaluate_all(&playground);
+    assert!(
+        report.policy_errors.is_empty(),
+        "{:?}",
+        report.policy_errors
+    );
+    assert_eq!(decision(&report, 0), Decision::Allowed);
+    let evaluation = report.rows[0].result.as_ref().expect("evaluates");
+    let rcp_step = crate::playground::flow::steps(evaluation)
+        .into_iter()
+        .find(|s| s.layer == Layer::Rcp)
+        .expect("rcp step");
+    assert_eq!(rcp_step.state, crate::playground::flow::StepState::Passes);
+    assert!(evaluation.notes[0].contains("RCPFullAWSAccess"));
+}
+
+#[test]
+fn open_context_marks_a_row_that_depends_and_a_tried_value_decides_it() {
+    let mut playground = Playground::default();
+    playground.add_policy(Kind::Identity);
+    playground.policies[0].text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Action": "s3:GetObject", "Resource": "*",
+        "Condition": {"StringEquals": {"aws:SourceVpc": "vpc-1a2b"}}}]}"#
+        .into();
+    playground.add_request();
+    playground.requests[0].expect = Some(Expectation::Allowed);
+    // Closed context: the key is absent, so the Allow does not apply.
+    let report = evaluate_all(&playground);
+    assert_eq!(report.rows[0].open, None);
+    assert_eq!(report.rows[0].passed, Some(false));
+
+    playground.open_context = true;
+    let report = evaluate_all(&playground);
+    let keys = report.rows[0].open.as_ref().expect("open").depends_on();
+    assert_eq!(keys.len(), 1);
+    assert_eq!(
+        (keys[0].key.as_str(), keys[0].allowed_when.as_slice()),
+        ("aws:SourceVpc", &["vpc-1a2b".to_owned()][..])
+    );
+    assert_eq!(report.rows[0].passed, None, "a depending row is neither");
+
+    playground.requests[0].context.push(ContextValue {
+        key: "aws:SourceVpc".into(),
+        value_type: ValueType::String,
+        value: "vpc-1a2b".into(),
+    });
+    let report = evaluate_all(&playground);
+    assert_eq!(
+        report.rows[0].open,
+        Some(iamplay_engine::eval::OpenDecision::Known(Decision::Allowed))
+    );
+    assert_eq!(report.rows[0].passed, Some(true));
+}

@@ -64,7 +64,11 @@ impl Example {
                 expect: Some(r.expect),
             })
             .collect();
-        Playground { policies, requests }
+        Playground {
+            policies,
+            requests,
+            open_context: false,
+        }
     }
 }
 

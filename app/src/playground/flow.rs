@@ -12,6 +12,9 @@ pub enum StepState {
     NotApplicable,
     /// A statement allows the request.
     Allows,
+    /// RCPs that deny nothing: the request passes by the `RCPFullAWSAccess` AWS attaches at
+    /// every level, whatever the written RCPs allow.
+    Passes,
     /// Present, nothing allows and nothing denies.
     NoAllow,
     /// A statement explicitly denies.
@@ -24,6 +27,7 @@ impl StepState {
             StepState::Absent => "no policy",
             StepState::NotApplicable => "does not apply",
             StepState::Allows => "allows",
+            StepState::Passes => "passes (RCPFullAWSAccess)",
             StepState::NoAllow => "no allow",
             StepState::Denies => "explicit deny",
         }
@@ -32,7 +36,7 @@ impl StepState {
     pub fn class(self) -> &'static str {
         match self {
             StepState::Absent | StepState::NotApplicable => "absent",
-            StepState::Allows => "allows",
+            StepState::Allows | StepState::Passes => "allows",
             StepState::NoAllow => "no-allow",
             StepState::Denies => "denies",
         }
@@ -88,6 +92,8 @@ pub fn steps(evaluation: &Evaluation) -> Vec<Step> {
                 StepState::NotApplicable
             } else if statements.iter().any(|s| s.effect == Effect::Deny) {
                 StepState::Denies
+            } else if layer == Layer::Rcp {
+                StepState::Passes
             } else if statements.iter().any(|s| s.effect == Effect::Allow) {
                 StepState::Allows
             } else {

@@ -170,6 +170,10 @@ pub fn expectation_label(expectation: Expectation) -> &'static str {
 pub struct Playground {
     pub policies: Vec<PolicyDoc>,
     pub requests: Vec<RequestRow>,
+    /// Keys a request does not give are unknown rather than absent: a row may then depend on
+    /// them. Off by default (and left out of share links when off).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open_context: bool,
 }
 
 /// Templates the principal kind selector fills in.
@@ -254,6 +258,11 @@ fn starter_text(kind: Kind) -> &'static str {
     match kind {
         Kind::Resource | Kind::Trust => {
             "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"},\n      \"Action\": \"\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n"
+        }
+        // RCPs can only deny (AWS's own RCPFullAWSAccess is the one that allows), and name
+        // every principal, singling some out by conditions.
+        Kind::Rcp => {
+            "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Deny\",\n      \"Principal\": \"*\",\n      \"Action\": \"\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n"
         }
         _ => {
             "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": \"\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n"

@@ -1,7 +1,7 @@
 //! The caller of a request, parsed from the case's `principal`, and the context keys AWS derives
 //! from it.
 
-use crate::context::RequestContext;
+use crate::context::{KeySource, RequestContext};
 use serde::Serialize;
 
 /// Who makes the request.
@@ -223,22 +223,26 @@ impl Caller {
             Caller::Service { .. } | Caller::Federated { .. } => None,
         };
         if let Some(principal_type) = principal_type {
-            ctx.insert_default("aws:PrincipalType", principal_type);
+            ctx.insert_default("aws:PrincipalType", principal_type, KeySource::Aws);
         }
         let principal_arn = match self {
             Caller::AssumedRole { role_arn, .. } => Some(role_arn.as_str()),
             other => other.arn(),
         };
         if let Some(arn) = principal_arn {
-            ctx.insert_default("aws:PrincipalArn", arn);
+            ctx.insert_default("aws:PrincipalArn", arn, KeySource::Aws);
         }
         if let Some(account) = self.account() {
-            ctx.insert_default("aws:PrincipalAccount", account);
+            ctx.insert_default("aws:PrincipalAccount", account, KeySource::Aws);
         }
         match self {
             Caller::User { name, arn, .. } => {
-                ctx.insert_default("aws:username", name.as_str());
-                ctx.insert_default("aws:userid", format!("AIDA{}", pseudo_unique_id(arn)));
+                ctx.insert_default("aws:username", name.as_str(), KeySource::Aws);
+                ctx.insert_default(
+                    "aws:userid",
+                    format!("AIDA{}", pseudo_unique_id(arn)),
+                    KeySource::StandIn,
+                );
             }
             Caller::AssumedRole {
                 role_arn, session, ..
@@ -246,15 +250,18 @@ impl Caller {
                 ctx.insert_default(
                     "aws:userid",
                     format!("AROA{}:{session}", pseudo_unique_id(role_arn)),
+                    KeySource::StandIn,
                 );
             }
             Caller::FederatedUser { account, name, .. } => {
-                ctx.insert_default("aws:userid", format!("{account}:{name}"));
+                ctx.insert_default("aws:userid", format!("{account}:{name}"), KeySource::Aws);
             }
-            Caller::Root { account, .. } => ctx.insert_default("aws:userid", account.as_str()),
-            Caller::Anonymous => ctx.insert_default("aws:userid", "anonymous"),
+            Caller::Root { account, .. } => {
+                ctx.insert_default("aws:userid", account.as_str(), KeySource::Aws)
+            }
+            Caller::Anonymous => ctx.insert_default("aws:userid", "anonymous", KeySource::Aws),
             Caller::Service { name } => {
-                ctx.insert_default("aws:PrincipalServiceName", name.as_str())
+                ctx.insert_default("aws:PrincipalServiceName", name.as_str(), KeySource::Aws)
             }
             Caller::Federated { .. } => {}
         }
@@ -263,6 +270,7 @@ impl Caller {
             ctx.insert_default(
                 "aws:PrincipalIsAWSService",
                 if is_service { "true" } else { "false" },
+                KeySource::Aws,
             );
         }
     }

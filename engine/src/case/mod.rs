@@ -57,9 +57,11 @@ impl Request {
             context,
         };
         if let Some(account) = request.resource_account().map(str::to_owned) {
-            request
-                .context
-                .insert_default("aws:ResourceAccount", account);
+            request.context.insert_default(
+                "aws:ResourceAccount",
+                account,
+                crate::context::KeySource::Aws,
+            );
         }
         Ok(request)
     }

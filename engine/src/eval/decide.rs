@@ -1,12 +1,13 @@
 //! The decision procedure of the IAM User Guide's "Policy evaluation logic", over policies
 //! already matched.
 
-use super::explain::{Blocker, Evaluation, RequestFacts, StatementRef};
+use super::explain::{AwsKey, Blocker, Evaluation, RequestFacts, StatementRef};
 use super::layers::EvaluatedPolicy;
 use super::principal::PrincipalMatch;
 use super::sink::Sink;
 use super::{Decision, Layer};
 use crate::case::{Caller, Case, Request};
+use crate::context::KeySource;
 
 /// A sentence of the explanation, written only when the explanation is kept (by the sink `S`
 /// of the function it is used in).
@@ -91,24 +92,54 @@ pub fn decide<S: Sink>(case: &Case, policies: Vec<EvaluatedPolicy>) -> Evaluatio
             .and_then(|a| S::keep(|| a.to_owned())),
         cross_account: request.is_cross_account(),
         required_resource_policy: required,
+        set_by_aws: S::keep(|| set_by_aws(&request.context)).unwrap_or_default(),
     };
     let layers = Layers {
         policies: &policies,
     };
     let verdict = verdict::<S>(case, &layers, required);
     let (decision, blocked_by, deciding, summary) = verdict;
+    let mut notes = Vec::new();
+    if rcps_apply(case) && !layers.of(Layer::Rcp).any(|p| !p.denies.is_empty()) {
+        S::push(&mut notes, || PASSES_RCPS.to_owned());
+    }
     Evaluation {
         decision,
         blocked_by,
         deciding,
         deciding_omitted: 0,
         summary,
+        notes,
         request: facts,
         policies: policies.into_iter().map(|p| p.explanation).collect(),
         policies_omitted: 0,
         expected: None,
         matches_expected: None,
     }
+}
+
+fn set_by_aws(context: &crate::context::RequestContext) -> Vec<AwsKey> {
+    context
+        .iter()
+        .filter(|entry| entry.source != KeySource::Request)
+        .map(|entry| AwsKey {
+            key: entry.key.clone(),
+            value: entry.values.join(", "),
+            stand_in: entry.source == KeySource::StandIn,
+        })
+        .collect()
+}
+
+/// How an explanation says that RCPs let the request through: no written RCP denies it, and the
+/// allow comes from the policy AWS attaches itself.
+pub const PASSES_RCPS: &str = "passes RCPs: RCPFullAWSAccess, attached by AWS at every level";
+
+/// Whether the case has RCPs and they restrict this request: RCPs cover only the services the
+/// Organizations guide lists, and never service-linked roles.
+fn rcps_apply(case: &Case) -> bool {
+    case.policies.rcps.is_some()
+        && super::layers::rcps_cover(&case.request.action)
+        && !case.request.caller.is_service_linked_role()
 }
 
 type Verdict = (Decision, Option<Blocker>, Vec<StatementRef>, String);
@@ -141,15 +172,11 @@ fn verdict<S: Sink>(case: &Case, layers: &Layers<'_>, required: Option<&'static 
         return (Decision::ExplicitDeny, Some(blocker), denies, summary);
     }
 
-    // Organization guardrails: every level of the hierarchy must allow.
-    let rcps_apply =
-        super::layers::rcps_cover(&request.action) && !request.caller.is_service_linked_role();
-    if let (Some(levels), true) = (&case.policies.rcps, rcps_apply) {
-        if let Some(level) = layers.failing_level(Layer::Rcp, levels.len()) {
-            let summary = say!("implicitly denied: no resource control policy at organization level {level} allows {subject}");
-            return deny(Layer::Rcp, Some(level), summary);
-        }
-    }
+    // Organization guardrails. RCPs can only deny: AWS attaches `RCPFullAWSAccess` to every
+    // level and it cannot be detached (AWS Organizations User Guide, "RCP evaluation"), so an
+    // RCP level never lacks an allow and passing the explicit-deny check above passes RCPs.
+    // SCPs have no such default that stays: every level from the root to the account must
+    // allow (AWS Organizations User Guide, "SCP evaluation").
     let scps_apply = !matches!(
         request.caller,
         Caller::Service { .. } | Caller::Federated { .. } | Caller::Anonymous

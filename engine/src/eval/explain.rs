@@ -20,6 +20,9 @@ pub struct Evaluation {
     pub deciding_omitted: usize,
     /// The decision in a sentence.
     pub summary: String,
+    /// What else decided without a written policy: the `RCPFullAWSAccess` AWS attaches itself.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     pub request: RequestFacts,
     pub policies: Vec<PolicyExplanation>,
     /// Policies left out of `policies` to keep the explanation within its size limit.
@@ -44,6 +47,36 @@ pub struct RequestFacts {
     /// Set when the resource's own policy must allow: a role trust policy or a KMS key policy.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_resource_policy: Option<&'static str>,
+    /// Context keys the request did not give and the evaluator filled in, as AWS sets them for
+    /// this caller.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set_by_aws: Vec<AwsKey>,
+}
+
+/// A context key AWS sets for this caller, filled in by the evaluator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AwsKey {
+    pub key: String,
+    pub value: String,
+    /// The value is invented (a made-up unique ID of the right shape), not AWS's.
+    pub stand_in: bool,
+}
+
+impl AwsKey {
+    /// The key in a sentence, saying where its value comes from.
+    pub fn describe(&self) -> String {
+        let mut text = format!(
+            "`{}` = `{}`: set by AWS for this caller",
+            self.key, self.value
+        );
+        if self.stand_in {
+            text.push_str(
+                "; the value is an invented stand-in of the right shape, not the caller's real one",
+            );
+        }
+        text
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -128,6 +128,9 @@ fn evaluate_policy<S: Sink>(
                 span: statement.span,
             };
             match statement.effect.node {
+                // An RCP `Allow` grants nothing: only AWS's own `RCPFullAWSAccess` may allow,
+                // and it is attached at every level anyway (Organizations User Guide, RCP syntax).
+                Effect::Allow if layer == Layer::Rcp => {}
                 Effect::Allow => allows.push((reference, outcome.principal_matches)),
                 Effect::Deny => denies.push(reference),
             }
@@ -135,7 +138,13 @@ fn evaluate_policy<S: Sink>(
         S::push(&mut statements, || outcome.explanation);
     }
     let note = S::keep(|| {
-        not_applicable.map(str::to_owned).or_else(|| {
+        let rcp_allow = layer == Layer::Rcp
+            && policy
+                .statements
+                .iter()
+                .any(|s| s.effect.node == Effect::Allow);
+        let rcp_note = rcp_allow.then(|| RCP_ALLOW_NOTE.to_owned());
+        not_applicable.map(str::to_owned).or(rcp_note).or_else(|| {
             (!policy.variables_enabled() && policy.statements.iter().any(uses_variables)).then(
                 || {
                     "no `Version: 2012-10-17`, so `${...}` is literal text, not a policy variable"
@@ -161,6 +170,10 @@ fn evaluate_policy<S: Sink>(
         denies,
     }
 }
+
+/// Why an `Allow` written in an RCP changes nothing, whether it copies `RCPFullAWSAccess` or
+/// not (AWS Organizations User Guide, "RCP syntax" and "RCP evaluation").
+const RCP_ALLOW_NOTE: &str = "an `Allow` in an RCP grants nothing and changes nothing: AWS attaches `RCPFullAWSAccess` at every level, and supports `Allow` in no other RCP";
 
 fn uses_variables(statement: &crate::policy::Statement) -> bool {
     let in_resource = statement
@@ -252,6 +265,10 @@ pub fn rcps_cover(action: &str) -> bool {
     if action.eq_ignore_ascii_case("kms:RetireGrant") {
         return false;
     }
-    let service = action.split(':').next().unwrap_or_default();
+    rcp_supports_service(action.split(':').next().unwrap_or_default())
+}
+
+/// Whether RCPs restrict the actions of a service, by its IAM prefix (`s3`, `dynamodb`).
+pub fn rcp_supports_service(service: &str) -> bool {
     RCP_SERVICES.iter().any(|s| s.eq_ignore_ascii_case(service))
 }

@@ -19,14 +19,17 @@ mod bound;
 mod decide;
 mod explain;
 mod layers;
+mod open;
 mod principal;
 mod sink;
 mod statement;
 
 pub use explain::{
-    Blocker, Comparison, ConditionMatch, ElementMatch, Evaluation, PolicyExplanation, RequestFacts,
-    StatementExplanation, StatementRef, ValueMatch, Variable,
+    AwsKey, Blocker, Comparison, ConditionMatch, ElementMatch, Evaluation, PolicyExplanation,
+    RequestFacts, StatementExplanation, StatementRef, ValueMatch, Variable,
 };
+pub(crate) use layers::rcp_supports_service;
+pub use open::decide_open;
 pub use principal::PrincipalMatch;
 pub use sink::{Record, Silent, Sink};
 
@@ -50,6 +53,46 @@ impl Decision {
             Decision::ImplicitDeny => "implicitDeny",
         }
     }
+}
+
+/// A decision in open context, where keys the request does not give are unknown: one of the
+/// three outcomes of IAM, or `depends` when filling the unknown keys can change it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenDecision {
+    Known(Decision),
+    /// Two fillings of the unknown keys are decided differently; these keys decide.
+    Depends(Vec<DependsOn>),
+}
+
+impl OpenDecision {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            OpenDecision::Known(decision) => decision.as_str(),
+            OpenDecision::Depends(_) => "depends",
+        }
+    }
+
+    /// The keys that decide; empty unless the decision depends on them.
+    pub fn depends_on(&self) -> &[DependsOn] {
+        match self {
+            OpenDecision::Known(_) => &[],
+            OpenDecision::Depends(keys) => keys,
+        }
+    }
+}
+
+/// A key an open-context decision depends on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DependsOn {
+    pub key: String,
+    /// Values of the key under which the request can be allowed, where the engine can say;
+    /// a set of values is written as in a request, separated by commas.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allowed_when: Vec<String>,
+    /// The policies test the key with a set operator: a value to try is a list.
+    #[serde(skip)]
+    pub multivalued: bool,
 }
 
 /// The kinds of policy, in the order of AWS's evaluation flowchart.

@@ -116,3 +116,60 @@ fn serialisation_uses_camel_case_names() {
     assert_eq!(value["matchesExpected"], true);
     assert_eq!(value["request"]["crossAccount"], false);
 }
+
+#[test]
+fn rcps_pass_by_the_policy_aws_attaches_and_a_written_allow_says_it_changes_nothing() {
+    let text = format!(
+        r#"{{{REQUEST}, "policies": {{"identity": [{{"Version": "2012-10-17", "Statement": {{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}}}],
+        "rcps": [[{{"Version": "2012-10-17", "Statement": {{"Effect": "Allow", "Principal": "*", "Action": "s3:PutObject", "Resource": "*"}}}}],
+                 [{{"Version": "2012-10-17", "Statement": {{"Effect": "Deny", "Principal": "*", "Action": "s3:DeleteObject", "Resource": "*"}}}}]]}}}}"#
+    );
+    let evaluation = evaluate_text(&text);
+    assert_eq!(evaluation.decision, Decision::Allowed);
+    assert_eq!(
+        evaluation.notes,
+        ["passes RCPs: RCPFullAWSAccess, attached by AWS at every level"]
+    );
+    let custom_allow = evaluation.policies[0].note.as_deref().unwrap();
+    assert!(custom_allow.contains("grants nothing"), "{custom_allow}");
+    assert_eq!(evaluation.policies[1].note, None);
+}
+
+#[test]
+fn an_rcp_deny_leaves_no_note_that_rcps_passed() {
+    let text = format!(
+        r#"{{{REQUEST}, "policies": {{"identity": [{{"Version": "2012-10-17", "Statement": {{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}}}],
+        "rcps": [[{{"Version": "2012-10-17", "Statement": {{"Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}}}}]]}}}}"#
+    );
+    let evaluation = evaluate_text(&text);
+    assert_eq!(evaluation.decision, Decision::ExplicitDeny);
+    assert!(evaluation.notes.is_empty());
+}
+
+#[test]
+fn keys_aws_sets_for_the_caller_are_listed_and_invented_ids_say_so() {
+    let text = format!(
+        r#"{{{REQUEST}, "policies": {{"identity": [{{"Version": "2012-10-17", "Statement": {{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}}}]}}}}"#
+    );
+    let evaluation = evaluate_text(&text);
+    let keys = &evaluation.request.set_by_aws;
+    let username = keys.iter().find(|k| k.key == "aws:username").unwrap();
+    assert_eq!(
+        (username.value.as_str(), username.stand_in),
+        ("alice", false)
+    );
+    assert_eq!(
+        username.describe(),
+        "`aws:username` = `alice`: set by AWS for this caller"
+    );
+    let userid = keys.iter().find(|k| k.key == "aws:userid").unwrap();
+    assert!(userid.stand_in && userid.value.starts_with("AIDA"));
+    assert!(userid.describe().contains("invented stand-in"));
+    for key in [
+        "aws:PrincipalArn",
+        "aws:PrincipalAccount",
+        "aws:ResourceAccount",
+    ] {
+        assert!(keys.iter().any(|k| k.key == key), "{key} in {keys:?}");
+    }
+}

@@ -6,22 +6,6 @@ use super::PolicyKind;
 use crate::json::Span;
 use crate::policy::{Effect, Policy, Principal, PrincipalKind, Statement};
 
-/// AWS Organizations User Guide, "Resource control policies (RCPs)" > "List of AWS services
-/// that support RCPs" (Amazon S3, AWS STS, AWS KMS, Amazon SQS, AWS Secrets Manager, Amazon
-/// Cognito, CloudWatch Logs, DynamoDB, Amazon ECR, OpenSearch Serverless).
-const RCP_SERVICES: [&str; 10] = [
-    "s3",
-    "sts",
-    "kms",
-    "sqs",
-    "secretsmanager",
-    "cognito-identity",
-    "logs",
-    "dynamodb",
-    "ecr",
-    "aoss",
-];
-
 /// The actions a trust policy may name. IAM rejects others with "AssumeRole policy may only
 /// specify STS AssumeRole actions" (IAM User Guide, "Role trust policies").
 const TRUST_ACTIONS: [&str; 6] = [
@@ -205,13 +189,14 @@ fn rcp(cx: &mut Context<'_>, statement: &Statement) {
     }
     for action in &statement.action.values {
         let service = action.node.split(':').next().unwrap_or_default();
-        if action.node != "*" && !RCP_SERVICES.iter().any(|s| s.eq_ignore_ascii_case(service)) {
+        // The same list the evaluator uses, so lint and decisions agree on what RCPs cover.
+        if action.node != "*" && !crate::eval::rcp_supports_service(service) {
             cx.report(
                 Check::RcpUnsupportedService,
                 action.span,
                 Some(statement),
                 format!("resource control policies do not apply to `{service}`"),
-                format!("RCPs support only {}", RCP_SERVICES.join(", ")),
+                "RCPs support only s3, sts, kms, sqs, secretsmanager, dynamodb, logs, ecr and the other services the Organizations User Guide lists (List of AWS services that support RCPs)".to_owned(),
             );
         }
     }

@@ -38,6 +38,11 @@ pub fn Flow(evaluation: Evaluation) -> impl IntoView {
             <strong class=format!("badge {}", evaluation.decision.as_str())>{evaluation.decision.as_str()}</strong>
             " " <WithCode text=evaluation.summary.clone() />
         </p>
+        {evaluation
+            .notes
+            .iter()
+            .map(|note| view! { <p class="meta decision-note"><WithCode text=note.clone() /></p> })
+            .collect_view()}
     }
 }
 
@@ -55,9 +60,24 @@ pub fn Explanation(outcome: RowOutcome, evaluation: Evaluation, cx: PlaygroundCx
             })
         })
     };
+    let aws_keys = evaluation.request.set_by_aws.clone();
     view! {
         <h3>"Explanation"</h3>
         <div class="explanation" data-testid="explanation">
+            {(!aws_keys.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="policy-explained set-by-aws" data-testid="set-by-aws">
+                            <h4>"Context keys set by AWS for this caller"</h4>
+                            <ul>
+                                {aws_keys
+                                    .iter()
+                                    .map(|k| view! { <li class="meta"><WithCode text=k.describe() /></li> })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })}
             {policies
                 .into_iter()
                 .map(|policy| {

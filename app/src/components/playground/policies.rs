@@ -137,6 +137,14 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
                     "Remove"
                 </button>
             </header>
+            <Show when=move || kind.get() == Kind::Rcp>
+                <p class="meta policy-hint">
+                    "RCPs only deny: AWS attaches " <code>"RCPFullAWSAccess"</code>
+                    " at every level, so write " <code>"Deny"</code>
+                    " statements for " <code>"\"Principal\": \"*\""</code> "; an " <code>"Allow"</code>
+                    " here grants nothing."
+                </p>
+            </Show>
             <PolicyEditor
                 text=initial
                 label=doc().map(|d| format!("{}: {}", d.kind.label(), d.name)).unwrap_or_default()

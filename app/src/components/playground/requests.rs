@@ -10,7 +10,7 @@ use crate::playground::evaluate::RowOutcome;
 use crate::playground::state::{
     expectation_label, ContextValue, Expectation, RequestRow, ValueType, PRINCIPAL_TEMPLATES,
 };
-use iamplay_engine::eval::Decision;
+use iamplay_engine::eval::{Decision, DependsOn, OpenDecision};
 
 fn decision_label(decision: Decision) -> &'static str {
     match decision {
@@ -34,16 +34,38 @@ pub fn RequestTable(cx: PlaygroundCx) -> impl IntoView {
     let summary = move || {
         cx.report.with(|r| {
             let (passed, failed) = (r.passed(), r.failed());
+            let depending = r
+                .rows
+                .iter()
+                .filter(|row| matches!(row.open, Some(OpenDecision::Depends(_))))
+                .count();
+            let depends = if depending > 0 {
+                format!(" · {depending} depend on unknown keys")
+            } else {
+                String::new()
+            };
             format!(
-                "{} requests · {passed} as expected · {failed} not",
+                "{} requests · {passed} as expected · {failed} not{depends}",
                 r.rows.len()
             )
         })
     };
+    let open_context = move || cx.state.with(|p| p.open_context);
     view! {
         <section class="requests" aria-labelledby="requests-title">
             <h2 id="requests-title">"Requests"</h2>
             <p class="meta" aria-live="polite" data-testid="request-summary">{summary}</p>
+            <label class="open-context-toggle">
+                <input
+                    type="checkbox"
+                    prop:checked=open_context
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        cx.state.update(|p| p.open_context = on);
+                    }
+                />
+                " Keys a request does not give are unknown, not absent (show what each decision depends on)"
+            </label>
             <div class="table-scroll">
                 <table class="request-table">
                     <thead>
@@ -188,10 +210,21 @@ fn RequestRowView(cx: PlaygroundCx, id: u32) -> impl IntoView {
 
 #[component]
 fn ResultBadge(outcome: RowOutcome) -> impl IntoView {
-    match &outcome.result {
-        Err(problem) => view! { <span class="badge problem" title=problem.help.clone()>{problem.message.clone()}</span> }.into_any(),
-        Ok(evaluation) => {
-            let decision = evaluation.decision;
+    match (&outcome.result, &outcome.open) {
+        (Err(problem), _) => view! { <span class="badge problem" title=problem.help.clone()>{problem.message.clone()}</span> }.into_any(),
+        (Ok(_), Some(OpenDecision::Depends(keys))) => {
+            let on = keys.iter().map(|k| k.key.as_str()).collect::<Vec<_>>().join(", ");
+            view! {
+                <span class="badge depends"><span aria-hidden="true">"? "</span>"Depends"</span>
+                <span class="verdict">{format!("on {on}")}</span>
+            }
+            .into_any()
+        }
+        (Ok(evaluation), open) => {
+            let decision = match open {
+                Some(OpenDecision::Known(decision)) => *decision,
+                _ => evaluation.decision,
+            };
             let verdict = match outcome.passed {
                 Some(true) => "✓ as expected",
                 Some(false) => "✗ not as expected",
@@ -276,6 +309,24 @@ fn RowDetail(cx: PlaygroundCx, id: u32) -> impl IntoView {
                 })
             }}
             {move || {
+                let depends = outcome()
+                    .and_then(|o| o.open)
+                    .map(|d| d.depends_on().to_vec())
+                    .unwrap_or_default();
+                (!depends.is_empty()).then(|| view! {
+                    <section class="depends-on" aria-labelledby=format!("depends-{id}") data-testid="depends-on">
+                        <h3 id=format!("depends-{id}")>"Depends on"</h3>
+                        <p class="meta">
+                            "The request does not give these keys, and their values change the decision. "
+                            "Try a value; the flow below treats them as absent."
+                        </p>
+                        <ul>
+                            {depends.into_iter().map(|key| view! { <DependsKey cx id key /> }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
+            {move || {
                 let supported = supported();
                 (!supported.is_empty()).then(|| view! {
                     <p class="meta">{format!("The catalogue lists {} condition keys for this action (suggested as you type a key).", supported.len())}</p>
@@ -286,6 +337,54 @@ fn RowDetail(cx: PlaygroundCx, id: u32) -> impl IntoView {
                 <Explanation outcome=o evaluation=e cx />
             })}
         </div>
+    }
+}
+
+/// One key a decision depends on, with an input to try a value: the value joins the request's
+/// context, and the row is decided again.
+#[component]
+fn DependsKey(cx: PlaygroundCx, id: u32, key: DependsOn) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let name = key.key.clone();
+    let value_type = if key.multivalued {
+        ValueType::List
+    } else {
+        ValueType::String
+    };
+    let try_value = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(field) = input.get() else { return };
+        let value = field.value();
+        if value.trim().is_empty() {
+            return;
+        }
+        cx.state.update(|p| {
+            if let Some(row) = p.request_mut(id) {
+                row.context.push(ContextValue {
+                    key: name.clone(),
+                    value_type,
+                    value: value.clone(),
+                });
+            }
+        });
+    };
+    let allowed = (!key.allowed_when.is_empty())
+        .then(|| format!("allowed with: {}", key.allowed_when.join(" · ")));
+    view! {
+        <li>
+            <form class="depends-key" on:submit=try_value>
+                <code>{key.key.clone()}</code>
+                " "
+                <input
+                    node_ref=input
+                    aria-label=format!("Try a value for {}", key.key)
+                    placeholder=if key.multivalued { "a, b" } else { "value" }
+                    spellcheck="false"
+                />
+                <button type="submit" class="button small" aria-label=format!("Try {}", key.key)>"Try"</button>
+                {allowed.map(|text| view! { <span class="meta">" " {text}</span> })}
+            </form>
+        </li>
     }
 }
 

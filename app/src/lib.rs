@@ -19,14 +19,13 @@ pub mod share;
 
 use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
+
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 /// The whole app: header, routed main content, footer.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     progress::provide_progress();
     course::provide_course();
     let main = NodeRef::<leptos::html::Main>::new();
@@ -39,7 +38,6 @@ pub fn App() -> impl IntoView {
         }
     };
     view! {
-        <Title formatter=|page: String| format!("{page} · IAM Playground") />
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 "Skip to content"

@@ -2,8 +2,8 @@
 //! downloads, the page once it is in, or what went wrong with a button to try again. A page
 //! never sees a half-loaded course, so a deep link cannot flash "lesson not found".
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::course::{use_course, Course, CourseError, CourseState};
 

@@ -16,4 +16,5 @@ pub mod question;
 pub mod release_notice;
 pub mod scenario_help;
 pub mod scenario_panel;
+pub mod title;
 pub mod with_code;

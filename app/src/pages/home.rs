@@ -1,5 +1,5 @@
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 #[component]

@@ -1,8 +1,8 @@
 //! Interview checkpoint: a timed session from the course's question bank, no feedback until the
 //! end, then a score by topic with every missed question explained.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::components::course_gate::CourseGate;

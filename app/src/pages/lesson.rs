@@ -1,5 +1,5 @@
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 

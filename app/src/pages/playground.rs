@@ -1,8 +1,8 @@
 //! The open playground: policies of every kind, a table of requests evaluated live, share links.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
 
 use crate::components::playground::policies::PolicyList;
 use crate::components::playground::requests::RequestTable;

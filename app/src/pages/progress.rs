@@ -1,7 +1,7 @@
+use crate::components::title::Title;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::components::course_gate::CourseGate;

@@ -3,7 +3,7 @@
 //! replaces "Loading the course" once the course is in. This replaces `leptos_meta`, whose head
 //! management the app used for nothing else.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 
@@ -12,7 +12,7 @@ const SITE: &str = "IAM Playground";
 thread_local! {
     /// The names of the mounted `Title`s, oldest first, each with its mount number.
     static MOUNTED: RefCell<Vec<(u64, String)>> = const { RefCell::new(Vec::new()) };
-    static NEXT_ID: RefCell<u64> = const { RefCell::new(0) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
 }
 
 fn show_newest() {
@@ -30,9 +30,8 @@ fn show_newest() {
 #[component]
 pub fn Title(#[prop(into)] text: String) -> impl IntoView {
     let id = NEXT_ID.with(|next| {
-        let mut next = next.borrow_mut();
-        *next += 1;
-        *next
+        next.set(next.get() + 1);
+        next.get()
     });
     MOUNTED.with(|names| names.borrow_mut().push((id, text)));
     show_newest();

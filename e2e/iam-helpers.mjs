@@ -21,9 +21,14 @@ export async function expectAccessible(page) {
   expect(violations).toEqual([]);
 }
 
+/** Waits until Monaco, which loads lazily, has drawn the editor of `policyId`. */
+async function policyEditorMounted(page, policyId) {
+  await expect(page.locator(`[data-policy-id="${policyId}"] .monaco-editor .view-lines`)).toBeVisible();
+}
+
 /** Replaces the text of the policy editor of the playground policy `policyId`. */
 export async function setPolicyText(page, policyId, text) {
-  await expect(page.locator(`[data-policy-id="${policyId}"] .monaco-editor .view-lines`)).toBeVisible();
+  await policyEditorMounted(page, policyId);
   await page.evaluate(
     ({ policyId, text }) => {
       const editor = globalThis.monaco.editor
@@ -36,7 +41,8 @@ export async function setPolicyText(page, policyId, text) {
 }
 
 /** The text of the policy editor of `policyId`. */
-export function policyText(page, policyId) {
+export async function policyText(page, policyId) {
+  await policyEditorMounted(page, policyId);
   return page.evaluate((policyId) => {
     const editor = globalThis.monaco.editor
       .getEditors()

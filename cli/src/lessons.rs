@@ -1,13 +1,14 @@
-//! `iamplay lessons`: check a course folder, or bundle it for the app. The subcommands share
-//! how a course is read: from a folder, or the course built into iamplay.
+//! `iamplay lessons`: start a lesson, check a course folder, or bundle it for the app. The
+//! subcommands share how a course is read: from a folder, or the course built into iamplay.
 
 mod bundle;
 mod check;
+mod new;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Check a course folder, or bundle it for the app
+/// Start a lesson, check a course folder, or bundle it for the app
 ///
 /// A course folder holds `course.json` and one folder per lesson with `lesson.json` and
 /// `lesson.md` (lessons/README.md). Without DIR, the course built into iamplay.
@@ -20,6 +21,7 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 enum Command {
+    New(new::Args),
     Check(check::Args),
     Bundle(bundle::Args),
 }
@@ -27,6 +29,7 @@ enum Command {
 /// Runs `iamplay lessons SUBCOMMAND`.
 pub fn run(args: Args) -> ExitCode {
     match args.command {
+        Command::New(args) => new::run(args),
         Command::Check(args) => check::run(args),
         Command::Bundle(args) => bundle::run(args),
     }

@@ -13,6 +13,7 @@ pub mod json_status;
 pub mod language;
 mod pages;
 pub mod playground;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod scenario;
@@ -56,6 +57,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("playground") view=pages::playground::Playground />
                     <Route path=path!("interview") view=pages::interview::Interview />
+                    <Route path=path!("drill") view=pages::drill::DrillPage />
+                    <Route path=path!("review") view=pages::review::ReviewPage />
                 </Routes>
             </main>
             <SiteFooter />

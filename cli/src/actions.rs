@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
+use crate::output::Format;
 use iamplay_engine::catalog::{AccessLevel, ActionSummary, Catalog};
 
 /// List the AWS actions a pattern matches, with access levels
@@ -24,12 +25,6 @@ pub struct Args {
     /// `json` prints a JSON array of {name, accessLevel, description}
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
-    Text,
-    Json,
 }
 
 pub fn run(args: Args) -> ExitCode {

@@ -2,7 +2,7 @@
 
 use crate::render;
 use iamplay_engine::case::Case;
-use iamplay_engine::eval::{evaluate, Evaluation};
+use iamplay_engine::eval::{decide, evaluate, Evaluation};
 use iamplay_engine::json::{self, Json, LineIndex};
 use serde::Serialize;
 use serde_json::json;
@@ -70,12 +70,22 @@ pub fn evaluate_line(line: &str, brief: bool) -> (String, bool) {
         Err(err) => Err(format!("{err} (at column {})", column(err.span.start))),
     };
     let (output, ok) = match case {
+        // Without the explanation, the evaluator skips building it.
+        Ok(case) if brief => {
+            let line = OutputLine {
+                id,
+                decision: Some(decide(&case).as_str()),
+                explanation: None,
+                error: None,
+            };
+            (serde_json::to_string(&line), true)
+        }
         Ok(case) => {
             let evaluation = evaluate(&case);
             let line = OutputLine {
                 id,
                 decision: Some(evaluation.decision.as_str()),
-                explanation: (!brief).then_some(&evaluation),
+                explanation: Some(&evaluation),
                 error: None,
             };
             (serde_json::to_string(&line), true)

@@ -7,6 +7,7 @@
 
 mod actions;
 mod completions;
+mod denial;
 mod drill;
 mod eval;
 mod grade;
@@ -34,6 +35,7 @@ enum Command {
     Lessons(lessons::Args),
     Check(grade::Args),
     Drill(drill::Args),
+    Denial(denial::Args),
     Completions(completions::Args),
 }
 
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Some(Command::Lessons(args)) => lessons::run(args),
         Some(Command::Check(args)) => grade::run(args),
         Some(Command::Drill(args)) => drill::run(args),
+        Some(Command::Denial(args)) => denial::run(args),
         Some(Command::Completions(args)) => completions::run(args, Cli::command()),
         // A bare `iamplay` is a request for the overview, not a mistake.
         None => {

@@ -15,6 +15,7 @@
 //! assert!(!evaluation.policies[0].statements[0].action.matched);
 //! ```
 
+mod bound;
 mod decide;
 mod explain;
 mod layers;
@@ -103,6 +104,7 @@ impl Layer {
 /// Decides the case and explains why.
 pub fn evaluate(case: &Case) -> Evaluation {
     let mut evaluation = evaluate_with::<Record>(case);
+    bound::fit(&mut evaluation);
     if let Some(expected) = case.expect {
         evaluation.expected = Some(expected);
         evaluation.matches_expected = Some(expected == evaluation.decision);

@@ -73,9 +73,10 @@ test('at level 3 a drill also asks which statement decides or which layer stops 
   await page.getByLabel('Level').selectOption('3');
   const follow = page.getByTestId('drill-follow');
   await expect(follow).toBeVisible();
-  await expect(follow).toBeDisabled();
+  // A disabled fieldset disables its buttons until the decision is given.
+  await expect(follow.getByRole('button').first()).toBeDisabled();
   await page.keyboard.press('3');
-  await expect(follow).toBeEnabled();
+  await expect(follow.getByRole('button').first()).toBeEnabled();
   await expect(page.getByTestId('drill-feedback')).toHaveCount(0);
   await expect(follow.locator('legend')).toHaveText(/Which statement decides\?|Which layer stops the request\?/);
   await page.keyboard.press('1');

@@ -30,7 +30,7 @@ fn progress_and_drafts_round_trip_through_local_storage() {
         .get_item(PROGRESS_KEY)
         .unwrap()
         .unwrap()
-        .starts_with("{\"version\":1,"));
+        .starts_with("{\"version\":2,"));
     assert_eq!(
         raw.get_item(&format!("{DRAFT_PREFIX}l/s"))
             .unwrap()

@@ -12,6 +12,7 @@ pub mod json_highlight;
 pub mod language;
 mod pages;
 pub mod playground;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod scenario;
@@ -54,6 +55,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("playground") view=pages::playground::Playground />
                     <Route path=path!("interview") view=pages::interview::Interview />
+                    <Route path=path!("drill") view=pages::drill::DrillPage />
+                    <Route path=path!("review") view=pages::review::ReviewPage />
                 </Routes>
             </main>
             <SiteFooter />

@@ -9,6 +9,7 @@ pub use markdown::Markdown;
 pub mod attempt_link;
 pub mod check_list;
 pub mod course_gate;
+pub mod drill_card;
 pub mod findings;
 pub mod json_code;
 pub mod progress_notice;

@@ -95,6 +95,13 @@ pub fn ProgressPage() -> impl IntoView {
                     </table>
                 </div>
             </CourseGate>
+            <h2>"Drills"</h2>
+            <p>
+                {move || crate::pages::review::due_sentence(store.due().len())} " "
+                <A href="/review">"Open the review"</A> " · " <A href="/drill">"Practise"</A>
+            </p>
+            <crate::pages::drill::MasteryChart />
+            <crate::pages::drill::Mastery />
             {move || {
                 let list = interviews();
                 (!list.is_empty()).then(|| view! {

@@ -18,4 +18,5 @@ pub mod release_notice;
 pub mod scenario_help;
 pub mod scenario_panel;
 pub mod title;
+pub mod tool_host;
 pub mod with_code;

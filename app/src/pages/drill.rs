@@ -1,10 +1,9 @@
 //! Drills: generated requests to predict, one after another, with streaks and mastery per
 //! topic. Every drill is made in the page by the engine and answered by its evaluator.
 
+use crate::components::title::Title;
 use iamplay_engine::drill::{Topic, LEVELS};
 use leptos::prelude::*;
-use crate::components::title::Title;
-use leptos_router::components::A;
 
 use crate::components::drill_card::DrillCard;
 use crate::interop::page;
@@ -63,7 +62,7 @@ pub fn DrillPage() -> impl IntoView {
                 <p class="meta">
                     {move || match due() {
                         0 => "Nothing due for review.".to_owned().into_any(),
-                        n => view! { <A href="/review">{format!("{n} due for review")}</A> }.into_any(),
+                        n => view! { <a href="/review">{format!("{n} due for review")}</a> }.into_any(),
                     }}
                 </p>
             </div>

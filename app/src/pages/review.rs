@@ -1,9 +1,8 @@
 //! Spaced review: the drills missed come back to answer here, one after another; questions
 //! and scenarios due are listed with a link to where they are answered.
 
-use leptos::prelude::*;
 use crate::components::title::Title;
-use leptos_router::components::A;
+use leptos::prelude::*;
 
 use crate::components::course_gate::CourseGate;
 use crate::components::drill_card::DrillCard;
@@ -43,7 +42,7 @@ pub fn ReviewPage() -> impl IntoView {
                     <DrillCard reference on_graded=Callback::new(|_| ()) on_next=next next_label="Next review" />
                 }.into_any(),
                 None => view! {
-                    <p>"No drill is due. " <A href="/drill">"Practise with new drills"</A> "."</p>
+                    <p>"No drill is due. " <a href="/drill">"Practise with new drills"</a> "."</p>
                 }.into_any(),
             }}
             {move || {
@@ -96,5 +95,5 @@ fn item_link(course: &'static Course, item: &Item) -> impl IntoView {
         }
         Item::Drill { .. } => return ().into_any(),
     };
-    view! { <li><A href=href>{text}</A></li> }.into_any()
+    view! { <li><a href=href>{text}</a></li> }.into_any()
 }

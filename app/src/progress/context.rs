@@ -161,6 +161,18 @@ impl ProgressStore {
         }
     }
 
+    /// Reads the saved progress again, after another module (the practice tools) changed it.
+    pub fn reload(&self) {
+        let (book, notice) = Book::open(Storage::local(), &storage::now_millis().to_string());
+        let progress = book.progress.clone();
+        if self.book.try_set_value(book).is_none() {
+            self.progress.set(progress);
+            if notice.is_some() {
+                self.notice.set(notice);
+            }
+        }
+    }
+
     pub fn reset(&self) {
         self.book.update_value(Book::reset);
         self.progress.set(Progress::default());

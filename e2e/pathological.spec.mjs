@@ -11,8 +11,9 @@ function shareFragment(playground) {
 }
 
 function pathological() {
-  // 6,000 wildcard patterns (64 KB) under ForAllValues, 200 requests each with a 4 KB list of
-  // tag keys, a 60 KB wildcard pattern, and 300 statements in an SCP.
+  // 6,000 wildcard patterns (64 KB) under ForAllValues, 120 requests each with a 4 KB list of
+  // tag keys and a 2 KB resource, a 60 KB wildcard pattern, and 300 statements in an SCP: about
+  // 0.9 MB unpacked, just under the share link's 1 MB limit.
   const patterns = Array.from({ length: 6_000 }, (_, i) => `p${i}-*`);
   const manyPatterns = {
     Version: '2012-10-17',
@@ -28,11 +29,11 @@ function pathological() {
     Statement: Array.from({ length: 300 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: [`s3:Get*`, `svc${i}:*`], Resource: '*' })),
   };
   const tags = Array.from({ length: 500 }, (_, i) => `p${(i * 7) % 6_000}-x`).join(',').slice(0, 4_000).replace(/,[^,]*$/, '');
-  const requests = Array.from({ length: 200 }, (_, i) => ({
+  const requests = Array.from({ length: 120 }, (_, i) => ({
     id: 100 + i,
     principal: 'arn:aws:iam::111122223333:user/alice',
     action: 's3:GetObject',
-    resource: `arn:aws:s3:::raw-data/${'a'.repeat(3_000)}`,
+    resource: `arn:aws:s3:::raw-data/${'a'.repeat(2_000)}`,
     resourceAccount: '',
     context: [{ key: 'aws:TagKeys', valueType: 'list', value: tags }],
     expect: 'allowed',
@@ -54,7 +55,7 @@ test('a pathological share link opens, and the page still answers typing', async
   await appMounted(page);
   await expect(page.getByTestId('share-error')).toHaveCount(0);
   const summary = page.getByTestId('request-summary');
-  await expect(summary).toHaveText('200 requests · 200 as expected · 0 not');
+  await expect(summary).toHaveText('120 requests · 120 as expected · 0 not');
 
   // Typing into an editor re-evaluates every request, within the usual wait.
   const editor = page.locator('[data-policy-id="1"] .monaco-editor .view-lines');
@@ -62,9 +63,9 @@ test('a pathological share link opens, and the page still answers typing', async
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('x');
-  await expect(summary).toHaveText('200 requests · 0 as expected · 200 not');
+  await expect(summary).toHaveText('120 requests · 0 as expected · 120 not');
   await page.keyboard.press('Backspace');
-  await expect(summary).toHaveText('200 requests · 200 as expected · 0 not');
+  await expect(summary).toHaveText('120 requests · 120 as expected · 0 not');
   const ms = Number(await page.getByTestId('eval-time').getAttribute('data-ms'));
   expect(Number.isFinite(ms)).toBe(true);
 });

@@ -78,6 +78,7 @@ impl Diagram {
 /// Text metrics the layout and the renderer agree on. Estimates for a sans-serif face: the
 /// renderer draws with these sizes, and a label a little narrower than estimated only leaves
 /// some air.
+#[cfg_attr(not(feature = "layout"), allow(dead_code))]
 pub(crate) mod metrics {
     pub const NODE_FONT: i32 = 13;
     pub const CAPTION_FONT: i32 = 10;

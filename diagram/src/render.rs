@@ -66,6 +66,12 @@ pub fn render(diagram: &Diagram, id: &str, states: &[EdgeState]) -> Figure {
         .attr("role", "img")
         .attr("aria-labelledby", format!("{title_id} {desc_id}"))
         .attr("class", "diagram-svg")
+        // The page shrinks a drawing to its column down to 70 %, then lets it scroll sideways:
+        // smaller text would not be readable on a phone.
+        .attr(
+            "style",
+            format!("--diagram-min: {}px", diagram.width * 7 / 10),
+        )
         .attr("font-family", "system-ui, sans-serif")
         .child(
             Element::new("title")
@@ -142,8 +148,22 @@ fn draw_box(group: &PlacedBox) -> Element {
                 .attr("y", group.y + 17)
                 .attr("font-size", metrics::NODE_FONT)
                 .attr("fill", "currentColor")
-                .text(format!("{} · {}", group.kind.caption(), group.label)),
+                .text(box_title(group)),
         )
+}
+
+/// "Account Data lake 444455556666" needs no "account ·" in front; "Data lake" does.
+pub(crate) fn box_title(group: &PlacedBox) -> String {
+    let caption = group.kind.caption();
+    let named = group
+        .label
+        .split_whitespace()
+        .any(|word| word.eq_ignore_ascii_case(caption));
+    if named {
+        group.label.clone()
+    } else {
+        format!("{caption} · {}", group.label)
+    }
 }
 
 fn draw_node(node: &PlacedNode) -> Element {

@@ -10,6 +10,7 @@ pub use markdown::Markdown;
 pub mod attempt_link;
 pub mod check_list;
 pub mod course_gate;
+pub mod diagram;
 pub mod findings;
 pub mod json_code;
 pub mod progress_notice;

@@ -13,3 +13,4 @@ pub mod near;
 pub mod page;
 pub mod scroll;
 pub mod storage;
+pub mod svg;

@@ -5,8 +5,11 @@ use crate::diagram::metrics;
 use crate::spec::Spec;
 
 const GAP_X: i32 = 24;
-/// Room between layers for edges and their labels (three label rows fit).
-const GAP_Y: i32 = 64;
+/// Room between layers for edges and their labels: a base, and a label row per edge crossing
+/// the gap (up to a few), so the labels can be staggered instead of piled up.
+const GAP_Y: i32 = 40;
+const GAP_PER_EDGE: i32 = 18;
+const GAP_MAX_ROWS: i32 = 6;
 const BOX_PAD: i32 = 12;
 /// Room above a box's first layer for its label.
 const BOX_HEAD: i32 = 26;
@@ -109,8 +112,14 @@ impl Placer<'_> {
     }
 
     fn vertical(&mut self) {
+        let mut crossing = vec![0; self.graph.layers.len()];
+        for chain in &self.graph.chains {
+            for &upper in &chain[..chain.len() - 1] {
+                crossing[self.graph.items[upper].layer] += 1;
+            }
+        }
         let mut cursor = 0;
-        for layer in &self.graph.layers {
+        for (index, layer) in self.graph.layers.iter().enumerate() {
             let head = layer
                 .iter()
                 .map(|&i| self.boxes_edging(i, true))
@@ -132,7 +141,8 @@ impl Placer<'_> {
                 self.items[item].y = cursor;
                 self.items[item].height = height;
             }
-            cursor += height + foot * BOX_FOOT + GAP_Y;
+            let rows = crossing[index].clamp(1, GAP_MAX_ROWS);
+            cursor += height + foot * BOX_FOOT + GAP_Y + rows * GAP_PER_EDGE;
         }
     }
 

@@ -8,8 +8,8 @@ use crate::kind::EdgeKind;
 use crate::spec::Spec;
 
 /// Where in the gap between two layers a label may sit, as fractions of the gap, in order of
-/// preference: the middle first, then above and below it.
-const LEVELS: [f64; 3] = [0.42, 0.18, 0.68];
+/// preference: the middle first, then outward.
+const LEVELS: [f64; 7] = [0.45, 0.3, 0.6, 0.15, 0.75, 0.05, 0.88];
 /// Room a live check's verdict adds to its label ("✗ denied by the permissions boundary").
 pub const VERDICT_ROOM: i32 = 150;
 const PORT_SPACING: i32 = 14;
@@ -103,18 +103,31 @@ fn place_labels(edges: &mut [PlacedEdge], segments: &[(usize, Point, Point)]) {
     for e in order {
         let width = label_width(&edges[e]);
         let gap = segments[e].0;
-        let free = |point: Point| {
-            placed.iter().all(|&(other_gap, other, other_width)| {
-                other_gap != gap
-                    || (point.0 - other.0).abs() * 2 >= width + other_width + 8
-                    || (point.1 - other.1).abs() >= height + 2
-            })
+        // How much a label at `point` would cover labels already placed in this gap.
+        let covered = |point: Point| -> i32 {
+            placed
+                .iter()
+                .filter(|&&(other_gap, _, _)| other_gap == gap)
+                .map(|&(_, other, other_width)| {
+                    let across = (width + other_width + 8) / 2 - (point.0 - other.0).abs();
+                    let down = height + 2 - (point.1 - other.1).abs();
+                    across.max(0) * down.max(0)
+                })
+                .sum()
         };
-        let point = LEVELS
-            .iter()
-            .map(|&level| at(&segments[e], level))
-            .find(|&point| free(point))
-            .unwrap_or_else(|| at(&segments[e], LEVELS[0]));
+        // The first free level, else the least covered one.
+        let mut best = (i32::MAX, at(&segments[e], LEVELS[0]));
+        for &level in &LEVELS {
+            let point = at(&segments[e], level);
+            let cover = covered(point);
+            if cover < best.0 {
+                best = (cover, point);
+            }
+            if cover == 0 {
+                break;
+            }
+        }
+        let point = best.1;
         placed.push((gap, point, width));
         edges[e].label_at = point;
     }

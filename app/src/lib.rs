@@ -11,6 +11,7 @@ pub mod interview;
 pub mod json_highlight;
 pub mod json_status;
 pub mod language;
+pub mod map;
 mod pages;
 pub mod playground;
 pub mod progress;

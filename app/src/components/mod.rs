@@ -7,6 +7,7 @@ pub mod playground;
 pub mod policy_editor;
 
 pub use markdown::Markdown;
+pub mod access_map;
 pub mod attempt_link;
 pub mod check_list;
 pub mod course_gate;

@@ -1,7 +1,7 @@
 //! Checkpoint questions: which choices are allowed and whether an answer is right.
 
 use crate::course::Question;
-use iamplay_engine::curriculum::QuestionKind;
+use iamplay_course::QuestionKind;
 
 /// Single and true/false questions take one option; multiple-choice questions any number.
 pub fn is_multiple(question: &Question) -> bool {

@@ -9,7 +9,7 @@ use iamplay_app::components::Markdown;
 use iamplay_app::course::{provide_course, use_course, CourseState};
 use iamplay_app::json_status::JsonStatus;
 // The bundle step parses lesson Markdown at build time; the tests parse the same way.
-use iamplay_engine::curriculum::markdown::parse;
+use iamplay_course::markdown::parse;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

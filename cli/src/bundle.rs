@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use iamplay_engine::curriculum::{bundle_course, Bundle};
+use iamplay_course::{bundle_course, Bundle};
 
 use crate::lessons::{builtin_files, read_course};
 

@@ -4,10 +4,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use iamplay_course::{grade_with_catalog, load_course, Course, Grade, GradeError, Scenario};
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::curriculum::{
-    grade_with_catalog, load_course, Course, Grade, GradeError, Scenario,
-};
 use iamplay_engine::json::LineIndex;
 
 use std::fmt::Write as _;

@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use iamplay_engine::curriculum::{check_files, load_course};
+use iamplay_course::{check_files, load_course};
 
 const USAGE: &str = "\
 Usage: iamplay lessons check [DIR] [--json]

@@ -7,7 +7,6 @@ pub mod case;
 pub mod catalog;
 pub mod condition;
 pub mod context;
-pub mod curriculum;
 pub mod english;
 pub mod eval;
 pub mod json;

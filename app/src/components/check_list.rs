@@ -3,7 +3,7 @@
 //! Predict scenarios ask for a decision per check before showing any outcome.
 
 use crate::course::Scenario;
-use iamplay_engine::curriculum::ScenarioStyle;
+use iamplay_course::ScenarioStyle;
 use leptos::prelude::*;
 
 use crate::components::with_code::WithCode;

@@ -1,8 +1,8 @@
 //! Renders a Markdown tree (parsed when the course bundle was built, see
-//! [`iamplay_engine::curriculum::markdown`]) into DOM nodes. Text always becomes text nodes, so
+//! [`iamplay_course::markdown`]) into DOM nodes. Text always becomes text nodes, so
 //! nothing in a lesson can inject markup.
 
-use iamplay_engine::curriculum::markdown::{self, Align, Document, Kind, Node};
+use iamplay_course::markdown::{self, Align, Document, Kind, Node};
 use leptos::prelude::*;
 
 /// Markdown prose. `skip_title` drops a leading `# heading` equal to it.

@@ -2,7 +2,7 @@
 //! text, recomputed while the learner types, in time for the keystroke's own frame.
 
 use crate::course::Scenario;
-use iamplay_engine::curriculum::ScenarioStyle;
+use iamplay_course::ScenarioStyle;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use iamplay_engine::curriculum::{Bundle, BUNDLE_FORMAT};
+use iamplay_course::{Bundle, BUNDLE_FORMAT};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Deserialize;
@@ -110,7 +110,7 @@ pub fn use_course() -> CourseStore {
 mod tests {
     use super::*;
     use crate::course::test_course;
-    use iamplay_engine::curriculum::Bundle;
+    use iamplay_course::Bundle;
 
     fn bundle_text(format: u32) -> String {
         serde_json::to_string(&Bundle {

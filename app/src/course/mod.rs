@@ -9,14 +9,14 @@ mod load;
 
 pub use load::{parse_bundle, provide_course, use_course, CourseState, CourseStore};
 
-use iamplay_engine::curriculum::markdown::Document;
+use iamplay_course::markdown::Document;
 use thiserror::Error;
 
 /// The course with its Markdown parsed, as the bundle holds it.
-pub type Course = iamplay_engine::curriculum::RenderedCourse;
-pub type Lesson = iamplay_engine::curriculum::Lesson<Document>;
-pub type Scenario = iamplay_engine::curriculum::Scenario<Document>;
-pub type Question = iamplay_engine::curriculum::Question<Document>;
+pub type Course = iamplay_course::RenderedCourse;
+pub type Lesson = iamplay_course::Lesson<Document>;
+pub type Scenario = iamplay_course::Scenario<Document>;
+pub type Question = iamplay_course::Question<Document>;
 
 /// Why the course is not there. The content itself was checked when the bundle was built, so
 /// what remains is the network, or a page and a course from different builds.
@@ -50,7 +50,7 @@ pub(crate) fn test_course() -> &'static Course {
     use std::sync::OnceLock;
     static COURSE: OnceLock<Course> = OnceLock::new();
     COURSE.get_or_init(|| {
-        iamplay_engine::curriculum::bundle_course(iamplay_lessons::FILES)
+        iamplay_course::bundle_course(iamplay_lessons::FILES)
             .expect("the built-in course has no problems")
             .course
     })

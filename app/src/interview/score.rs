@@ -118,9 +118,8 @@ pub(crate) mod tests {
            "options": [{"text": "x", "correct": true, "explanation": "e"},
                        {"text": "y", "correct": false, "explanation": "e"}]}
         ]"#;
-        let written: Vec<iamplay_engine::curriculum::Question> =
-            serde_json::from_str(json).expect("test bank");
-        let parse = &mut |text: String| iamplay_engine::curriculum::markdown::parse(&text);
+        let written: Vec<iamplay_course::Question> = serde_json::from_str(json).expect("test bank");
+        let parse = &mut |text: String| iamplay_course::markdown::parse(&text);
         written.into_iter().map(|q| q.map_prose(parse)).collect()
     }
 

@@ -12,7 +12,7 @@ use crate::course::Question;
 use crate::interop::{page, storage};
 use crate::interview::{draw, score, topics, Config, ProgressSink, ResultSink, Rng, Score};
 use crate::progress::use_progress;
-use iamplay_engine::curriculum::QuestionKind;
+use iamplay_course::QuestionKind;
 
 /// The bank: every course question that names the lesson it tests.
 fn bank(course: &Course) -> Vec<Question> {

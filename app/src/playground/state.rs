@@ -152,7 +152,7 @@ pub struct RequestRow {
 
 /// The expected outcome of a row, as a test would assert it: the same expectations, with the
 /// same JSON names, as a lesson check's.
-pub use iamplay_engine::curriculum::ExpectedOutcome as Expectation;
+pub use iamplay_course::ExpectedOutcome as Expectation;
 
 /// How the expectation selector names each choice.
 pub fn expectation_label(expectation: Expectation) -> &'static str {

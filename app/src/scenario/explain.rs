@@ -4,7 +4,7 @@
 //! values compared.
 
 use crate::course::Scenario;
-use iamplay_engine::curriculum::PolicyKind;
+use iamplay_course::PolicyKind;
 use iamplay_engine::eval::{ConditionMatch, ElementMatch, Evaluation, Layer, PolicyExplanation};
 use iamplay_engine::json::LineIndex;
 use iamplay_engine::policy::Effect;

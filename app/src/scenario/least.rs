@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use iamplay_course::OverGrant;
 use iamplay_engine::catalog::{AccessLevel, Catalog};
-use iamplay_engine::curriculum::OverGrant;
 use iamplay_engine::json::LineIndex;
 
 use super::report::editor_range;

@@ -1,7 +1,7 @@
 //! A scenario's setup for the live access map: its checks as requests, its fixed policies and
 //! the learner's policy where they apply, and each check's verdict from the report.
 
-use iamplay_engine::curriculum::PolicyKind;
+use iamplay_course::PolicyKind;
 use serde_json::Value;
 
 use super::report::Report;

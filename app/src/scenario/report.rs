@@ -1,8 +1,8 @@
 //! One pass over the learner's text: lint, grade, and the view of each check.
 
 use crate::course::Scenario;
+use iamplay_course::{grade, grade_with_catalog, GradeError, PolicyKind};
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::curriculum::{grade, grade_with_catalog, GradeError, PolicyKind};
 use iamplay_engine::json::{LineIndex, Span};
 use iamplay_engine::lint::{self, LintOptions, Severity as LintSeverity};
 
@@ -256,8 +256,7 @@ pub(crate) mod tests {
             for scenario in &lesson.manifest.scenarios {
                 if !matches!(
                     scenario.style,
-                    iamplay_engine::curriculum::ScenarioStyle::Write
-                        | iamplay_engine::curriculum::ScenarioStyle::Fix
+                    iamplay_course::ScenarioStyle::Write | iamplay_course::ScenarioStyle::Fix
                 ) {
                     continue;
                 }

@@ -2,8 +2,8 @@
 //! the answer may be shown, and how predictions and spotted statements are judged.
 
 use crate::course::Scenario;
-use iamplay_engine::curriculum::markdown::Document;
-use iamplay_engine::curriculum::ScenarioStyle;
+use iamplay_course::markdown::Document;
+use iamplay_course::ScenarioStyle;
 use serde_json::Value;
 
 use super::report::Report;

@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use crate::curriculum::manifest::PolicyKind;
-use crate::curriculum::problem::Report;
+use crate::manifest::PolicyKind;
+use crate::problem::Report;
 
 const FIXED_SLOTS: [&str; 6] = [
     "identity",

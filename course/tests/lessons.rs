@@ -1,7 +1,7 @@
 //! The embedded course passes the content checker; on failure, the checker's messages say what
 //! to fix in which file.
 
-use iamplay_engine::curriculum::{check_files, load_course};
+use iamplay_course::{check_files, load_course};
 
 #[test]
 fn the_embedded_course_passes_the_checker() {

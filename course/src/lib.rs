@@ -1,4 +1,4 @@
-//! The curriculum: lessons, scenarios and questions as data.
+//! The course: lessons, scenarios and questions as data, kept apart from the IAM engine.
 //!
 //! Lesson files are read by the `iamplay-lessons` crate (embedded at compile time) or from a
 //! folder by the CLI. The format is documented for authors in `lessons/README.md`.
@@ -9,7 +9,7 @@
 //! - [`check_files`] runs the whole checker (files, structure, prose, and the engine on every
 //!   scenario) and returns every [`Problem`] with file, position, field and a fix.
 //! - [`grade`] grades a learner's policy text against a [`Scenario`]: each check's
-//!   [`Evaluation`](crate::eval::Evaluation), its hint when it fails, and least-privilege
+//!   [`Evaluation`](iamplay_engine::eval::Evaluation), its hint when it fails, and least-privilege
 //!   over-grants ([`grade_with_catalog`] makes the bound exact with the action catalogue).
 //!   For `predict`, grade the starter and compare each check's decision with the learner's
 //!   guess; for `spot`, compare the clicked statement with [`is_culprit`].

@@ -7,10 +7,10 @@ use serde_json::{json, Value};
 
 use super::least_privilege::{over_grants, over_grants_with_catalog, OverGrant};
 use super::manifest::{Check, Culprit, ExpectedOutcome, PolicyKind, Scenario};
-use crate::case::{Case, CaseError, NamedPolicy};
-use crate::catalog::Catalog;
-use crate::eval::{evaluate, Decision, Evaluation, Layer, StatementRef};
-use crate::policy::{parse_policy, Policy, PolicyError};
+use iamplay_engine::case::{Case, CaseError, NamedPolicy};
+use iamplay_engine::catalog::Catalog;
+use iamplay_engine::eval::{evaluate, Decision, Evaluation, Layer, StatementRef};
+use iamplay_engine::policy::{parse_policy, Policy, PolicyError};
 
 /// Why a policy could not be graded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -3,20 +3,20 @@
 //! there is nothing to do); `predict`/`spot` expectations must be what the engine decides; a
 //! `spot` culprit must be a statement that actually decides a deny.
 
-use crate::curriculum::grade::{grade_parsed, is_culprit, manifest_policy, Grade, GradeError};
-use crate::curriculum::load::Course;
+use crate::grade::{grade_parsed, is_culprit, manifest_policy, Grade, GradeError};
+use crate::load::Course;
 use serde_json::json;
 
-use crate::curriculum::manifest::{Culprit, ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
-use crate::curriculum::problem::{Problem, Report};
-use crate::eval::Decision;
-use crate::policy::Policy;
+use crate::manifest::{Culprit, ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
+use crate::problem::{Problem, Report};
+use iamplay_engine::eval::Decision;
+use iamplay_engine::policy::Policy;
 
 /// Grades as `iamplay check` does: with the exact least-privilege bound where the catalogue is
 /// compiled in (the CLI and the tests), else as the app does before its catalogue loads.
 fn graded(scenario: &Scenario, policy: &Policy) -> Result<Grade, GradeError> {
     #[cfg(feature = "embedded-catalog")]
-    let catalog = Some(crate::catalog::Catalog::embedded());
+    let catalog = Some(iamplay_engine::catalog::Catalog::embedded());
     #[cfg(not(feature = "embedded-catalog"))]
     let catalog = None;
     grade_parsed(scenario, policy, catalog)

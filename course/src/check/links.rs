@@ -2,9 +2,9 @@
 //! `[text](lesson:policy-anatomy#fix-star)`) must resolve, and may only point back: a learner
 //! should never be sent to a lesson they have not reached.
 
-use crate::curriculum::load::{Course, Lesson};
-use crate::curriculum::manifest::Scenario;
-use crate::curriculum::problem::{Problem, Report};
+use crate::load::{Course, Lesson};
+use crate::manifest::Scenario;
+use crate::problem::{Problem, Report};
 
 const SCHEME: &str = "](lesson:";
 

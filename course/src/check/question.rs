@@ -1,8 +1,8 @@
 //! Structural rules for a checkpoint question.
 
-use crate::curriculum::load::{Course, Lesson};
-use crate::curriculum::manifest::{Question, QuestionKind};
-use crate::curriculum::problem::Report;
+use crate::load::{Course, Lesson};
+use crate::manifest::{Question, QuestionKind};
+use crate::problem::Report;
 
 use super::links;
 

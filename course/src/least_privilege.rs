@@ -11,12 +11,12 @@
 use serde::Serialize;
 
 use super::manifest::{Check, ExpectedOutcome, LeastPrivilegeBound};
-use crate::case::Case;
-use crate::catalog::Catalog;
-use crate::json::Span;
-use crate::least_privilege::{over_grant, ExtraGrant, Task};
-use crate::matching::{action_matches, Pattern};
-use crate::policy::{Effect, Patterns, Policy, Statement};
+use iamplay_engine::case::Case;
+use iamplay_engine::catalog::Catalog;
+use iamplay_engine::json::Span;
+use iamplay_engine::least_privilege::{over_grant, ExtraGrant, Task};
+use iamplay_engine::matching::{action_matches, Pattern};
+use iamplay_engine::policy::{Effect, Patterns, Policy, Statement};
 
 /// A grant beyond the bound: which statement, which action pattern, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

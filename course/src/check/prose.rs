@@ -4,9 +4,9 @@
 
 use serde_json::Value;
 
-use crate::curriculum::grade::manifest_policy;
-use crate::curriculum::load::Lesson;
-use crate::curriculum::problem::Problem;
+use crate::grade::manifest_policy;
+use crate::load::Lesson;
+use crate::problem::Problem;
 
 /// The callouts the app renders: `> [!NOTE]`, `> [!TIP]`, `> [!WARNING]`.
 pub const CALLOUTS: [&str; 3] = ["NOTE", "TIP", "WARNING"];
@@ -110,7 +110,7 @@ fn check_json_block(start: usize, body: &str, report: &mut impl FnMut(usize, Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::curriculum::manifest::LessonManifest;
+    use crate::manifest::LessonManifest;
 
     fn problems(prose: &str) -> Vec<String> {
         let manifest: LessonManifest = serde_json::from_str(

@@ -1,6 +1,6 @@
 use super::*;
-use crate::curriculum::{grade, grade_with_catalog, Scenario};
-use crate::policy::parse_policy;
+use crate::{grade, grade_with_catalog, Scenario};
+use iamplay_engine::policy::parse_policy;
 
 fn check(action: &str) -> Check {
     serde_json::from_value(serde_json::json!({
@@ -85,7 +85,7 @@ fn answer(object_actions: &str) -> String {
     )
 }
 
-fn exact(scenario: &Scenario, text: &str) -> crate::curriculum::Grade {
+fn exact(scenario: &Scenario, text: &str) -> crate::Grade {
     grade_with_catalog(scenario, text, Catalog::embedded()).expect("gradable")
 }
 
@@ -157,7 +157,7 @@ fn exact_actions_grade_the_same_with_and_without_the_catalogue() {
         let scenario = scenario(extra);
         let with = exact(&scenario, &text);
         let without = grade(&scenario, &text).expect("gradable");
-        let named = |g: &crate::curriculum::Grade| -> Vec<(usize, String, Span, String)> {
+        let named = |g: &crate::Grade| -> Vec<(usize, String, Span, String)> {
             g.over_grants
                 .iter()
                 .map(|o| {

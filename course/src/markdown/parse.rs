@@ -176,7 +176,7 @@ fn same_site(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::curriculum::markdown::{plain_text, without_title};
+    use crate::markdown::{plain_text, without_title};
 
     fn element(kind: Kind, children: Vec<Node>) -> Node {
         Node::Element { kind, children }

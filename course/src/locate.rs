@@ -1,7 +1,7 @@
 //! Turning a problem's field path (`scenarios[fix-star].checks[0].expect`) into a line and
 //! column in the file, so every problem points at the text to change.
 
-use crate::json::{self, Json, LineIndex};
+use iamplay_engine::json::{self, Json, LineIndex};
 
 /// The 1-based line and column of the deepest part of `field` present in `text`: a missing
 /// field points at the object that should hold it. `[n]` is a list index, `[id]` the list item

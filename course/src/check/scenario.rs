@@ -1,7 +1,7 @@
 //! Structural rules for one scenario.
 
-use crate::curriculum::manifest::{ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
-use crate::curriculum::problem::{is_kebab_case, Report};
+use crate::manifest::{ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
+use crate::problem::{is_kebab_case, Report};
 
 use super::policies::{check_document, check_fixed, check_request, has_sid, named_fixed};
 

@@ -29,10 +29,10 @@ pub use build::bundle_course;
 #[cfg(feature = "authoring")]
 mod build {
     use super::{Bundle, BUNDLE_FORMAT};
-    use crate::curriculum::check::check_files;
-    use crate::curriculum::load::load_course;
-    use crate::curriculum::markdown;
-    use crate::curriculum::problem::Problem;
+    use crate::check::check_files;
+    use crate::load::load_course;
+    use crate::markdown;
+    use crate::problem::Problem;
 
     /// Checks a course and bundles it. Any problem the checker finds refuses the bundle: a
     /// learner must never meet a scenario whose reference answer fails or a broken lesson file.
@@ -57,8 +57,8 @@ mod build {
 #[cfg(all(test, feature = "authoring"))]
 mod tests {
     use super::*;
-    use crate::curriculum::load::load_course;
-    use crate::curriculum::markdown;
+    use crate::load::load_course;
+    use crate::markdown;
 
     #[test]
     fn the_bundle_round_trips_to_the_loaded_course_with_parsed_markdown() {

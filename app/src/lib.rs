@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("lessons/:id") view=pages::lesson::Lesson />
                     <Route path=path!("lessons/:id/:scenario") view=pages::lesson::Lesson />
                     <Route path=path!("progress") view=pages::progress::ProgressPage />
+                    <Route path=path!("glossary") view=pages::glossary::Glossary />
                     <Route path=path!("playground") view=pages::playground::Playground />
                     <Route path=path!("interview") view=pages::interview::Interview />
                 </Routes>

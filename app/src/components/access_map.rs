@@ -85,9 +85,10 @@ pub fn AccessMapView(
                         _ => "map-request",
                     };
                     let id = requests.with_value(|r| r.get(request).map(|r| r.id.clone()));
+                    let check = id.clone();
                     let pressed = move || (selected.get() == id).to_string();
                     view! {
-                        <li class=class>
+                        <li class=class data-check=check data-edge=edge.to_string()>
                             <button type="button" aria-pressed=pressed
                                 on:click=move |_| choose(request)>
                                 {format!("{from} → {to}: {what}")}

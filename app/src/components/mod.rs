@@ -18,4 +18,5 @@ pub mod progress_notice;
 pub mod question;
 pub mod scenario_help;
 pub mod scenario_panel;
+pub mod term;
 pub mod with_code;

@@ -1,5 +1,6 @@
 //! One module per page of the app.
 
+pub mod glossary;
 pub mod home;
 pub mod interview;
 pub mod lesson;

@@ -22,6 +22,12 @@ pub struct MapRequest {
     pub target: String,
 }
 
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 #[component]
 pub fn AccessMapView(
     map: AccessMap,
@@ -29,6 +35,8 @@ pub fn AccessMapView(
     /// The edge states, in edge order; recomputed per keystroke, equal most of the time.
     states: Memo<Vec<EdgeState>>,
     selected: RwSignal<Option<String>>,
+    /// How long laying the map out took (ms), once for the scenario.
+    layout_ms: f64,
 ) -> impl IntoView {
     let id = fresh_id("map");
     let host = NodeRef::<html::Div>::new();
@@ -38,14 +46,21 @@ pub fn AccessMapView(
         let states = states.get();
         map.with_value(|m| relationships(&m.diagram, &states))
     });
+    // How often the drawing was redrawn, and how long the last redraw took (ms): what
+    // `make bench-browser` reads to give the map's share of a keystroke.
+    let redraws = RwSignal::new(0u32);
+    let redraw_ms = RwSignal::new(0.0f64);
     {
         let id = id.clone();
         Effect::new(move |_| {
             let states = states.get();
             if let Some(host) = host.get() {
+                let started = now();
                 let figure = map.with_value(|m| render(&m.diagram, &id, &states));
                 // A failure leaves the list below, which says the same.
                 let _ = mount(&host, &figure.svg);
+                redraw_ms.set(now() - started);
+                redraws.update(|n| *n += 1);
             }
         });
     }
@@ -101,7 +116,10 @@ pub fn AccessMapView(
         })
     };
     view! {
-        <section class="access-map" aria-label="Access map">
+        <section class="access-map" aria-label="Access map"
+            data-redraws=move || redraws.get().to_string()
+            data-redraw-ms=move || format!("{:.3}", redraw_ms.get())
+            data-layout-ms=format!("{layout_ms:.3}")>
             <h4>"Access map"</h4>
             <figure class="diagram">
                 <div class="diagram-canvas" node_ref=host tabindex="0" role="group"

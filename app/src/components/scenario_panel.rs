@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::params::ParamsMap;
 
-use super::access_map::{AccessMapView, MapRequest};
+use super::access_map::{now, AccessMapView, MapRequest};
 use super::attempt_link::{CopyAttemptLink, SharedAttemptOffer};
 use super::check_list::CheckList;
 use super::findings::{Findings, LeastPrivilegeView};
@@ -273,7 +273,9 @@ fn access_map(
     scenario_state: Signal<ScenarioState>,
     selected: RwSignal<Option<String>>,
 ) -> Option<impl IntoView> {
+    let started = now();
     let mapped = scenario_map(scenario)?;
+    let layout_ms = now() - started;
     let requests = mapped
         .check_ids
         .iter()
@@ -288,7 +290,7 @@ fn access_map(
         let revealed = outcomes_revealed(scenario, &scenario_state.get());
         result.with(|r| mapped.with_value(|m| m.map.states(&verdicts(m, r, revealed))))
     });
-    Some(view! { <AccessMapView map requests states selected /> })
+    Some(view! { <AccessMapView map requests states selected layout_ms /> })
 }
 
 /// When the scenario's editor should exist: Monaco costs several megabytes of heap per

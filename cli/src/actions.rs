@@ -5,79 +5,37 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
+use crate::output::Format;
 use iamplay_engine::catalog::{AccessLevel, ActionSummary, Catalog};
 
-const USAGE: &str = "\
-Usage: iamplay actions PATTERN [--level LEVEL] [--format text|json]
-
-List the AWS actions an Action pattern matches (`s3:Get*`, `*:List*`, `iam:PassRole`),
-with their access levels. An exact action name also shows its resource types and condition keys.
-
-Options:
-  --level LEVEL   only list, read, write, permissions or tagging actions
-  --format json   print a JSON array of {name, accessLevel, description}
-";
-
-#[derive(Debug, PartialEq, Eq)]
-struct Options {
+/// List the AWS actions a pattern matches, with access levels
+///
+/// PATTERN is an Action pattern (`s3:Get*`, `*:List*`, `iam:PassRole`). An exact action name
+/// also shows its resource types and condition keys.
+#[derive(Debug, PartialEq, Eq, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when some action matches, 1 when none does, 2 on bad usage."
+)]
+pub struct Args {
+    /// The Action pattern
     pattern: String,
+    /// Only list, read, write, permissions or tagging actions
+    #[arg(long, value_parser = parse_level)]
     level: Option<AccessLevel>,
-    json: bool,
+    /// `json` prints a JSON array of {name, accessLevel, description}
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
-pub fn run(args: &[String]) -> ExitCode {
-    match parse(args) {
-        Ok(Some(options)) => {
-            let (text, found) = render(Catalog::embedded(), &options);
-            // `iamplay actions '*' | head` closes the pipe early; that is not an error.
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            if found {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            }
-        }
-        Ok(None) => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("iamplay actions: {message}\n\n{USAGE}");
-            ExitCode::from(2)
-        }
+pub fn run(args: Args) -> ExitCode {
+    let (text, found) = render(Catalog::embedded(), &args);
+    // `iamplay actions '*' | head` closes the pipe early; that is not an error.
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
-}
-
-/// `None` when help was asked for.
-fn parse(args: &[String]) -> Result<Option<Options>, String> {
-    let mut pattern = None;
-    let mut level = None;
-    let mut json = false;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--level" => {
-                let value = args.next().ok_or("`--level` needs a value")?;
-                level = Some(parse_level(value)?);
-            }
-            "--format" => match args.next().map(String::as_str) {
-                Some("json") => json = true,
-                Some("text") => json = false,
-                Some(other) => return Err(format!("unknown format `{other}`")),
-                None => return Err("`--format` needs a value".to_string()),
-            },
-            flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
-            _ if pattern.is_some() => return Err(format!("unexpected argument `{arg}`")),
-            _ => pattern = Some(arg.clone()),
-        }
-    }
-    let pattern = pattern.ok_or("missing PATTERN")?;
-    Ok(Some(Options {
-        pattern,
-        level,
-        json,
-    }))
 }
 
 fn parse_level(text: &str) -> Result<AccessLevel, String> {
@@ -94,13 +52,13 @@ fn parse_level(text: &str) -> Result<AccessLevel, String> {
 }
 
 /// The output and whether anything matched.
-fn render(catalog: &Catalog, options: &Options) -> (String, bool) {
+fn render(catalog: &Catalog, options: &Args) -> (String, bool) {
     let matches: Vec<_> = catalog
         .expand(&options.pattern)
         .into_iter()
         .filter(|a| options.level.is_none_or(|level| a.access_level() == level))
         .collect();
-    if options.json {
+    if options.format == Format::Json {
         let summaries: Vec<ActionSummary> = matches.iter().map(|&a| a.into()).collect();
         let text = serde_json::to_string_pretty(&summaries).unwrap_or_default();
         return (format!("{text}\n"), !matches.is_empty());
@@ -175,37 +133,30 @@ fn render(catalog: &Catalog, options: &Options) -> (String, bool) {
 mod tests {
     use super::*;
 
-    fn options(pattern: &str) -> Options {
-        Options {
+    fn options(pattern: &str) -> Args {
+        Args {
             pattern: pattern.to_string(),
             level: None,
-            json: false,
+            format: Format::Text,
         }
-    }
-
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
     }
 
     #[test]
     fn parses_pattern_level_and_format() {
-        let parsed = parse(&args(&[
-            "s3:*",
-            "--level",
-            "Permissions",
-            "--format",
-            "json",
-        ]));
-        let expected = Options {
+        let parsed =
+            crate::parse_args::<Args>(&["s3:*", "--level", "Permissions", "--format", "json"]);
+        let expected = Args {
             pattern: "s3:*".to_string(),
             level: Some(AccessLevel::PermissionsManagement),
-            json: true,
+            format: Format::Json,
         };
-        assert_eq!(parsed, Ok(Some(expected)));
-        assert_eq!(parse(&args(&["--help"])), Ok(None));
-        assert!(parse(&args(&[])).is_err());
-        assert!(parse(&args(&["a", "b"])).is_err());
-        assert!(parse(&args(&["a", "--level", "admin"])).is_err());
+        assert_eq!(parsed.unwrap(), expected);
+        assert!(crate::parse_args::<Args>(&[]).is_err());
+        assert!(crate::parse_args::<Args>(&["a", "b"]).is_err());
+        assert!(crate::parse_args::<Args>(&["a", "--level", "admin"])
+            .unwrap_err()
+            .to_string()
+            .contains("unknown access level `admin`"));
     }
 
     #[test]
@@ -247,7 +198,7 @@ mod tests {
     #[test]
     fn json_lists_summaries() {
         let mut wanted = options("iam:PassRole");
-        wanted.json = true;
+        wanted.format = Format::Json;
         let (text, found) = render(Catalog::embedded(), &wanted);
         assert!(found);
         let value: serde_json::Value = serde_json::from_str(&text).expect("json");

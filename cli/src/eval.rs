@@ -2,72 +2,43 @@
 
 use crate::render;
 use iamplay_engine::case::Case;
-use iamplay_engine::eval::{evaluate, Evaluation};
+use iamplay_engine::eval::{decide, evaluate, Evaluation};
 use iamplay_engine::json::{self, Json, LineIndex};
 use serde::Serialize;
 use serde_json::json;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-Usage: iamplay eval --jsonl <FILE|-> [--brief]
-       iamplay eval <CASE.json>
-
-  --jsonl FILE   one case per line (`-` reads standard input); prints one JSON line per case:
-                 {\"id\", \"decision\", \"explanation\"} or {\"id\", \"error\"}
-  --brief        print only the id and the decision of each case
-  CASE.json      one case (or an array of cases), explained with the deciding statement
-
-Exit status: 0 when every case was evaluated, 1 when any was invalid, 2 on bad usage.
-";
-
-enum Mode {
-    Lines { path: String, brief: bool },
-    Human { path: String },
+/// Evaluate requests against policies and explain the decision
+///
+/// A case is one request and the policies around it (engine/tests/cases/README.md).
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when every case was evaluated, 1 when any was invalid, 2 on bad usage."
+)]
+pub struct Args {
+    /// One case (or an array of cases), explained with the deciding statement
+    #[arg(
+        value_name = "CASE.json",
+        required_unless_present = "jsonl",
+        conflicts_with = "jsonl"
+    )]
+    case: Option<String>,
+    /// One case per line (`-` reads standard input); prints one JSON line per case:
+    /// {"id", "decision", "explanation"} or {"id", "error"}
+    #[arg(long, value_name = "FILE|-")]
+    jsonl: Option<String>,
+    /// Print only the id and the decision of each case
+    #[arg(long, requires = "jsonl", conflicts_with = "case")]
+    brief: bool,
 }
 
-fn parse_args(args: &[String]) -> Result<Mode, String> {
-    let mut jsonl = None;
-    let mut brief = false;
-    let mut file = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--jsonl" => {
-                jsonl = Some(
-                    iter.next()
-                        .ok_or("`--jsonl` needs a file name or `-`")?
-                        .clone(),
-                )
-            }
-            "--brief" => brief = true,
-            "-h" | "--help" => return Err(String::new()),
-            flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
-            path if file.is_none() => file = Some(path.to_owned()),
-            extra => return Err(format!("unexpected argument `{extra}`")),
-        }
-    }
-    match (jsonl, file) {
-        (Some(path), None) => Ok(Mode::Lines { path, brief }),
-        (None, Some(path)) if !brief => Ok(Mode::Human { path }),
-        (None, Some(_)) => Err("`--brief` goes with `--jsonl`".into()),
-        (Some(_), Some(file)) => Err(format!("unexpected argument `{file}` after `--jsonl`")),
-        (None, None) => Err("nothing to evaluate".into()),
-    }
-}
-
-pub fn run(args: &[String]) -> ExitCode {
-    match parse_args(args) {
-        Ok(Mode::Lines { path, brief }) => run_lines(&path, brief),
-        Ok(Mode::Human { path }) => run_human(&path),
-        Err(message) if message.is_empty() => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("iamplay eval: {message}\n\n{USAGE}");
-            ExitCode::from(2)
-        }
+pub fn run(args: Args) -> ExitCode {
+    match (args.jsonl, args.case) {
+        (Some(path), _) => run_lines(&path, args.brief),
+        (None, Some(path)) => run_human(&path),
+        // clap requires one of the two.
+        (None, None) => ExitCode::from(2),
     }
 }
 
@@ -99,12 +70,22 @@ pub fn evaluate_line(line: &str, brief: bool) -> (String, bool) {
         Err(err) => Err(format!("{err} (at column {})", column(err.span.start))),
     };
     let (output, ok) = match case {
+        // Without the explanation, the evaluator skips building it.
+        Ok(case) if brief => {
+            let line = OutputLine {
+                id,
+                decision: Some(decide(&case).as_str()),
+                explanation: None,
+                error: None,
+            };
+            (serde_json::to_string(&line), true)
+        }
         Ok(case) => {
             let evaluation = evaluate(&case);
             let line = OutputLine {
                 id,
                 decision: Some(evaluation.decision.as_str()),
-                explanation: (!brief).then_some(&evaluation),
+                explanation: Some(&evaluation),
                 error: None,
             };
             (serde_json::to_string(&line), true)
@@ -221,18 +202,17 @@ mod tests {
 
     #[test]
     fn arguments_are_checked() {
-        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert!(matches!(
-            parse_args(&args(&["--jsonl", "-", "--brief"])),
-            Ok(Mode::Lines { brief: true, .. })
-        ));
-        assert!(matches!(
-            parse_args(&args(&["case.json"])),
-            Ok(Mode::Human { .. })
-        ));
-        assert!(parse_args(&args(&["--jsonl"])).is_err());
-        assert!(parse_args(&args(&["--frob"])).is_err());
-        assert!(parse_args(&args(&[])).is_err());
-        assert!(parse_args(&args(&["a.json", "--brief"])).is_err());
+        let parse = |list: &[&str]| crate::parse_args::<Args>(list);
+        let lines = parse(&["--jsonl", "-", "--brief"]).unwrap();
+        assert_eq!((lines.jsonl.as_deref(), lines.brief), (Some("-"), true));
+        assert_eq!(
+            parse(&["case.json"]).unwrap().case.as_deref(),
+            Some("case.json")
+        );
+        assert!(parse(&["--jsonl"]).is_err());
+        assert!(parse(&["--frob"]).is_err());
+        assert!(parse(&[]).is_err());
+        assert!(parse(&["a.json", "--brief"]).is_err());
+        assert!(parse(&["a.json", "--jsonl", "-"]).is_err());
     }
 }

@@ -10,35 +10,34 @@ use iamplay_engine::json::LineIndex;
 
 use std::fmt::Write as _;
 
-use crate::lessons::{builtin_files, print_out, read_course};
+use crate::lessons::course_files;
+use crate::output::print_out;
 
-const USAGE: &str = "\
-Usage: iamplay check SCENARIO --policy FILE [--course DIR] [--json]
-
-Grades the policy in FILE against a lesson scenario. SCENARIO is `LESSON/SCENARIO`
-(`policy-anatomy/fix-bucket-vs-object`) or a scenario id that only one lesson uses.
-  --course DIR   use the course in DIR instead of the built-in one
-  --json         print the grade as JSON (checks, decisions, explanations)
-Exit status: 0 when every check passes, 1 when some fail, 2 on a usage or input error.
-";
-
-struct Options {
+/// Grade a policy against a lesson scenario
+///
+/// Uses the same checks, hints and least-privilege bound as the app.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when every check passes, 1 when some fail, 2 on a usage or input error."
+)]
+pub struct Args {
+    /// `LESSON/SCENARIO` (`policy-anatomy/fix-bucket-vs-object`), or a scenario id that only
+    /// one lesson uses
     scenario: String,
+    /// The policy to grade
+    #[arg(long, value_name = "FILE")]
     policy: String,
+    /// Use the course in DIR instead of the built-in one
+    #[arg(long, value_name = "DIR")]
     course: Option<String>,
+    /// Print the grade as JSON (checks, decisions, explanations)
+    #[arg(long)]
     json: bool,
 }
 
-/// Runs `iamplay check ARGS`.
-pub fn run(args: &[String]) -> ExitCode {
-    let options = match parse_args(args) {
-        Ok(options) => options,
-        Err(message) => {
-            eprint!("error: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match grade_file(&options) {
+/// Runs `iamplay check`.
+pub fn run(args: Args) -> ExitCode {
+    match grade_file(&args) {
         Ok(passed) if passed => ExitCode::SUCCESS,
         Ok(_) => ExitCode::FAILURE,
         Err(message) => {
@@ -48,32 +47,9 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-fn parse_args(args: &[String]) -> Result<Options, String> {
-    let (mut scenario, mut policy, mut course, mut json) = (None, None, None, false);
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--policy" => policy = Some(rest.next().ok_or("`--policy` needs a file")?.clone()),
-            "--course" => course = Some(rest.next().ok_or("`--course` needs a folder")?.clone()),
-            "--json" => json = true,
-            flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
-            id if scenario.is_none() => scenario = Some(id.to_owned()),
-            extra => return Err(format!("unexpected argument `{extra}`")),
-        }
-    }
-    Ok(Options {
-        scenario: scenario.ok_or("name the scenario to grade")?,
-        policy: policy.ok_or("give the policy with `--policy FILE`")?,
-        course,
-        json,
-    })
-}
-
-fn grade_file(options: &Options) -> Result<bool, String> {
-    let files = match &options.course {
-        Some(dir) => read_course(Path::new(dir)).map_err(|m| format!("error: {m}"))?,
-        None => builtin_files(),
-    };
+fn grade_file(options: &Args) -> Result<bool, String> {
+    let files = course_files(options.course.as_deref().map(Path::new))
+        .map_err(|m| format!("error: {m}"))?;
     let loaded = load_course(&files);
     let Some(course) = loaded.course.filter(|_| loaded.problems.is_empty()) else {
         return Err("error: the course has problems; run `iamplay lessons check` first".to_owned());
@@ -180,13 +156,10 @@ fn print_grade(lesson_id: &str, scenario: &Scenario, grade: &Grade) {
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| (*s).to_owned()).collect()
-    }
-
     #[test]
     fn arguments_in_any_order() {
-        let options = parse_args(&args(&["--policy", "p.json", "a/b", "--json"])).expect("valid");
+        let options =
+            crate::parse_args::<Args>(&["--policy", "p.json", "a/b", "--json"]).expect("valid");
         assert_eq!(
             (
                 options.scenario.as_str(),
@@ -195,14 +168,15 @@ mod tests {
             ),
             ("a/b", "p.json", true)
         );
-        assert!(parse_args(&args(&["a/b"])).is_err_and(|m| m.contains("--policy")));
-        assert!(parse_args(&args(&["a", "b", "--policy", "p"])).is_err_and(|m| m.contains("`b`")));
-        assert!(parse_args(&args(&["a", "--polcy", "p"])).is_err_and(|m| m.contains("`--polcy`")));
+        let error = |list: &[&str]| crate::parse_args::<Args>(list).unwrap_err().to_string();
+        assert!(error(&["a/b"]).contains("--policy"));
+        assert!(error(&["a", "b", "--policy", "p"]).contains("'b'"));
+        assert!(error(&["a", "--polcy", "p"]).contains("--polcy"));
     }
 
     #[test]
     fn scenarios_are_found_by_qualified_or_unique_id() {
-        let course = load_course(&builtin_files())
+        let course = load_course(&crate::lessons::builtin_files())
             .course
             .expect("built-in course");
         let (lesson, scenario) =
@@ -220,7 +194,7 @@ mod tests {
 
     #[test]
     fn the_reference_answer_of_a_built_in_scenario_passes() {
-        let course = load_course(&builtin_files())
+        let course = load_course(&crate::lessons::builtin_files())
             .course
             .expect("built-in course");
         let (_, scenario) =

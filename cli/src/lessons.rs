@@ -1,65 +1,44 @@
-//! `iamplay lessons check [DIR]`: validates a course folder (default: the built-in course) with
-//! the same checker the project's tests run, so trainers can check a course of their own.
+//! `iamplay lessons`: check a course folder, or bundle it for the app. The subcommands share
+//! how a course is read: from a folder, or the course built into iamplay.
 
-use std::io::Write as _;
+mod bundle;
+mod check;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use iamplay_course::{check_files, load_course};
+/// Check a course folder, or bundle it for the app
+///
+/// A course folder holds `course.json` and one folder per lesson with `lesson.json` and
+/// `lesson.md` (lessons/README.md). Without DIR, the course built into iamplay.
+#[derive(Debug, clap::Args)]
+#[command(subcommand_required = true, arg_required_else_help = true)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
 
-const USAGE: &str = "\
-Usage: iamplay lessons check [DIR] [--json]
-       iamplay lessons bundle [DIR] --out FILE
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    Check(check::Args),
+    Bundle(bundle::Args),
+}
 
-Checks a course folder: `DIR/course.json` and one folder per lesson with `lesson.json` and
-`lesson.md`. Without DIR, checks the course built into iamplay. With --json, prints the
-problems as a JSON array (file, position, field, message, help).
-Exit status: 0 without problems, 1 with problems, 2 on a usage or read error.
-
-`bundle` checks the same way, then writes the app's course bundle (`iamplay lessons bundle
---help`).
-";
-
-/// Runs `iamplay lessons ARGS`.
-pub fn run(args: &[String]) -> ExitCode {
-    if args.first().is_some_and(|a| a == "bundle") {
-        return match args.get(1).map(String::as_str) {
-            Some("help" | "--help" | "-h") => {
-                print!("{}", crate::bundle::USAGE);
-                ExitCode::SUCCESS
-            }
-            _ => crate::bundle::run(&args[1..]),
-        };
-    }
-    let json = args.iter().any(|a| a == "--json");
-    let rest: Vec<&str> = args
-        .iter()
-        .map(String::as_str)
-        .filter(|a| *a != "--json")
-        .collect();
-    match rest.as_slice() {
-        ["check"] => report("the built-in course", &builtin_files(), json),
-        ["check", dir] if !dir.starts_with('-') => match read_course(Path::new(dir)) {
-            Ok(files) => report(&format!("`{dir}`"), &files, json),
-            Err(message) => {
-                eprintln!("error: {message}");
-                ExitCode::from(2)
-            }
-        },
-        ["help" | "--help" | "-h"] => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprint!("{USAGE}");
-            ExitCode::from(2)
-        }
+/// Runs `iamplay lessons SUBCOMMAND`.
+pub fn run(args: Args) -> ExitCode {
+    match args.command {
+        Command::Check(args) => check::run(args),
+        Command::Bundle(args) => bundle::run(args),
     }
 }
 
-/// Writes to standard output; a closed pipe (`| head`) is not an error worth a panic.
-pub(crate) fn print_out(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+/// The course named by an optional folder: read from disk, or the built-in one. An unreadable
+/// folder is a message for the user.
+pub(crate) fn course_files(dir: Option<&Path>) -> Result<Vec<(String, String)>, String> {
+    match dir {
+        Some(dir) => read_course(dir),
+        None => Ok(builtin_files()),
+    }
 }
 
 pub(crate) fn builtin_files() -> Vec<(String, String)> {
@@ -69,52 +48,8 @@ pub(crate) fn builtin_files() -> Vec<(String, String)> {
         .collect()
 }
 
-fn report(what: &str, files: &[(String, String)], json: bool) -> ExitCode {
-    let problems = check_files(files);
-    let mut out = String::new();
-    if json {
-        out = serde_json::to_string_pretty(&problems).unwrap_or_default() + "\n";
-    } else if problems.is_empty() {
-        out = format!("{what}: {}, no problems\n", summary(files));
-    } else {
-        for problem in &problems {
-            out.push_str(&format!("error: {problem}\n\n"));
-        }
-        out.push_str(&format!("{what}: {} problem(s)\n", problems.len()));
-    }
-    print_out(&out);
-    if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
-/// "14 lessons, 47 scenarios (195 checks), 110 questions".
-fn summary(files: &[(String, String)]) -> String {
-    let Some(course) = load_course(files).course else {
-        return String::new();
-    };
-    let scenarios: Vec<_> = course
-        .lessons
-        .iter()
-        .flat_map(|l| &l.manifest.scenarios)
-        .collect();
-    let checks: usize = scenarios.iter().map(|s| s.checks.len()).sum();
-    let questions: usize = course
-        .lessons
-        .iter()
-        .map(|l| l.manifest.questions.len())
-        .sum();
-    format!(
-        "{} lessons, {} scenarios ({checks} checks), {questions} questions",
-        course.lessons.len(),
-        scenarios.len()
-    )
-}
-
 /// Reads every `.json` and `.md` file below `dir`, with paths relative to it.
-pub(crate) fn read_course(dir: &Path) -> Result<Vec<(String, String)>, String> {
+fn read_course(dir: &Path) -> Result<Vec<(String, String)>, String> {
     if !dir.join("course.json").is_file() {
         return Err(format!(
             "`{}` has no `course.json`; give the folder that holds it",

@@ -12,100 +12,55 @@ use iamplay_engine::lint::{
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-Usage: iamplay lint FILE [--kind KIND] [--inline user|role|group] [--format human|json] [--require-mfa]
-
-  FILE             the policy document (`-` reads standard input)
-  --kind KIND      identity (default), resource, trust, scp, rcp, boundary, session
-  --inline TARGET  an identity policy inline in a user, role or group (size quotas differ
-                   from a managed policy's)
-  --format FORMAT  human (default) or json
-  --require-mfa    report allowed actions that change things without an MFA condition
-";
-
-#[derive(Debug, PartialEq, Eq)]
-struct Args {
+/// Check a policy and point at what is wrong
+#[derive(Debug, PartialEq, Eq, clap::Args)]
+#[command(
+    after_help = "Exit status: 1 when any finding is an error (AWS would reject the policy), 0 otherwise, 2 on bad usage or an unreadable file."
+)]
+pub struct Args {
+    /// The policy document (`-` reads standard input)
     file: String,
+    /// The kind of policy: identity, resource, trust, scp, rcp, boundary, session
+    #[arg(long, default_value = "identity", value_parser = parse_kind)]
     kind: PolicyKind,
-    json: bool,
+    /// An identity policy inline in a user, role or group (size quotas differ from a managed
+    /// policy's)
+    #[arg(long, value_name = "TARGET", value_parser = parse_inline)]
+    inline: Option<Attachment>,
+    /// How to print the findings
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Report allowed actions that change things without an MFA condition
+    #[arg(long)]
     require_mfa: bool,
-    attachment: Attachment,
 }
 
-fn parse_args(args: &[String]) -> Result<Args, String> {
-    let mut file = None;
-    let mut kind = PolicyKind::Identity;
-    let mut json = false;
-    let mut require_mfa = false;
-    let mut attachment = Attachment::Managed;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |what: &str| {
-            inline
-                .clone()
-                .or_else(|| rest.next().cloned())
-                .ok_or_else(|| format!("`{what}` needs a value"))
-        };
-        match name {
-            "--kind" => {
-                let text = value("--kind")?;
-                kind = text
-                    .parse()
-                    .map_err(|e: iamplay_engine::lint::UnknownKind| format!("{e}; {}", e.help()))?;
-            }
-            "--format" => match value("--format")?.as_str() {
-                "json" => json = true,
-                "human" | "text" => json = false,
-                other => return Err(format!("unknown format `{other}`; use `human` or `json`")),
-            },
-            "--require-mfa" => require_mfa = true,
-            "--inline" => {
-                let text = value("--inline")?;
-                attachment = match text.as_str() {
-                    "user" | "role" | "group" => text.parse().map_err(|_| String::new())?,
-                    other => {
-                        return Err(format!(
-                            "unknown inline target `{other}`; use `user`, `role` or `group`"
-                        ))
-                    }
-                };
-            }
-            "-" => file = Some("-".to_owned()),
-            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
-            path if file.is_none() => file = Some(path.to_owned()),
-            extra => {
-                return Err(format!(
-                    "unexpected argument `{extra}`: lint takes one file"
-                ))
-            }
-        }
-    }
-    let file = file.ok_or("lint needs a FILE")?;
-    Ok(Args {
-        file,
-        kind,
-        json,
-        require_mfa,
-        attachment,
-    })
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Compiler-style messages with the span underlined
+    #[value(alias = "text")]
+    Human,
+    /// A JSON array of findings with ranges, for tools
+    Json,
 }
 
-pub fn run(args: &[String]) -> ExitCode {
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        print!("{USAGE}");
-        return ExitCode::SUCCESS;
+fn parse_kind(text: &str) -> Result<PolicyKind, String> {
+    text.parse()
+        .map_err(|e: iamplay_engine::lint::UnknownKind| format!("{e}; {}", e.help()))
+}
+
+fn parse_inline(text: &str) -> Result<Attachment, String> {
+    match text {
+        "user" => Ok(Attachment::InlineUser),
+        "role" => Ok(Attachment::InlineRole),
+        "group" => Ok(Attachment::InlineGroup),
+        other => Err(format!(
+            "unknown inline target `{other}`; use `user`, `role` or `group`"
+        )),
     }
-    let args = match parse_args(args) {
-        Ok(args) => args,
-        Err(message) => {
-            eprintln!("iamplay lint: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+}
+
+pub fn run(args: Args) -> ExitCode {
     let text = match read(&args.file) {
         Ok(text) => text,
         Err(err) => {
@@ -115,9 +70,9 @@ pub fn run(args: &[String]) -> ExitCode {
     };
     let mut options = LintOptions::new(args.kind, Some(Catalog::embedded()));
     options.require_mfa = args.require_mfa;
-    options.attachment = args.attachment;
+    options.attachment = args.inline.unwrap_or(Attachment::Managed);
     let findings = lint(&text, &options);
-    if args.json {
+    if args.format == Format::Json {
         match serde_json::to_string_pretty(&findings) {
             Ok(json) => println!("{json}"),
             Err(err) => {
@@ -266,32 +221,35 @@ fn summary(findings: &[Finding]) -> String {
 mod tests {
     use super::*;
 
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| (*s).to_owned()).collect()
-    }
-
     #[test]
     fn arguments_in_any_order_with_or_without_equals() {
-        let args = parse_args(&strings(&["--kind", "trust", "p.json", "--format=json"])).unwrap();
+        let args =
+            crate::parse_args::<Args>(&["--kind", "trust", "p.json", "--format=json"]).unwrap();
         assert_eq!(
             args,
             Args {
                 file: "p.json".into(),
                 kind: PolicyKind::Trust,
-                json: true,
+                inline: None,
+                format: Format::Json,
                 require_mfa: false,
-                attachment: Attachment::Managed,
             }
         );
-        assert!(parse_args(&strings(&["p.json", "--kind", "bucket"]))
+        assert!(crate::parse_args::<Args>(&["p.json", "--kind", "bucket"])
             .unwrap_err()
+            .to_string()
             .contains("unknown policy kind `bucket`"));
-        assert!(parse_args(&strings(&[])).is_err());
-        assert!(parse_args(&strings(&["a.json", "b.json"])).is_err());
-        assert!(parse_args(&strings(&["a.json", "--kind"])).is_err());
-        let inline = parse_args(&strings(&["a.json", "--inline", "role"])).unwrap();
-        assert_eq!(inline.attachment, Attachment::InlineRole);
-        assert!(parse_args(&strings(&["a.json", "--inline", "bucket"])).is_err());
+        assert!(crate::parse_args::<Args>(&[]).is_err());
+        assert!(crate::parse_args::<Args>(&["a.json", "b.json"]).is_err());
+        assert!(crate::parse_args::<Args>(&["a.json", "--kind"]).is_err());
+        let inline = crate::parse_args::<Args>(&["a.json", "--inline", "role"]).unwrap();
+        assert_eq!(inline.inline, Some(Attachment::InlineRole));
+        assert!(crate::parse_args::<Args>(&["a.json", "--inline", "bucket"])
+            .unwrap_err()
+            .to_string()
+            .contains("unknown inline target `bucket`"));
+        let text = crate::parse_args::<Args>(&["-", "--format", "text"]).unwrap();
+        assert_eq!((text.file.as_str(), text.format), ("-", Format::Human));
     }
 
     #[test]

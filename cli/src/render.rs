@@ -4,6 +4,7 @@
 use iamplay_engine::case::Case;
 use iamplay_engine::eval::{evaluate, Decision, Evaluation, StatementExplanation};
 use iamplay_engine::json::{self, LineIndex, Span, Value};
+use iamplay_engine::limits::{shorten, SHOWN_VALUES};
 use std::fmt::Write;
 
 /// Whether to use ANSI colours (only on a terminal).
@@ -127,7 +128,9 @@ fn explain_case(
     let _ = writeln!(
         out,
         "  request: {} calls `{}` on `{}`",
-        request.principal, request.action, request.resource
+        shorten(&request.principal),
+        shorten(&request.action),
+        shorten(&request.resource)
     );
     let facts = &evaluation.request;
     let accounts = match (&facts.principal_account, &facts.resource_account) {
@@ -176,11 +179,15 @@ fn explain_case(
                 "  this case has no such policy, so nothing there allows the request"
             );
         }
-        for policy in relevant {
-            for statement in &policy.statements {
-                let title = statement_title(statement.sid.as_deref(), statement.index);
-                let _ = writeln!(out, "  {title} does not apply: {}", why_not(statement));
-            }
+        let statements = relevant.iter().flat_map(|p| &p.statements);
+        for statement in statements.clone().take(SHOWN_VALUES) {
+            let title = statement_title(statement.sid.as_deref(), statement.index);
+            let _ = writeln!(out, "  {title} does not apply: {}", why_not(statement));
+        }
+        let more = statements.count().saturating_sub(SHOWN_VALUES)
+            + relevant.iter().map(|p| p.statements_omitted).sum::<usize>();
+        if more > 0 {
+            let _ = writeln!(out, "  ... and {more} more statements that do not apply");
         }
     }
     out
@@ -240,13 +247,11 @@ fn snippet(path: &str, lines: &LineIndex<'_>, span: Span, style: &Style) -> Stri
         start.column,
         gutter("")
     );
+    // Long lines (a case on one line) show a window from a little before the span.
+    let skip = start.column.saturating_sub(WINDOW_BEFORE + 1);
     for line in start.line..=end.line.min(start.line + MAX_LINES - 1) {
-        let _ = writeln!(
-            out,
-            "{} {}",
-            gutter(&line.to_string()),
-            lines.line_text(line).unwrap_or("")
-        );
+        let text = lines.line_text(line).unwrap_or("");
+        let _ = writeln!(out, "{} {}", gutter(&line.to_string()), window(text, skip));
     }
     if end.line >= start.line + MAX_LINES {
         let _ = writeln!(
@@ -257,16 +262,35 @@ fn snippet(path: &str, lines: &LineIndex<'_>, span: Span, style: &Style) -> Stri
         );
     }
     if start.line == end.line {
-        let carets = "^".repeat((end.column + 1).saturating_sub(start.column).max(1));
+        let width = (end.column + 1).saturating_sub(start.column).max(1);
+        let indent = start.column - 1 - skip + usize::from(skip > 0);
+        let carets = "^".repeat(width.min(WINDOW_CHARS.saturating_sub(indent)).max(1));
         let _ = writeln!(
             out,
             "{} {}{}",
             gutter(""),
-            " ".repeat(start.column - 1),
+            " ".repeat(indent),
             style.paint("1;36", &carets)
         );
     }
     out
+}
+
+/// Characters of a source line shown, and how many of them come before the span.
+const WINDOW_CHARS: usize = 160;
+const WINDOW_BEFORE: usize = 40;
+
+/// `WINDOW_CHARS` characters of `line` from character `skip`, with `…` where text is cut.
+fn window(line: &str, skip: usize) -> String {
+    let mut chars = line.chars().skip(skip);
+    let mut shown: String = chars.by_ref().take(WINDOW_CHARS).collect();
+    if chars.next().is_some() {
+        shown.push('…');
+    }
+    if skip > 0 {
+        shown.insert(0, '…');
+    }
+    shown
 }
 
 fn error_block(

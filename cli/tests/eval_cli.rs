@@ -4,30 +4,12 @@
     reason = "a failing spawn should fail the test loudly"
 )]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod support;
 
 const GOOD: &str = r#"{"id": "ok", "request": {"principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}, "policies": {"identity": [{"Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}}]}}"#;
 
 fn run(args: &[&str], stdin: &str) -> (String, i32) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_iamplay"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("iamplay runs");
-    // A command that rejects its arguments exits without reading its input: a closed pipe is
-    // then expected, not a failure.
-    let written = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes());
-    if let Err(e) = written {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
-    }
-    let output = child.wait_with_output().expect("iamplay finishes");
+    let output = support::iamplay(args, stdin);
     (
         String::from_utf8_lossy(&output.stdout).into_owned(),
         output.status.code().unwrap_or(-1),

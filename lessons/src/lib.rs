@@ -3,6 +3,10 @@
 //! `iamplay lessons bundle` builds from these files.) Adding a lesson folder needs no code
 //! change: `build.rs` lists the files.
 
+mod layers;
+
+pub use layers::lesson_for_layer;
+
 /// Every content file under `lessons/` (JSON manifests and Markdown prose), as
 /// `(path relative to lessons/, contents)`, sorted by path.
 pub static FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/files.rs"));

@@ -24,6 +24,7 @@ use super::{
 };
 use crate::context::{ContextEntry, RequestContext};
 use crate::eval::{Record, Sink};
+use crate::limits::SHOWN_VALUES;
 use crate::matching::{substitute, Pattern, ResolvedVariable, UnresolvedVariable};
 use std::marker::PhantomData;
 
@@ -36,9 +37,21 @@ pub(super) enum PolicyValue {
     },
 }
 
-/// Collects what the outcome will show while comparing; with a silent sink, nothing.
+impl PolicyValue {
+    /// The value as it will be shown: after substitution, or as written when unresolved.
+    pub(super) fn text(&self) -> &str {
+        match self {
+            PolicyValue::Ready(pattern) => pattern.text(),
+            PolicyValue::Unresolved { written, .. } => written,
+        }
+    }
+}
+
+/// Collects what the outcome will show while comparing; with a silent sink, nothing. At most
+/// [`SHOWN_VALUES`] comparisons are kept; the others are counted.
 pub(super) struct Outcome<S> {
     comparisons: Vec<ValueComparison>,
+    comparisons_omitted: usize,
     notes: Vec<String>,
     sink: PhantomData<S>,
 }
@@ -61,7 +74,11 @@ impl<S: Sink> Outcome<S> {
     }
 
     pub(super) fn compared(&mut self, make: impl FnOnce() -> ValueComparison) {
-        S::push(&mut self.comparisons, make);
+        if self.comparisons.len() < SHOWN_VALUES {
+            S::push(&mut self.comparisons, make);
+        } else if S::RECORDS {
+            self.comparisons_omitted += 1;
+        }
     }
 }
 
@@ -88,6 +105,7 @@ pub(crate) fn evaluate_with<S: Sink, V: AsRef<str>>(
     let entry = ctx.get(key);
     let mut outcome = Outcome::<S> {
         comparisons: Vec::new(),
+        comparisons_omitted: 0,
         notes: Vec::new(),
         sink: PhantomData,
     };
@@ -112,8 +130,17 @@ pub(crate) fn evaluate_with<S: Sink, V: AsRef<str>>(
         matched,
         operator: S::text(|| operator.name.clone()),
         key: S::text(|| key.to_owned()),
-        request_values: entry.and_then(|e| S::keep(|| e.values.clone())),
+        request_values: entry
+            .and_then(|e| S::keep(|| e.values.iter().take(SHOWN_VALUES).cloned().collect())),
+        request_values_omitted: entry.map_or(0, |e| {
+            if S::RECORDS {
+                e.values.len().saturating_sub(SHOWN_VALUES)
+            } else {
+                0
+            }
+        }),
         comparisons: outcome.comparisons,
+        comparisons_omitted: outcome.comparisons_omitted,
         variables: resolved,
         note: (!outcome.notes.is_empty()).then(|| outcome.notes.join(" ")),
     }
@@ -149,7 +176,7 @@ fn prepare<S: Sink>(
     }
 }
 
-fn compare(base: BaseOperator, policy: &Pattern, request: &str) -> Result<bool, String> {
+pub(super) fn compare(base: BaseOperator, policy: &Pattern, request: &str) -> Result<bool, String> {
     match base.family() {
         Family::String => string::compare(base, policy, request),
         Family::Numeric => numeric::compare(base, policy.text(), request),

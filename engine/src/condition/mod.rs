@@ -10,6 +10,7 @@ mod binary;
 mod boolean;
 mod date;
 mod evaluate;
+mod index;
 mod ip;
 mod null;
 mod numeric;
@@ -86,9 +87,14 @@ pub struct KeyOutcome {
     pub matched: bool,
     pub operator: String,
     pub key: String,
-    /// `None` when the request has no such key.
+    /// `None` when the request has no such key; at most [`crate::limits::SHOWN_VALUES`].
     pub request_values: Option<Vec<String>>,
+    /// How many request values are not in `request_values`.
+    pub request_values_omitted: usize,
+    /// At most [`crate::limits::SHOWN_VALUES`] comparisons, in the order they were made.
     pub comparisons: Vec<ValueComparison>,
+    /// How many comparisons were made but are not in `comparisons`.
+    pub comparisons_omitted: usize,
     pub variables: Vec<ResolvedVariable>,
     /// Plain words for the non-obvious cases: "key absent, so ...IfExists matches".
     pub note: Option<String>,

@@ -9,10 +9,15 @@
 //! permissive, which only makes sense if AWS evaluates it).
 
 use super::evaluate::{satisfied_by, show_uncompared, Outcome, PolicyValue};
+use super::index::PolicyIndex;
 use super::operator::SetOperator;
-use super::Operator;
+use super::{Operator, ValueComparison};
 use crate::context::ContextEntry;
 use crate::eval::Sink;
+use std::collections::HashSet;
+
+/// Up to this many request value × policy value pairs, every pair is compared and shown.
+const COMPARE_ONE_BY_ONE: usize = 64;
 
 pub(super) fn with_set<S: Sink>(
     operator: &Operator,
@@ -81,22 +86,66 @@ pub(super) fn with_set<S: Sink>(
             )
         });
     }
-    // Every request value is compared when the explanation is kept; otherwise the first
-    // value that settles the set operator ends the work.
-    let mut results = values
-        .iter()
-        .map(|v| satisfied_by(operator.base, policies, v, outcome));
-    if S::RECORDS {
-        let results: Vec<bool> = results.collect();
-        match set {
-            SetOperator::ForAllValues => results.iter().all(|r| *r),
-            SetOperator::ForAnyValue => results.iter().any(|r| *r),
+    let settles = |holds: bool| match set {
+        SetOperator::ForAllValues => !holds,
+        SetOperator::ForAnyValue => holds,
+    };
+    // Many values on both sides: compile the policy values once, look each request value up
+    // instead of comparing it with every policy value, and skip repeated request values (they
+    // give the same answer).
+    let large = values.len().saturating_mul(policies.len()) > COMPARE_ONE_BY_ONE;
+    let index = large.then(|| PolicyIndex::new(operator.base, policies));
+    let mut seen = HashSet::new();
+    let mut unmatched = 0usize;
+    let mut settled_at = None;
+    for (position, value) in values.iter().enumerate() {
+        let holds = match &index {
+            None => satisfied_by(operator.base, policies, value, outcome),
+            Some(_) if !seen.insert(value.as_str()) => continue,
+            Some(index) => {
+                let found = index.find(value);
+                match found {
+                    Some(policy_index) => outcome.compared(|| ValueComparison {
+                        policy_index,
+                        policy_value: policies[policy_index].text().to_owned(),
+                        request_value: Some(value.clone()),
+                        matched: true,
+                        problem: None,
+                    }),
+                    None => unmatched += 1,
+                }
+                found.is_some() != operator.base.negated()
+            }
+        };
+        // The first value that settles the set operator ends the work.
+        if settles(holds) {
+            settled_at = Some(position);
+            break;
         }
-    } else {
-        match set {
-            SetOperator::ForAllValues => results.all(|r| r),
-            SetOperator::ForAnyValue => results.any(|r| r),
+    }
+    if unmatched > 0 {
+        outcome.note(|| {
+            format!(
+                "{unmatched} distinct request value(s) matched none of the {} policy values.",
+                policies.len()
+            )
+        });
+    }
+    if let Some(position) = settled_at {
+        let rest = values.len() - position - 1;
+        if rest > 0 {
+            outcome.note(|| {
+                format!(
+                    "Request value {} of {} settles {name}, so the other {rest} were not compared.",
+                    position + 1,
+                    values.len()
+                )
+            });
         }
+    }
+    match set {
+        SetOperator::ForAllValues => settled_at.is_none(),
+        SetOperator::ForAnyValue => settled_at.is_some(),
     }
 }
 

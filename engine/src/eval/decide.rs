@@ -101,9 +101,11 @@ pub fn decide<S: Sink>(case: &Case, policies: Vec<EvaluatedPolicy>) -> Evaluatio
         decision,
         blocked_by,
         deciding,
+        deciding_omitted: 0,
         summary,
         request: facts,
         policies: policies.into_iter().map(|p| p.explanation).collect(),
+        policies_omitted: 0,
         expected: None,
         matches_expected: None,
     }

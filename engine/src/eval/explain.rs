@@ -15,10 +15,16 @@ pub struct Evaluation {
     pub blocked_by: Option<Blocker>,
     /// The statements that decided: the denying ones, or those whose allow carried the request.
     pub deciding: Vec<StatementRef>,
+    /// Deciding statements left out of `deciding` (see [`crate::limits`]).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub deciding_omitted: usize,
     /// The decision in a sentence.
     pub summary: String,
     pub request: RequestFacts,
     pub policies: Vec<PolicyExplanation>,
+    /// Policies left out of `policies` to keep the explanation within its size limit.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub policies_omitted: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<Decision>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -82,6 +88,10 @@ pub struct PolicyExplanation {
     pub note: Option<String>,
     pub span: Span,
     pub statements: Vec<StatementExplanation>,
+    /// Statements left out of `statements` to keep the explanation within its size limit; the
+    /// deciding ones are always kept.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub statements_omitted: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -100,6 +110,9 @@ pub struct StatementExplanation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource: Option<ElementMatch>,
     pub conditions: Vec<ConditionMatch>,
+    /// Condition keys left out of `conditions`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub conditions_omitted: usize,
 }
 
 /// One of Principal/NotPrincipal, Action/NotAction, Resource/NotResource.
@@ -112,6 +125,9 @@ pub struct ElementMatch {
     /// What the request offered: the action, the resource, the caller.
     pub request_value: String,
     pub values: Vec<ValueMatch>,
+    /// Values left out of `values`; the matching ones are kept first.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub values_omitted: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -147,9 +163,15 @@ pub struct ConditionMatch {
     pub key: String,
     pub span: Span,
     pub matched: bool,
-    /// `None` when the request has no such key.
+    /// `None` when the request has no such key. Long lists keep their first values.
     pub request_values: Option<Vec<String>>,
+    /// How many request values were left out of `request_values`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub request_values_omitted: usize,
     pub comparisons: Vec<Comparison>,
+    /// How many comparisons were made but left out of `comparisons`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub comparisons_omitted: usize,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub variables: Vec<Variable>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -170,4 +192,8 @@ pub struct Comparison {
     /// Why the values could not be compared: not a number, not a date, an unresolved variable...
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }

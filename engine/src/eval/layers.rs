@@ -155,6 +155,7 @@ fn evaluate_policy<S: Sink>(
             note,
             span: policy.span,
             statements,
+            statements_omitted: 0,
         },
         allows,
         denies,

@@ -15,6 +15,7 @@
 //! assert!(!evaluation.policies[0].statements[0].action.matched);
 //! ```
 
+mod bound;
 mod decide;
 mod explain;
 mod layers;
@@ -75,6 +76,18 @@ impl Layer {
         }
     }
 
+    /// What one policy of the layer is called, as a heading: "Service control policy".
+    pub fn policy_title(self) -> &'static str {
+        match self {
+            Layer::Rcp => "Resource control policy",
+            Layer::Scp => "Service control policy",
+            Layer::Resource => "Resource-based policy",
+            Layer::Identity => "Identity policy",
+            Layer::Boundary => "Permissions boundary",
+            Layer::Session => "Session policy",
+        }
+    }
+
     /// In words, for summaries.
     pub fn describe(self) -> &'static str {
         match self {
@@ -91,6 +104,7 @@ impl Layer {
 /// Decides the case and explains why.
 pub fn evaluate(case: &Case) -> Evaluation {
     let mut evaluation = evaluate_with::<Record>(case);
+    bound::fit(&mut evaluation);
     if let Some(expected) = case.expect {
         evaluation.expected = Some(expected);
         evaluation.matches_expected = Some(expected == evaluation.decision);

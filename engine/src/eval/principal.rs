@@ -188,6 +188,7 @@ pub fn match_principal(
             matched,
             request_value: request_value.to_owned(),
             values,
+            values_omitted: 0,
             note,
         },
         matches,

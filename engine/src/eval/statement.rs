@@ -58,6 +58,7 @@ pub fn match_statement<S: Sink>(statement: &Statement, scope: &Scope<'_>) -> Sta
         action,
         resource,
         conditions,
+        conditions_omitted: 0,
     };
     StatementOutcome {
         explanation,
@@ -85,6 +86,7 @@ fn principal_element<S: Sink>(
                 matched: false,
                 request_value: S::text(|| shown.clone()),
                 values: Vec::new(),
+                values_omitted: 0,
                 note,
             };
             (Some(element), Vec::new())
@@ -111,6 +113,7 @@ fn principal_element<S: Sink>(
                 matched: false,
                 request_value: S::text(|| shown.clone()),
                 values: Vec::new(),
+                values_omitted: 0,
                 note,
             };
             (Some(element), Vec::new())
@@ -158,6 +161,7 @@ fn action_element<S: Sink>(action: &Node<Patterns>, requested: &str) -> ElementM
         matched: any != action.negated,
         request_value: S::text(|| requested.to_owned()),
         values,
+        values_omitted: 0,
         note: None,
     }
 }
@@ -178,6 +182,7 @@ fn resource_element<S: Sink>(resource: Option<&Node<Patterns>>, scope: &Scope<'_
             matched: applies,
             request_value: S::text(|| requested.to_owned()),
             values: Vec::new(),
+            values_omitted: 0,
             note: S::keep(|| note.to_owned()),
         };
     };
@@ -254,6 +259,7 @@ fn resource_element<S: Sink>(resource: Option<&Node<Patterns>>, scope: &Scope<'_
         matched,
         request_value: S::text(|| requested.to_owned()),
         values,
+        values_omitted: 0,
         note: (resource.negated && unresolved).then(|| {
             S::text(|| "a variable could not be resolved, so NotResource does not match".to_owned())
         }),
@@ -301,7 +307,9 @@ fn condition_entry<S: Sink>(
         span: entry.key.span,
         matched: outcome.matched,
         request_values: outcome.request_values,
+        request_values_omitted: outcome.request_values_omitted,
         comparisons,
+        comparisons_omitted: outcome.comparisons_omitted,
         variables: outcome
             .variables
             .into_iter()

@@ -58,6 +58,25 @@ impl Pattern {
         self.tokens.iter().any(|t| !matches!(t, Token::Char(_)))
     }
 
+    /// The characters before the first wildcard, and whether a wildcard follows them: a
+    /// pattern without one is plain text. Lets a set of patterns be looked up by prefix
+    /// instead of compared one by one.
+    pub(crate) fn literal_prefix(&self) -> (String, bool) {
+        let mut prefix = String::new();
+        for token in &self.tokens {
+            match token {
+                Token::Char(c) => prefix.push(*c),
+                Token::AnyOne | Token::AnyRun => return (prefix, true),
+            }
+        }
+        (prefix, false)
+    }
+
+    /// The matching behaviour as a key: two patterns with the same tokens match the same texts.
+    pub(crate) fn tokens(&self) -> &[impl Eq + std::hash::Hash] {
+        &self.tokens
+    }
+
     /// `arn` matched segment by segment, as in Resource and the `Arn*` condition operators.
     pub fn matches_arn(&self, arn: &str) -> bool {
         arn::arn_matches(&self.tokens, arn)

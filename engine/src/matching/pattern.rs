@@ -1,7 +1,7 @@
 //! Wildcard patterns (`*`, `?`) and their matching in time linear in practice, never exponential.
 
 /// One element of a pattern after variable substitution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Token {
     /// A character compared as text; a `*` or `?` that came from a variable value or `${*}` is
     /// a literal character, not a wildcard.
@@ -66,6 +66,21 @@ fn find_segment(
     case_insensitive: bool,
 ) -> Option<usize> {
     let window = text.get(..limit)?;
+    // A run of plain characters is searched for as text (linear, two-way search), so a long
+    // segment in a long text is not tried at every position.
+    if !case_insensitive && segment.iter().all(|t| matches!(t, Token::Char(_))) {
+        let needle: String = segment
+            .iter()
+            .map(|t| match t {
+                Token::Char(c) => *c,
+                Token::AnyOne | Token::AnyRun => '?',
+            })
+            .collect();
+        return window
+            .get(from..)?
+            .find(&needle)
+            .map(|at| from + at + needle.len());
+    }
     let mut start = from;
     loop {
         if let Some(end) = match_segment_at(segment, window, start, case_insensitive) {

@@ -59,7 +59,8 @@ test('a pathological share link opens, and the page still answers typing', async
 
   // Typing into an editor re-evaluates every request, within the usual wait.
   const editor = page.locator('[data-policy-id="1"] .monaco-editor .view-lines');
-  await expect(editor).toBeVisible();
+  // Evaluating 120 heavy requests comes first; the editor loads after.
+  await expect(editor).toBeVisible({ timeout: 20_000 });
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('x');

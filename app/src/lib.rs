@@ -10,6 +10,7 @@ pub mod interop;
 pub mod interview;
 pub mod json_highlight;
 pub mod language;
+pub mod map;
 mod pages;
 pub mod playground;
 pub mod practice;
@@ -53,8 +54,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("lessons") view=pages::lessons::Lessons />
                     <Route path=path!("lessons/:id") view=pages::lesson::Lesson />
                     <Route path=path!("lessons/:id/:scenario") view=pages::lesson::Lesson />
-                    <Route path=path!("playground") view=pages::playground::Playground />
                     // Pages of the practice tools' own wasm module (see `tools`).
+                    <Route path=path!("playground") view=components::tool_host::ToolHost />
+                    <Route path=path!("glossary") view=components::tool_host::ToolHost />
                     <Route path=path!("drill") view=components::tool_host::ToolHost />
                     <Route path=path!("review") view=components::tool_host::ToolHost />
                     <Route path=path!("interview") view=components::tool_host::ToolHost />

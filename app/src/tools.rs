@@ -1,9 +1,9 @@
-//! The practice tools (drills, spaced review, interview mode and the progress page) as their
-//! own wasm module, `iamplay-tools`.
+//! The pages beside the course (the playground, drills, spaced review, interview mode, the
+//! glossary and the progress page) as their own wasm module, `iamplay-tools`.
 //!
-//! The learner's first download is the main app (lessons and the playground), which must stay
-//! under its size budget; these pages carry the drill generator and their own views, so they
-//! load only when one of them opens. The main app routes their paths to [`crate::components::tool_host::ToolHost`], which
+//! The learner's first download is the main app (the lessons with their scenario panels), which
+//! must stay under its size budget; these pages carry the drill generator, the share links and
+//! their own views, so they load only when one of them opens. The main app routes their paths to [`crate::components::tool_host::ToolHost`], which
 //! loads this module and mounts the page into its element. Both modules read and write the same
 //! saved progress; the host reloads it when the page goes.
 
@@ -18,11 +18,15 @@ pub enum Tool {
     Review,
     Interview,
     Progress,
+    Playground,
+    Glossary,
 }
 
 impl Tool {
     /// Every tool with its path, for the main app's routes.
-    pub const ALL: [(Tool, &'static str); 4] = [
+    pub const ALL: [(Tool, &'static str); 6] = [
+        (Tool::Playground, "/playground"),
+        (Tool::Glossary, "/glossary"),
         (Tool::Drill, "/drill"),
         (Tool::Review, "/review"),
         (Tool::Interview, "/interview"),
@@ -43,6 +47,8 @@ impl Tool {
             Tool::Review => view! { <pages::review::ReviewPage /> }.into_any(),
             Tool::Interview => view! { <pages::interview::Interview /> }.into_any(),
             Tool::Progress => view! { <pages::progress::ProgressPage /> }.into_any(),
+            Tool::Playground => view! { <pages::playground::Playground /> }.into_any(),
+            Tool::Glossary => view! { <pages::glossary::Glossary /> }.into_any(),
         }
     }
 }

@@ -9,7 +9,7 @@ use super::markdown::Document;
 
 /// The bundle format. Raise it whenever the shape of [`Bundle`] (or of anything in it) changes:
 /// an app refuses a bundle of another format with a clear message instead of misreading it.
-pub const BUNDLE_FORMAT: u32 = 1;
+pub const BUNDLE_FORMAT: u32 = 2;
 
 /// A course whose Markdown fields are parsed documents.
 pub type RenderedCourse = Course<Document>;
@@ -24,15 +24,53 @@ pub struct Bundle {
 }
 
 #[cfg(feature = "authoring")]
-pub use build::bundle_course;
+pub use build::{bundle_course, render_course};
 
 #[cfg(feature = "authoring")]
 mod build {
-    use super::{Bundle, BUNDLE_FORMAT};
+    use std::collections::HashSet;
+
+    use super::{Bundle, RenderedCourse, BUNDLE_FORMAT};
     use crate::check::check_files;
+    use crate::course::{Course, Lesson};
     use crate::load::load_course;
-    use crate::markdown;
+    use crate::markdown::{self, Document, Kind};
     use crate::problem::Problem;
+
+    /// The course with its Markdown parsed (diagrams laid out), and each glossary term marked
+    /// only where its page first uses it.
+    pub fn render_course(course: Course) -> RenderedCourse {
+        let mut rendered = course.map_prose(&mut |text: String| markdown::parse(&text));
+        for lesson in &mut rendered.lessons {
+            first_uses_only(lesson);
+        }
+        rendered
+    }
+
+    /// A lesson page shows its prose, then each scenario and question: a term's definition
+    /// pops up at its first use there; later marks become plain text.
+    fn first_uses_only(lesson: &mut Lesson<Document>) {
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut documents: Vec<&mut Document> = vec![&mut lesson.prose];
+        for scenario in &mut lesson.manifest.scenarios {
+            documents.push(&mut scenario.task);
+            documents.extend(scenario.hints.iter_mut());
+            documents.push(&mut scenario.explanation);
+        }
+        for question in &mut lesson.manifest.questions {
+            documents.push(&mut question.prompt);
+            documents.extend(question.model_answer.iter_mut());
+        }
+        for document in documents {
+            markdown::visit_kinds(document, &mut |kind| {
+                if let Kind::Term { id } = kind {
+                    if !seen.insert(id.clone()) {
+                        *kind = Kind::Span;
+                    }
+                }
+            });
+        }
+    }
 
     /// Checks a course and bundles it. Any problem the checker finds refuses the bundle: a
     /// learner must never meet a scenario whose reference answer fails or a broken lesson file.
@@ -47,7 +85,7 @@ mod build {
         match loaded.course {
             Some(course) if loaded.problems.is_empty() => Ok(Bundle {
                 format: BUNDLE_FORMAT,
-                course: course.map_prose(&mut |text: String| markdown::parse(&text)),
+                course: render_course(course),
             }),
             _ => Err(loaded.problems),
         }
@@ -71,10 +109,72 @@ mod tests {
             .course
             .expect("the course loads");
         assert_eq!(read.format, BUNDLE_FORMAT);
-        let expected = loaded.map_prose(&mut |text: String| markdown::parse(&text));
-        assert_eq!(read.course, expected);
+        assert_eq!(read.course, render_course(loaded));
         let first = &read.course.lessons[0];
         assert!(!first.prose.is_empty(), "the prose is parsed, not dropped");
+    }
+
+    /// Every element kind in the course's documents, for counting.
+    fn kinds(course: &RenderedCourse) -> Vec<markdown::Kind> {
+        let mut all = Vec::new();
+        for lesson in &course.lessons {
+            let mut prose = lesson.prose.clone();
+            markdown::visit_kinds(&mut prose, &mut |kind| all.push(kind.clone()));
+        }
+        all
+    }
+
+    #[test]
+    fn the_course_ships_its_diagrams_laid_out_and_its_glossary() {
+        let bundle = bundle_course(iamplay_lessons::FILES).expect("the course is clean");
+        let kinds = kinds(&bundle.course);
+        let diagrams: Vec<&iamplay_diagram::Diagram> = kinds
+            .iter()
+            .filter_map(|k| match k {
+                markdown::Kind::Diagram(d) => Some(d.as_ref()),
+                _ => None,
+            })
+            .collect();
+        assert!(diagrams.len() >= 12, "{} diagrams", diagrams.len());
+        assert!(diagrams.iter().all(|d| d.width > 0 && !d.nodes.is_empty()));
+        let no_diagram_code = !kinds.iter().any(
+            |k| matches!(k, markdown::Kind::CodeBlock { language: Some(l) } if l == "diagram"),
+        );
+        assert!(no_diagram_code, "every diagram block was laid out");
+        assert!(bundle.course.glossary.len() >= 40);
+        assert!(!bundle.course.glossary[0].definition.is_empty());
+    }
+
+    #[test]
+    fn a_term_is_marked_only_at_its_first_use_on_a_page() {
+        let files = [
+            ("course.json", r#"{"title": "T", "lessons": ["a"]}"#.to_owned()),
+            (
+                "a/lesson.json",
+                r#"{"id": "a", "title": "A", "summary": "s", "objectives": ["o"], "minutes": 5}"#
+                    .to_owned(),
+            ),
+            (
+                "a/lesson.md",
+                "# A\n\nA [role](term:iam-role) and a [role](term:iam-role) again.\n".to_owned(),
+            ),
+            (
+                "glossary.json",
+                r#"{"terms": [{"id": "iam-role", "term": "IAM role", "definition": "An identity.", "lesson": "a"}]}"#
+                    .to_owned(),
+            ),
+        ];
+        let course = load_course(&files).course.expect("loads");
+        let rendered = render_course(course);
+        let mut prose = rendered.lessons[0].prose.clone();
+        let mut terms = 0;
+        let mut spans = 0;
+        markdown::visit_kinds(&mut prose, &mut |kind| match kind {
+            markdown::Kind::Term { id } if id == "iam-role" => terms += 1,
+            markdown::Kind::Span => spans += 1,
+            _ => {}
+        });
+        assert_eq!((terms, spans), (1, 1));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::glossary::GlossaryTerm;
 use super::manifest::{CourseManifest, LessonManifest};
 
 /// A lesson: its manifest and its prose.
@@ -24,11 +25,18 @@ pub struct Course<P = String> {
     pub manifest: CourseManifest,
     /// The lessons that loaded, in the order of `course.json`.
     pub lessons: Vec<Lesson<P>>,
+    /// The glossary's terms in the order of `glossary.json`; empty without one.
+    #[serde(default)]
+    pub glossary: Vec<GlossaryTerm<P>>,
 }
 
 impl<P> Course<P> {
     pub fn lesson(&self, id: &str) -> Option<&Lesson<P>> {
         self.lessons.iter().find(|lesson| lesson.manifest.id == id)
+    }
+
+    pub fn term(&self, id: &str) -> Option<&GlossaryTerm<P>> {
+        self.glossary.iter().find(|term| term.id == id)
     }
 
     /// A lesson's place in the course order.
@@ -44,6 +52,11 @@ impl<P> Course<P> {
                 .lessons
                 .into_iter()
                 .map(|lesson| lesson.map_prose(convert))
+                .collect(),
+            glossary: self
+                .glossary
+                .into_iter()
+                .map(|term| term.map_prose(convert))
                 .collect(),
         }
     }

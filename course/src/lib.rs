@@ -18,6 +18,7 @@ mod bundle;
 #[cfg(feature = "authoring")]
 mod check;
 mod course;
+pub mod glossary;
 mod grade;
 mod least_privilege;
 #[cfg(feature = "authoring")]
@@ -29,11 +30,12 @@ pub mod markdown;
 mod problem;
 
 #[cfg(feature = "authoring")]
-pub use bundle::bundle_course;
+pub use bundle::{bundle_course, render_course};
 pub use bundle::{Bundle, RenderedCourse, BUNDLE_FORMAT};
 #[cfg(feature = "authoring")]
 pub use check::{check_course, check_files, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS};
 pub use course::{Course, Lesson};
+pub use glossary::{GlossaryTerm, GLOSSARY_FILE};
 pub use grade::{
     check_case, grade, grade_policy, grade_policy_with_catalog, grade_with_catalog, is_culprit,
     manifest_policy, CheckResult, Grade, GradeError,

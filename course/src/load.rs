@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 
 pub use super::course::{Course, Lesson};
+use super::glossary::{GlossaryFile, GLOSSARY_FILE};
 use super::manifest::{CourseManifest, LessonManifest};
 use super::problem::Problem;
 
@@ -87,8 +88,23 @@ pub fn load_course<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Loaded {
         }
     }
 
+    let glossary = match files.get(GLOSSARY_FILE) {
+        Some(text) => match parse_json::<GlossaryFile>(GLOSSARY_FILE, text) {
+            Ok(file) => file.terms,
+            Err(problem) => {
+                problems.push(problem);
+                Vec::new()
+            }
+        },
+        None => Vec::new(),
+    };
+
     Loaded {
-        course: Some(Course { manifest, lessons }),
+        course: Some(Course {
+            manifest,
+            lessons,
+            glossary,
+        }),
         problems,
     }
 }

@@ -17,6 +17,10 @@ const OUT = process.env.BENCH_OUT ?? 'target/bench-browser.json';
 const lesson = JSON.parse(readFileSync(`lessons/${LESSON}/lesson.json`, 'utf8'));
 const scenario = lesson.scenarios.find((s) => s.id === SCENARIO);
 const answer = JSON.stringify(scenario.answer, null, 2);
+const starter = JSON.stringify(scenario.starter, null, 2);
+// Edits that flip the access map's edges (starter: denied, answer: allowed), so both the
+// checks and the map change.
+const FLIPS = 60;
 
 const server = spawn(process.execPath, ['e2e/serve.mjs', 'dist', String(PORT)], { stdio: 'ignore' });
 const browser = await chromium.launch({
@@ -85,6 +89,39 @@ try {
     [SCENARIO, answer, EDITS],
   );
 
+  // Whole-text edits that flip the map: from the edit to the checks and the map both redrawn.
+  const flips = await page.evaluate(
+    async ([id, texts, count]) => {
+      const section = document.getElementById(id);
+      const map = section.querySelector('.access-map');
+      const editor = globalThis.monaco.editor.getEditors().find((e) => section.contains(e.getContainerDomNode()));
+      const changed = (element, attribute) =>
+        new Promise((resolve) => {
+          const seen = element.getAttribute(attribute);
+          const observer = new MutationObserver(() => {
+            if (element.getAttribute(attribute) !== seen) {
+              observer.disconnect();
+              resolve(performance.now());
+            }
+          });
+          observer.observe(element, { attributes: true, attributeFilter: [attribute] });
+        });
+      const total = [];
+      const redraw = [];
+      for (let i = 0; i < count; i += 1) {
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        const both = Promise.all([changed(section, 'data-revision'), changed(map, 'data-redraws')]);
+        const start = performance.now();
+        editor.getModel().setValue(texts[i % 2]);
+        const ends = await both;
+        total.push(Math.max(...ends) - start);
+        redraw.push(Number(map.dataset.redrawMs));
+      }
+      return { total, redraw, layout: Number(map.dataset.layoutMs), edges: map.querySelectorAll('svg g[data-edge]').length };
+    },
+    [SCENARIO, [starter, answer], FLIPS],
+  );
+
   const pct = (list, p) => {
     const sorted = [...list].sort((a, b) => a - b);
     return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2));
@@ -99,6 +136,11 @@ try {
     summary: samples.summary,
     keystrokeToChecksMs: { p50: pct(samples.total, 50), p95: pct(samples.total, 95), max: pct(samples.total, 100) },
     updatedBeforeNextFrame: `${samples.inFrame}/${EDITS}`,
+    mapFlips: FLIPS,
+    mapEdges: flips.edges,
+    editToChecksAndMapMs: { p50: pct(flips.total, 50), p95: pct(flips.total, 95), max: pct(flips.total, 100) },
+    mapRedrawMs: { p50: pct(flips.redraw, 50), p95: pct(flips.redraw, 95), max: pct(flips.redraw, 100) },
+    mapLayoutOnceMs: flips.layout,
     wasmBytes: statSync(`dist/${wasm}`).size,
     wasmGzipBytes: gzipSync(wasmBytes, { level: 9 }).length,
     lessonPageBytes: pageBytes,

@@ -10,12 +10,29 @@ use leptos::prelude::*;
 pub fn Markdown(
     document: Document,
     #[prop(optional, into)] skip_title: Option<String>,
+    /// Paragraphs' contents inside a `<span>`, for text within a sentence (a definition in a
+    /// tooltip): a `<div>` or `<p>` may not sit inside a paragraph.
+    #[prop(optional)]
+    inline: bool,
 ) -> impl IntoView {
     let nodes = match skip_title {
         Some(title) => markdown::without_title(document, &title),
         None => document,
     };
-    view! { <div class="prose">{render_all(&nodes)}</div> }
+    if inline {
+        let inner: Vec<AnyView> = nodes
+            .iter()
+            .flat_map(|node| match node {
+                Node::Element {
+                    kind: Kind::Paragraph,
+                    children,
+                } => render_all(children),
+                other => vec![render(other)],
+            })
+            .collect();
+        return view! { <span class="prose-inline">{inner}</span> }.into_any();
+    }
+    view! { <div class="prose">{render_all(&nodes)}</div> }.into_any()
 }
 
 fn render_all(nodes: &[Node]) -> Vec<AnyView> {
@@ -86,6 +103,12 @@ fn render_element(kind: &Kind, children: &[Node]) -> AnyView {
             view! { <span class="image-alt">{markdown::plain_text(children)}</span> }.into_any()
         }
         Kind::Rule => view! { <hr /> }.into_any(),
+        Kind::Diagram(diagram) => {
+            view! { <super::diagram::DiagramFigure diagram=(**diagram).clone() /> }.into_any()
+        }
+        Kind::Term { id } => {
+            view! { <super::term::Term id=id.clone()>{inner}</super::term::Term> }.into_any()
+        }
         // Cells and rows are rendered by `table`, which knows head from body; a stray one
         // (not possible from the parser) keeps its text.
         Kind::TableHead | Kind::TableRow | Kind::TableCell => {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::params::ParamsMap;
 
+use super::access_map::{now, AccessMapView, MapRequest};
 use super::attempt_link::{CopyAttemptLink, SharedAttemptOffer};
 use super::check_list::CheckList;
 use super::findings::{Findings, LeastPrivilegeView};
@@ -20,9 +21,11 @@ use crate::interop::language::{catalog, load_catalog};
 use crate::interop::markers::{Decoration, Range};
 use crate::interop::near::NearWatch;
 use crate::interop::page;
+use crate::progress::ScenarioState;
 use crate::progress::{scenario_key, use_progress};
 use crate::scenario::attempt::{arrival, Arrival};
-use crate::scenario::state::{self, fixed_policies, policy_text};
+use crate::scenario::map::{scenario_map, verdicts};
+use crate::scenario::state::{self, fixed_policies, outcomes_revealed, policy_text};
 use crate::scenario::{report, Report};
 
 fn style_label(style: ScenarioStyle) -> &'static str {
@@ -197,6 +200,7 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
         on_cleanup(move || listener.remove());
     }
     let scenario_state = store.scenario_signal(key.clone());
+    let access_map = access_map(scenario, result, scenario_state, selected);
     let fixed = fixed_policies(scenario);
     let heading_id = format!("scenario-{}", scenario.id);
     let heading_ref = heading_id.clone();
@@ -251,6 +255,7 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
             {(scenario.style == ScenarioStyle::Spot).then(|| view! {
                 <SpotPicker lesson=lesson.clone() scenario />
             })}
+            {access_map}
             <CheckList lesson=lesson.clone() scenario result selected move_cursor />
             <Findings result move_cursor />
             <LeastPrivilegeView result move_cursor />
@@ -258,6 +263,34 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
             <ShowAnswer lesson scenario />
         </section>
     }
+}
+
+/// The scenario's access map: laid out once, its edges following the report. Verdicts stay
+/// hidden while the check list hides them (a prediction not yet made).
+fn access_map(
+    scenario: &'static Scenario,
+    result: RwSignal<Report>,
+    scenario_state: Signal<ScenarioState>,
+    selected: RwSignal<Option<String>>,
+) -> Option<impl IntoView> {
+    let started = now();
+    let mapped = scenario_map(scenario)?;
+    let layout_ms = now() - started;
+    let requests = mapped
+        .check_ids
+        .iter()
+        .map(|id| MapRequest {
+            id: id.clone(),
+            target: format!("[id=\"{}\"] [data-check=\"{id}\"]", scenario.id),
+        })
+        .collect();
+    let map = mapped.map.clone();
+    let mapped = StoredValue::new(mapped);
+    let states = Memo::new(move |_| {
+        let revealed = outcomes_revealed(scenario, &scenario_state.get());
+        result.with(|r| mapped.with_value(|m| m.map.states(&verdicts(m, r, revealed))))
+    });
+    Some(view! { <AccessMapView map requests states selected layout_ms /> })
 }
 
 /// When the scenario's editor should exist: Monaco costs several megabytes of heap per

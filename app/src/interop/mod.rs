@@ -14,4 +14,5 @@ pub mod offline;
 pub mod page;
 pub mod scroll;
 pub mod storage;
+pub mod svg;
 pub mod tools;

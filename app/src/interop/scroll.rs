@@ -16,3 +16,16 @@ pub fn reveal(id: String) {
         }
     });
 }
+
+/// Scrolls the first element matching the CSS `selector` into view, once the page has laid it
+/// out, leaving the focus where it is (on the control that asked).
+pub fn bring_into_view(selector: String) {
+    super::frame::next_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten());
+        if let Some(element) = element {
+            element.scroll_into_view_with_bool(false);
+        }
+    });
+}

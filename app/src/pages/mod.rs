@@ -1,6 +1,7 @@
 //! One module per page of the app.
 
 pub mod drill;
+pub mod glossary;
 pub mod home;
 pub mod interview;
 pub mod lesson;

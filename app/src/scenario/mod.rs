@@ -5,6 +5,7 @@
 pub mod attempt;
 pub mod explain;
 pub mod least;
+pub mod map;
 pub mod report;
 pub mod state;
 

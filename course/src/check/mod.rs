@@ -2,6 +2,7 @@
 //! needs no evaluation; `semantic` runs the engine on every scenario. Together they return every
 //! problem at once, each located in its file, so an author fixes a file in one pass.
 
+mod glossary;
 mod links;
 mod policies;
 mod prose;
@@ -45,6 +46,7 @@ pub fn check_files<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Vec<Proble
 pub fn check_course(course: &Course) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_course_list(course, &mut problems);
+    glossary::check_glossary(course, &mut problems);
     let mut question_owners: HashMap<&str, &str> = HashMap::new();
     for lesson in &course.lessons {
         let file = format!("{}/lesson.json", lesson.manifest.id);

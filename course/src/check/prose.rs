@@ -13,6 +13,7 @@ pub const CALLOUTS: [&str; 3] = ["NOTE", "TIP", "WARNING"];
 
 pub(crate) fn check_prose(lesson: &Lesson, problems: &mut Vec<Problem>) {
     let file = format!("{}/lesson.md", lesson.manifest.id);
+    let mut diagram_problems = Vec::new();
     let mut report = |line: usize, message: String, help: &str| {
         let mut problem = Problem::new(&file, message).help(help);
         problem.position = Some((line, 1));
@@ -47,6 +48,13 @@ pub(crate) fn check_prose(lesson: &Lesson, problems: &mut Vec<Problem>) {
                     if language == "json" {
                         check_json_block(start, &body.join("\n"), &mut report);
                     }
+                    if language == "diagram" {
+                        diagram_problems.extend(check_diagram_block(
+                            &file,
+                            start,
+                            &body.join("\n"),
+                        ));
+                    }
                 }
             }
             continue;
@@ -75,6 +83,35 @@ pub(crate) fn check_prose(lesson: &Lesson, problems: &mut Vec<Problem>) {
             "add a line with ``` after the block",
         );
     }
+    problems.extend(diagram_problems);
+}
+
+/// A `diagram` block must parse and lay out; each problem points at its line and column in
+/// `lesson.md` (the block's first line is the one after the fence on line `start`).
+fn check_diagram_block(file: &str, start: usize, body: &str) -> Vec<Problem> {
+    let errors = match iamplay_diagram::parse(body) {
+        Ok(spec) => match iamplay_diagram::layout(&spec) {
+            Ok(_) => return Vec::new(),
+            Err(message) => {
+                let mut problem =
+                    Problem::new(file, format!("the diagram cannot be laid out: {message}"));
+                problem.position = Some((start, 1));
+                return vec![problem];
+            }
+        },
+        Err(errors) => errors,
+    };
+    errors
+        .into_iter()
+        .map(|error| {
+            let mut problem = Problem::new(file, format!("in the diagram: {}", error.message));
+            if let Some(help) = error.help {
+                problem = problem.help(help);
+            }
+            problem.position = Some((start + error.line, error.column));
+            problem
+        })
+        .collect()
 }
 
 fn check_json_block(start: usize, body: &str, report: &mut impl FnMut(usize, String, &str)) {

@@ -307,3 +307,94 @@ fn the_checker_measures_the_bound_with_the_catalogue() {
     let found = messages(&files(&[broad], "# A"));
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// Every problem with its position, as `file:line:column: message`.
+fn located(files: &[(String, String)]) -> Vec<String> {
+    check_files(files)
+        .iter()
+        .map(|p| {
+            let (line, column) = p.position.unwrap_or_default();
+            format!("{}:{line}:{column}: {}", p.file, p.message)
+        })
+        .collect()
+}
+
+#[test]
+fn a_broken_diagram_is_reported_at_its_line_and_column_in_the_lesson() {
+    let prose = "# A\n\nText.\n\n```diagram\ntitle T\nuser alice \"Alice\"\n  lambda fn \"F\"\nalice assumes bob\nrole alice \"Again\"\n```\n";
+    let problems = located(&files(&[lesson("a")], prose));
+    assert_eq!(
+        problems,
+        [
+            "a/lesson.md:8:3: in the diagram: unknown kind `lambda`",
+            "a/lesson.md:9:15: in the diagram: `bob` is not a node of this diagram",
+            "a/lesson.md:10:6: in the diagram: `alice` is already declared on line 2",
+        ]
+    );
+}
+
+#[test]
+fn a_good_diagram_passes() {
+    let prose =
+        "# A\n\n```diagram\ntitle T\nuser alice \"Alice\"\nrole r \"R\"\nalice assumes r\n```\n";
+    assert_eq!(located(&files(&[lesson("a")], prose)), Vec::<String>::new());
+}
+
+fn glossary(terms: Value) -> (String, String) {
+    (
+        "glossary.json".to_owned(),
+        json!({ "terms": terms }).to_string(),
+    )
+}
+
+#[test]
+fn every_marked_term_must_be_in_the_glossary_with_its_position() {
+    let prose = "# A\n\nA [role](term:iam-role) and a [thing](term:no-such-term).\n";
+    let mut files = files(&[lesson("a")], prose);
+    files.push(glossary(json!([
+        {"id": "iam-role", "term": "IAM role", "definition": "An identity that is assumed.", "lesson": "a"}
+    ])));
+    assert_eq!(
+        located(&files),
+        ["a/lesson.md:3:39: the term `no-such-term` is not in the glossary"]
+    );
+}
+
+#[test]
+fn every_glossary_term_must_be_taught_well_formed_and_defined_in_one_sentence() {
+    let mut files = files(&[lesson("a")], "# A\n\nA [role](term:iam-role).\n");
+    files.push(glossary(json!([
+        {"id": "iam-role", "term": "IAM role", "definition": "An identity.", "lesson": "a"},
+        {"id": "untaught", "term": "Untaught", "definition": "Never marked.", "lesson": "a"},
+        {"id": "Bad_Id", "term": "", "definition": "Two sentences. Here is the second.", "lesson": "nowhere"},
+        {"id": "iam-role", "term": "Again", "definition": "No full stop", "lesson": "a"}
+    ])));
+    let messages = messages(&files);
+    let expected = [
+        "glossary.json: terms[1].lesson: lesson `a` never marks the term `untaught`",
+        "glossary.json: terms[2].id: the term id `Bad_Id` is not kebab-case",
+        "glossary.json: terms[2].term: must not be empty",
+        "glossary.json: terms[2].definition: the definition of `` is not one sentence",
+        "glossary.json: terms[2].lesson: `nowhere` is not a lesson of this course",
+        "glossary.json: terms[3].id: the term id `iam-role` is also used by terms[0]",
+        "glossary.json: terms[3].definition: the definition of `Again` is not one sentence",
+    ];
+    for line in expected {
+        assert!(
+            messages.iter().any(|m| m.starts_with(line)),
+            "missing {line} in {messages:#?}"
+        );
+    }
+    assert_eq!(messages.len(), expected.len(), "{messages:#?}");
+}
+
+#[test]
+fn the_real_course_has_a_glossary_of_forty_terms_or_more() {
+    let loaded = crate::load::load_course(iamplay_lessons::FILES);
+    let course = loaded.course.expect("the course loads");
+    assert!(
+        course.glossary.len() >= 40,
+        "{} terms",
+        course.glossary.len()
+    );
+}

@@ -13,6 +13,9 @@ pub use parse::parse;
 
 use serde::{Deserialize, Serialize};
 
+/// `[text](term:id)` marks a glossary term.
+pub const TERM_SCHEME: &str = "term:";
+
 /// A parsed Markdown text: its top-level nodes.
 pub type Document = Vec<Node>;
 
@@ -66,6 +69,13 @@ pub enum Kind {
         src: Option<String>,
     },
     Rule,
+    /// A ```` ```diagram ```` block, laid out when the bundle was built (no children).
+    Diagram(Box<iamplay_diagram::Diagram>),
+    /// `[text](term:id)`: a glossary term, its children the text. Only the first use of a term
+    /// on a page keeps this kind; the bundle turns later ones into [`Kind::Span`].
+    Term {
+        id: String,
+    },
     /// Anything else (superscript, …): its children are kept, its meaning dropped.
     Span,
 }
@@ -102,6 +112,16 @@ pub enum Align {
 }
 
 /// Drops a leading top-level heading equal to `title`: the page already shows the title.
+/// Calls `visit` on every element kind of the documents, depth first, and lets it rewrite it.
+pub fn visit_kinds(nodes: &mut [Node], visit: &mut impl FnMut(&mut Kind)) {
+    for node in nodes {
+        if let Node::Element { kind, children } = node {
+            visit(kind);
+            visit_kinds(children, visit);
+        }
+    }
+}
+
 pub fn without_title(mut nodes: Vec<Node>, title: &str) -> Vec<Node> {
     if let Some(Node::Element {
         kind: Kind::Heading(1),

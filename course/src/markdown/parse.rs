@@ -5,7 +5,7 @@ use pulldown_cmark::{
     Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag,
 };
 
-use super::{Align, CalloutKind, Document, Kind, Node};
+use super::{Align, CalloutKind, Document, Kind, Node, TERM_SCHEME};
 
 /// Parses CommonMark with GitHub's tables, strikethrough, task lists and callouts.
 pub fn parse(source: &str) -> Document {
@@ -20,7 +20,7 @@ pub fn parse(source: &str) -> Document {
             Event::Start(tag) => stack.push((kind_of(tag), Vec::new())),
             Event::End(_) if stack.len() > 1 => {
                 if let Some((kind, children)) = stack.pop() {
-                    push(&mut stack, Node::Element { kind, children });
+                    push(&mut stack, finish(kind, children));
                 }
             }
             Event::End(_) => {}
@@ -49,6 +49,30 @@ pub fn parse(source: &str) -> Document {
         }
     }
     stack.pop().map(|(_, nodes)| nodes).unwrap_or_default()
+}
+
+/// A closed element; a `diagram` code block becomes its laid-out diagram. The checker has
+/// refused a diagram with problems before any bundle is built; if one got here anyway, it stays
+/// a code block showing its text.
+fn finish(kind: Kind, children: Vec<Node>) -> Node {
+    if let Kind::CodeBlock {
+        language: Some(language),
+    } = &kind
+    {
+        if language == "diagram" {
+            let source = super::plain_text(&children);
+            let laid = iamplay_diagram::parse(&source)
+                .ok()
+                .and_then(|spec| iamplay_diagram::layout(&spec).ok());
+            if let Some(diagram) = laid {
+                return Node::Element {
+                    kind: Kind::Diagram(Box::new(diagram)),
+                    children: Vec::new(),
+                };
+            }
+        }
+    }
+    Node::Element { kind, children }
 }
 
 fn push(stack: &mut [(Kind, Vec<Node>)], node: Node) {
@@ -107,6 +131,9 @@ fn kind_of(tag: Tag<'_>) -> Kind {
         Tag::Emphasis => Kind::Emphasis,
         Tag::Strong => Kind::Strong,
         Tag::Strikethrough => Kind::Strikethrough,
+        Tag::Link { dest_url, .. } if dest_url.starts_with(TERM_SCHEME) => Kind::Term {
+            id: dest_url[TERM_SCHEME.len()..].to_owned(),
+        },
         Tag::Link {
             dest_url, title, ..
         } => Kind::Link {

@@ -1,0 +1,52 @@
+//! A diagram as a figure: the SVG drawing (an image with its title and description) and,
+//! beside it, the same relationships as a list of sentences.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use iamplay_diagram::{render, Diagram};
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::interop::svg::mount;
+
+/// A page-unique prefix for the ids inside a drawing (title, description, arrowheads).
+pub fn fresh_id(prefix: &str) -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A lesson diagram, laid out when the course was built.
+#[component]
+pub fn DiagramFigure(diagram: Diagram) -> impl IntoView {
+    let figure = render(&diagram, &fresh_id("diagram"), &[]);
+    let host = NodeRef::<html::Div>::new();
+    let svg = figure.svg;
+    Effect::new(move |_| {
+        if let Some(host) = host.get() {
+            // A failure leaves the words below as the diagram; nothing else depends on it.
+            let _ = mount(&host, &svg);
+        }
+    });
+    view! {
+        <figure class="diagram">
+            // Focusable: on a narrow screen the drawing scrolls sideways.
+            <div class="diagram-canvas" node_ref=host tabindex="0" role="group"
+                aria-label=format!("Diagram: {}", diagram.title)></div>
+            <figcaption>
+                <p class="diagram-title">{diagram.title.clone()}</p>
+                <Words words=figure.words />
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The relationships in words, folded away: the drawing's text alternative, for everyone.
+#[component]
+pub fn Words(words: Vec<String>) -> impl IntoView {
+    view! {
+        <details class="diagram-words">
+            <summary>"The diagram in words"</summary>
+            <ul>{words.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+        </details>
+    }
+}

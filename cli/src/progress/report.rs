@@ -26,7 +26,8 @@ use crate::output::print_out;
     after_help = "Exit status: 0 when every file is read and nothing is flagged, 1 when a file is not a progress file or something is flagged, 2 on a usage error or a file that cannot be read."
 )]
 pub struct Args {
-    /// Progress files exported from the app (`iamplay-progress-*.json`)
+    /// Progress files exported from the app, one per learner (named after the file, or after
+    /// its folder when files share a name)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The report's format: Markdown, CSV (RFC 4180, one row per learner and lesson or
@@ -157,24 +158,30 @@ fn read(file: &Path) -> Result<exchange::Imported, Unread> {
     })
 }
 
-/// Each file's learner: its name without `.json`, or the whole path when two files share it.
+/// Each file's learner: its name without `.json`; when files share that name (the app names
+/// every export `iam-playground-progress.json`), the folder it is in; failing that, its path.
 fn learner_names(files: &[PathBuf]) -> Vec<String> {
-    let stem = |file: &PathBuf| {
-        file.file_stem().map_or_else(
-            || file.display().to_string(),
-            |s| s.to_string_lossy().into_owned(),
-        )
+    let stem = |file: &PathBuf| file.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let folder = |file: &PathBuf| {
+        file.parent()
+            .and_then(Path::file_name)
+            .map(|s| s.to_string_lossy().into_owned())
+    };
+    let unique = |name: &Option<String>, of: &dyn Fn(&PathBuf) -> Option<String>| {
+        name.is_some() && files.iter().filter(|other| of(other) == *name).count() == 1
     };
     files
         .iter()
         .map(|file| {
-            let name = stem(file);
-            let shared = files.iter().filter(|other| stem(other) == name).count() > 1;
-            if shared {
-                file.display().to_string()
-            } else {
-                name
+            let by_stem = stem(file);
+            if unique(&by_stem, &stem) {
+                return by_stem.unwrap_or_default();
             }
+            let by_folder = folder(file);
+            if unique(&by_folder, &folder) {
+                return by_folder.unwrap_or_default();
+            }
+            file.display().to_string()
         })
         .collect()
 }
@@ -196,13 +203,19 @@ mod tests {
 
     #[test]
     fn learners_are_named_after_their_files() {
-        let files: Vec<PathBuf> = ["class/alice.json", "bob", "x/carol.json", "y/carol.json"]
-            .iter()
-            .map(PathBuf::from)
-            .collect();
+        let names =
+            |list: &[&str]| learner_names(&list.iter().map(PathBuf::from).collect::<Vec<_>>());
+        assert_eq!(names(&["class/alice.json", "bob"]), ["alice", "bob"]);
         assert_eq!(
-            learner_names(&files),
-            ["alice", "bob", "x/carol.json", "y/carol.json"]
+            names(&[
+                "class/dana/iam-playground-progress.json",
+                "class/eve/iam-playground-progress.json"
+            ]),
+            ["dana", "eve"]
+        );
+        assert_eq!(
+            names(&["a/x/p.json", "b/x/p.json", "q.json"]),
+            ["a/x/p.json", "b/x/p.json", "q"]
         );
     }
 }

@@ -3,8 +3,8 @@
 //
 // 1. Names every file the app fetches by its content: the action catalogue becomes
 //    `catalog-<hash>.json` and Monaco's folder `vs-<hash>/` (Trunk already hashes the wasm, its
-//    JavaScript and the stylesheets; scripts/course-bundle.mjs the course). index.html tells the
-//    app the names in <meta> elements. A cache may then keep such a file for good.
+//    JavaScript, the practice tools' module and the stylesheets; scripts/course-bundle.mjs the
+//    course). index.html tells the app the names in <meta> elements. A cache may then keep such a file for good.
 // 2. Writes `sw.js`, the service worker (public/service-worker.js), with the list of files to
 //    cache: the app, the course, the catalogue and the Monaco files an editor needs
 //    (scripts/offline-monaco.txt). The release is the hash of all of them; a new release is a new
@@ -14,7 +14,7 @@
 // retires any service worker a release build left on the same address, so live reload always
 // shows the files just built.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -30,7 +30,7 @@ const publicUrl = (() => {
   const url = process.env.TRUNK_PUBLIC_URL ?? '/';
   return url.endsWith('/') ? url : `${url}/`;
 })();
-const PLACEHOLDERS = { release: 'RELEASE_ID', catalog: 'CATALOG_FILE', monaco: 'MONACO_BASE' };
+const PLACEHOLDERS = { release: 'RELEASE_ID', catalog: 'CATALOG_FILE', monaco: 'MONACO_BASE', tools: 'TOOLS_MODULE' };
 const CONTENT_ADDRESSED = /(^vs-[0-9a-f]{16}\/)|(-[0-9a-f]{16}(_bg)?\.[a-z]+$)/;
 
 const sha256 = () => createHash('sha256');
@@ -77,7 +77,22 @@ if (!existsSync(monacoDir)) fail(`${monacoDir} is missing (index.html copies Mon
 const monaco = `vs-${short(hashOfFiles(filesUnder(monacoDir)))}`;
 renameSync(monacoDir, join(staging, monaco));
 
+// The practice tools' module: Trunk leaves a "worker" binary unhashed, so name its wasm by its
+// content, point the module's loader at that name, then name the module by its own content.
+const toolsJs = join(staging, 'iamplay-tools.js');
+const toolsWasm = join(staging, 'iamplay-tools_bg.wasm');
+if (!existsSync(toolsJs) || !existsSync(toolsWasm)) fail(`${toolsJs} or its wasm is missing (index.html builds it)`);
+const toolsWasmName = `iamplay-tools-${short(sha256().update(readFileSync(toolsWasm)))}_bg.wasm`;
+renameSync(toolsWasm, join(staging, toolsWasmName));
+const toolsLoader = readFileSync(toolsJs, 'utf8');
+if (!toolsLoader.includes("'iamplay-tools_bg.wasm'")) fail(`${toolsJs} does not name iamplay-tools_bg.wasm`);
+const toolsLoaderText = toolsLoader.replace("'iamplay-tools_bg.wasm'", `'${toolsWasmName}'`);
+const toolsModule = `iamplay-tools-${short(sha256().update(toolsLoaderText))}.js`;
+writeFileSync(join(staging, toolsModule), toolsLoaderText);
+rmSync(toolsJs);
+
 html = html
+  .replace(`content="${PLACEHOLDERS.tools}"`, `content="${publicUrl}${toolsModule}"`)
   .replace(`content="${PLACEHOLDERS.catalog}"`, `content="${publicUrl}${catalog}"`)
   .replace(`content="${PLACEHOLDERS.monaco}"`, `content="${publicUrl}${monaco}"`);
 

@@ -122,8 +122,20 @@ export async function fetchCatalog() {
   return fetchText(path);
 }
 
-export async function fetchText(path) {
-  const response = await fetch(new URL(path, SITE_ROOT));
-  if (!response.ok) throw `could not fetch \`${path}\` (HTTP ${response.status})`;
-  return response.text();
+// Both wasm modules of the app (the main one and the practice tools) fetch through here, and
+// every file fetched is named by its content, so one download per page load serves both. A
+// failed download is forgotten, so that trying again fetches again.
+const fetched = new Map();
+
+export function fetchText(path) {
+  let text = fetched.get(path);
+  if (!text) {
+    text = fetch(new URL(path, SITE_ROOT)).then((response) => {
+      if (!response.ok) throw `could not fetch \`${path}\` (HTTP ${response.status})`;
+      return response.text();
+    });
+    fetched.set(path, text);
+    text.catch(() => fetched.delete(path));
+  }
+  return text;
 }

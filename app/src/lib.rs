@@ -12,10 +12,12 @@ pub mod json_highlight;
 pub mod language;
 mod pages;
 pub mod playground;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod scenario;
 pub mod share;
+pub mod tools;
 
 use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
@@ -51,9 +53,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("lessons") view=pages::lessons::Lessons />
                     <Route path=path!("lessons/:id") view=pages::lesson::Lesson />
                     <Route path=path!("lessons/:id/:scenario") view=pages::lesson::Lesson />
-                    <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("playground") view=pages::playground::Playground />
-                    <Route path=path!("interview") view=pages::interview::Interview />
+                    // Pages of the practice tools' own wasm module (see `tools`).
+                    <Route path=path!("drill") view=components::tool_host::ToolHost />
+                    <Route path=path!("review") view=components::tool_host::ToolHost />
+                    <Route path=path!("interview") view=components::tool_host::ToolHost />
+                    <Route path=path!("progress") view=components::tool_host::ToolHost />
                 </Routes>
             </main>
             <SiteFooter />

@@ -6,11 +6,14 @@
 
 pub mod exchange;
 pub mod moves;
+pub mod review;
 pub mod schema;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+use review::{Card, Item};
 
 pub use schema::{LoadOutcome, SCHEMA_VERSION};
 
@@ -25,6 +28,20 @@ pub struct Progress {
     pub questions: BTreeMap<String, QuestionState>,
     /// Finished interview sessions, oldest first.
     pub interviews: Vec<InterviewResult>,
+    /// Generated drills answered: per topic, and the streak of right answers.
+    pub practice: Practice,
+    /// Items to review, keyed by [`review::Item::key`].
+    pub review: BTreeMap<String, Card>,
+}
+
+/// Drill results: the right answers out of all per topic (the topic's slug), and streaks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Practice {
+    pub topics: BTreeMap<String, TopicScore>,
+    /// Right answers in a row, now.
+    pub streak: u32,
+    pub best_streak: u32,
 }
 
 /// One scenario's state.
@@ -135,6 +152,65 @@ impl Progress {
             .insert(id.to_owned(), QuestionState { chosen, correct });
     }
 
+    /// A drill answered, from practice or from the review: scores, streak and its card.
+    pub fn record_drill(&mut self, topic: &str, item: &Item, right: bool, today: u32) {
+        let score = self.practice.topics.entry(topic.to_owned()).or_default();
+        score.total += 1;
+        score.correct += u32::from(right);
+        self.practice.streak = if right { self.practice.streak + 1 } else { 0 };
+        self.practice.best_streak = self.practice.best_streak.max(self.practice.streak);
+        self.review_answer(item, right, today);
+    }
+
+    /// Moves an item's card after an answer; a wrong answer to an item without a card makes
+    /// one, due today.
+    pub fn review_answer(&mut self, item: &Item, right: bool, today: u32) {
+        let key = item.key();
+        match self.review.get(&key).copied() {
+            Some(card) => match card.answered(right, today) {
+                Some(next) => {
+                    self.review.insert(key, next);
+                }
+                None => {
+                    self.review.remove(&key);
+                }
+            },
+            None if !right => {
+                self.review.insert(key, Card::missed(today));
+            }
+            None => {}
+        }
+    }
+
+    /// A scenario tried and left unsolved comes back tomorrow; once solved, its card goes.
+    pub fn review_scenario(&mut self, key: &str, today: u32) {
+        let state = self.scenario(key);
+        let item = Item::Scenario(key.to_owned()).key();
+        if state.completed {
+            self.review.remove(&item);
+        } else if state.attempted && !self.review.contains_key(&item) {
+            self.review.insert(
+                item,
+                Card {
+                    level: 1,
+                    due: today + 1,
+                },
+            );
+        }
+    }
+
+    /// The cards due on `today`, the most overdue first.
+    pub fn due(&self, today: u32) -> Vec<(Item, Card)> {
+        let mut due: Vec<(Item, Card)> = self
+            .review
+            .iter()
+            .filter(|(_, card)| card.is_due(today))
+            .filter_map(|(key, card)| Some((Item::parse(key)?, *card)))
+            .collect();
+        due.sort_by_key(|(_, card)| card.due);
+        due
+    }
+
     pub fn record_interview(&mut self, result: InterviewResult) {
         self.interviews.push(result);
     }
@@ -197,6 +273,45 @@ mod tests {
         assert_eq!(status(&progress, false), LessonStatus::InProgress);
         progress.record_question("q", vec![0], true);
         assert_eq!(status(&progress, false), LessonStatus::Done);
+    }
+
+    #[test]
+    fn drills_score_per_topic_keep_a_streak_and_misses_come_back() {
+        let mut progress = Progress::default();
+        let item = |seed| Item::Drill {
+            topic: "mfa".into(),
+            level: 1,
+            seed,
+        };
+        progress.record_drill("mfa", &item(1), true, 10);
+        progress.record_drill("mfa", &item(2), true, 10);
+        progress.record_drill("mfa", &item(3), false, 10);
+        progress.record_drill("dates", &item(4), true, 10);
+        let mfa = progress.practice.topics["mfa"];
+        assert_eq!((mfa.correct, mfa.total), (2, 3));
+        assert_eq!(
+            (progress.practice.streak, progress.practice.best_streak),
+            (1, 2)
+        );
+        let due = progress.due(10);
+        assert_eq!(due.len(), 1);
+        assert_eq!(due[0].0, item(3));
+        // Right in the review: the card moves to box 2, due in two days.
+        progress.record_drill("mfa", &item(3), true, 10);
+        assert!(progress.due(10).is_empty());
+        assert_eq!(progress.due(12).len(), 1);
+    }
+
+    #[test]
+    fn unsolved_scenarios_come_back_tomorrow_until_solved() {
+        let mut progress = Progress::default();
+        progress.update_scenario("l/s", |s| s.attempted = true);
+        progress.review_scenario("l/s", 5);
+        assert!(progress.due(5).is_empty());
+        assert_eq!(progress.due(6)[0].0, Item::Scenario("l/s".into()));
+        progress.update_scenario("l/s", |s| s.completed = true);
+        progress.review_scenario("l/s", 6);
+        assert!(progress.review.is_empty());
     }
 
     #[test]

@@ -8,15 +8,43 @@ use crate::Progress;
 
 /// The version written today. Bump it and add a step to [`MIGRATIONS`] when the shape of
 /// [`Progress`] changes in a way serde defaults cannot absorb (a rename, a move).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A step from version `n` to `n + 1` (the step at index `n - 1`), on the raw JSON so the old
 /// shape needs no Rust type.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// The migrations of the real schema history, oldest first. Version 1 is the first shipped;
-/// version 2 follows the scenarios the course moved.
-pub const MIGRATIONS: &[Migration] = &[crate::moves::rename_scenarios];
+/// version 2 follows the scenarios the course moved; version 3 adds spaced review.
+pub const MIGRATIONS: &[Migration] = &[crate::moves::rename_scenarios, review_past_misses];
+
+/// Version 3 adds spaced review: what version 1 recorded as missed (a question answered
+/// wrongly, a scenario tried and not solved) becomes a card in the first box, due at once.
+fn review_past_misses(mut progress: Value) -> Result<Value, String> {
+    let Some(object) = progress.as_object_mut() else {
+        // Left for the final read to reject with its own reason.
+        return Ok(progress);
+    };
+    let mut cards = serde_json::Map::new();
+    let due_now = serde_json::json!({ "box": 1, "due": 0 });
+    if let Some(questions) = object.get("questions").and_then(Value::as_object) {
+        for (id, state) in questions {
+            if state.get("correct") == Some(&Value::Bool(false)) {
+                cards.insert(format!("question:{id}"), due_now.clone());
+            }
+        }
+    }
+    if let Some(scenarios) = object.get("scenarios").and_then(Value::as_object) {
+        for (key, state) in scenarios {
+            let flag = |name: &str| state.get(name) == Some(&Value::Bool(true));
+            if flag("attempted") && !flag("completed") {
+                cards.insert(format!("scenario:{key}"), due_now.clone());
+            }
+        }
+    }
+    object.insert("review".to_owned(), Value::Object(cards));
+    Ok(progress)
+}
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Envelope<T> {
@@ -138,14 +166,32 @@ mod tests {
     #[test]
     fn saved_progress_reads_back() {
         let text = to_text(&saved());
-        assert!(text.starts_with(r#"{"version":2,"#), "{text}");
+        assert!(text.starts_with(r#"{"version":3,"#), "{text}");
         assert_eq!(from_text(Some(&text)), LoadOutcome::Loaded(saved()));
         assert_eq!(from_text(None), LoadOutcome::Fresh);
     }
 
     #[test]
+    fn version_one_misses_become_review_cards_due_at_once() {
+        let old = r#"{"version":1,"progress":{
+            "scenarios":{"l/tried":{"attempted":true},"l/done":{"attempted":true,"completed":true}},
+            "questions":{"q-wrong":{"chosen":[1],"correct":false},"q-right":{"chosen":[0],"correct":true}}}}"#;
+        let LoadOutcome::Migrated { progress, from } = from_text(Some(old)) else {
+            panic!("expected a migration");
+        };
+        assert_eq!(from, 1);
+        let keys: Vec<&str> = progress.review.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["question:q-wrong", "scenario:l/tried"]);
+        assert_eq!(progress.due(0).len(), 2);
+        assert!(
+            progress.scenario("l/tried").attempted,
+            "nothing else changes"
+        );
+    }
+
+    #[test]
     fn fields_added_later_take_their_defaults() {
-        let text = r#"{"version":2,"progress":{"scenarios":{"l/s":{"completed":true}}}}"#;
+        let text = r#"{"version":3,"progress":{"scenarios":{"l/s":{"completed":true}}}}"#;
         let progress = from_text(Some(text)).progress();
         assert!(progress.scenario("l/s").completed);
         assert_eq!(progress.scenario("l/s").hints_shown, 0);

@@ -15,6 +15,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <ul>
                     <li><A href="/lessons">"Lessons"</A></li>
                     <li><A href="/playground">"Playground"</A></li>
+                    <li><A href="/drill">"Drills"</A></li>
                     <li><A href="/progress">"Progress"</A></li>
                     <li><A href="/interview">"Interview"</A></li>
                 </ul>

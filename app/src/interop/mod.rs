@@ -14,3 +14,4 @@ pub mod offline;
 pub mod page;
 pub mod scroll;
 pub mod storage;
+pub mod tools;

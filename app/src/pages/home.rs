@@ -2,8 +2,13 @@ use crate::components::title::Title;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::pages::review::due_sentence;
+use crate::progress::use_progress;
+
 #[component]
 pub fn Home() -> impl IntoView {
+    let store = use_progress();
+    let due = move || store.due().len();
     view! {
         <Title text="Learn AWS IAM by writing policies" />
         <section class="hero">
@@ -15,7 +20,12 @@ pub fn Home() -> impl IntoView {
             <div class="actions">
                 <A href="/lessons" attr:class="button primary">"Start the course"</A>
                 <A href="/playground" attr:class="button">"Open the playground"</A>
+                <A href="/drill" attr:class="button">"Practise with drills"</A>
             </div>
+            <p class="review-due" data-testid="home-due">
+                {move || due_sentence(due())} " "
+                {move || (due() > 0).then(|| view! { <A href="/review">"Start the review"</A> })}
+            </p>
         </section>
         <section class="features" aria-label="How it works">
             <article>

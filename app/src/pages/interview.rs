@@ -3,7 +3,6 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::course_gate::CourseGate;
 use crate::components::Markdown;
@@ -257,14 +256,14 @@ fn Results(
                 {result.by_topic.clone().into_iter().map(|t| {
                     let title = lesson_title(course, &t.topic);
                     view! {
-                        <tr><td><A href=format!("/lessons/{}", t.topic)>{title}</A></td><td>{format!("{} / {}", t.correct, t.total)}</td></tr>
+                        <tr><td><a href=format!("/lessons/{}", t.topic)>{title}</a></td><td>{format!("{} / {}", t.correct, t.total)}</td></tr>
                     }
                 }).collect_view()}
             </tbody>
         </table>
         {(!weak.is_empty()).then(move || view! {
             <h2>"Lessons to review"</h2>
-            <ul>{weak.into_iter().map(|t| { let title = lesson_title(course, &t); view! { <li><A href=format!("/lessons/{t}")>{title}</A></li> } }).collect_view()}</ul>
+            <ul>{weak.into_iter().map(|t| { let title = lesson_title(course, &t); view! { <li><a href=format!("/lessons/{t}")>{title}</a></li> } }).collect_view()}</ul>
         })}
         <h2>{format!("Missed questions ({})", result.missed.len())}</h2>
         {result.missed.iter().filter_map(|missed| bank.with_value(|b| b.get(missed.question).cloned()).map(|q| (missed.chosen.clone(), q))).map(|(chosen, q)| view! {
@@ -279,7 +278,7 @@ fn Results(
                 {q.model_answer.clone().map(|m| view! { <details><summary>"Model answer"</summary><Markdown document=m /></details> })}
             </article>
         }).collect_view()}
-        <p class="meta">"This session is kept on " <A href="/progress">"your progress page"</A> "."</p>
+        <p class="meta">"This session is kept on " <a href="/progress">"your progress page"</a> "."</p>
         <button type="button" class="button" on:click=move |_| restart.run(())>"Another session"</button>
     }
 }

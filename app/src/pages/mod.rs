@@ -1,5 +1,6 @@
 //! One module per page of the app.
 
+pub mod drill;
 pub mod home;
 pub mod interview;
 pub mod lesson;
@@ -7,3 +8,4 @@ pub mod lessons;
 pub mod not_found;
 pub mod playground;
 pub mod progress;
+pub mod review;

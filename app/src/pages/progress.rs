@@ -2,7 +2,6 @@ use crate::components::title::Title;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use crate::components::course_gate::CourseGate;
 use crate::course::{use_course, Course, CourseStore};
@@ -72,7 +71,7 @@ pub fn ProgressPage() -> impl IntoView {
             }));
             view! {
                 <tr>
-                    <th scope="row"><A href=format!("/lessons/{}", m.id)>{m.title.clone()}</A></th>
+                    <th scope="row"><a href=format!("/lessons/{}", m.id)>{m.title.clone()}</a></th>
                     <td>{move || format!("{} of {}", row.get().0, m.scenarios.len())}</td>
                     <td>{move || format!("{} of {}", row.get().1, m.questions.len())}</td>
                 </tr>
@@ -95,6 +94,13 @@ pub fn ProgressPage() -> impl IntoView {
                     </table>
                 </div>
             </CourseGate>
+            <h2>"Drills"</h2>
+            <p>
+                {move || crate::pages::review::due_sentence(store.due().len())} " "
+                <a href="/review">"Open the review"</a> " · " <a href="/drill">"Practise"</a>
+            </p>
+            <crate::pages::drill::MasteryChart />
+            <crate::pages::drill::Mastery />
             {move || {
                 let list = interviews();
                 (!list.is_empty()).then(|| view! {
@@ -174,7 +180,7 @@ fn InterviewSession(result: InterviewResult) -> impl IntoView {
             <ul class="topic-scores" aria-label="Score by topic">
                 {result.topics.into_iter().map(|(topic, score)| view! {
                     <li>
-                        <A href=format!("/lessons/{topic}")>{let id = topic.clone(); move || lesson_title(course, &id)}</A>
+                        <a href=format!("/lessons/{topic}")>{let id = topic.clone(); move || lesson_title(course, &id)}</a>
                         {format!(": {} / {}", score.correct, score.total)}
                     </li>
                 }).collect_view()}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::exchange::{ImportError, Imported};
+use super::review::{day_of, Item};
 use super::store::Book;
 use super::{InterviewResult, Progress, ScenarioState};
 use crate::interop::storage::{self, LocalStore, Storage};
@@ -26,6 +27,11 @@ pub fn provide_progress() -> ProgressStore {
     };
     provide_context(store);
     store
+}
+
+/// Today, in UTC days since 1970, by the browser clock.
+pub fn today() -> u32 {
+    day_of(storage::now_millis())
 }
 
 /// The store provided by [`provide_progress`].
@@ -59,6 +65,7 @@ impl ProgressStore {
             .book
             .try_update_value(|book| {
                 if book.progress.update_scenario(key, change) {
+                    book.progress.review_scenario(key, today());
                     Some(book.save())
                 } else {
                     None
@@ -73,6 +80,8 @@ impl ProgressStore {
     pub fn record_question(&self, id: &str, chosen: Vec<usize>, correct: bool) {
         let saved = self.book.try_update_value(|book| {
             book.progress.record_question(id, chosen, correct);
+            book.progress
+                .review_answer(&Item::Question(id.to_owned()), correct, today());
             book.save()
         });
         if let Some(saved) = saved {
@@ -83,12 +92,32 @@ impl ProgressStore {
     /// Keeps a finished interview session (called by interview mode).
     pub fn record_interview(&self, result: InterviewResult) {
         let saved = self.book.try_update_value(|book| {
+            for id in &result.missed {
+                book.progress
+                    .review_answer(&Item::Question(id.clone()), false, today());
+            }
             book.progress.record_interview(result);
             book.save()
         });
         if let Some(saved) = saved {
             self.publish(saved);
         }
+    }
+
+    /// A drill answered on the drill or review page.
+    pub fn record_drill(&self, topic: &str, item: &Item, right: bool) {
+        let saved = self.book.try_update_value(|book| {
+            book.progress.record_drill(topic, item, right, today());
+            book.save()
+        });
+        if let Some(saved) = saved {
+            self.publish(saved);
+        }
+    }
+
+    /// Reactive: the items due for review today.
+    pub fn due(&self) -> Vec<(Item, super::review::Card)> {
+        self.progress.with(|p| p.due(today()))
     }
 
     pub fn draft(&self, key: &str) -> Option<String> {
@@ -129,6 +158,18 @@ impl ProgressStore {
             None => Err(ImportError::Unreadable {
                 reason: "the page is closing".to_owned(),
             }),
+        }
+    }
+
+    /// Reads the saved progress again, after another module (the practice tools) changed it.
+    pub fn reload(&self) {
+        let (book, notice) = Book::open(Storage::local(), &storage::now_millis().to_string());
+        let progress = book.progress.clone();
+        if self.book.try_set_value(book).is_none() {
+            self.progress.set(progress);
+            if notice.is_some() {
+                self.notice.set(notice);
+            }
         }
     }
 

@@ -15,6 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use iamplay_progress::exchange::export;
+use iamplay_progress::review::Item;
 use iamplay_progress::{Prediction, Progress};
 use support::iamplay;
 
@@ -74,6 +75,14 @@ fn alice(dir: &Path) -> String {
         s.attempted = true
     });
     progress.record_question("iam-authn-vs-authz", vec![0], true);
+    for (seed, right) in [(1, true), (2, false), (3, true)] {
+        let drill = Item::Drill {
+            topic: "mfa".to_owned(),
+            level: 1,
+            seed,
+        };
+        progress.record_drill("mfa", &drill, right, 20_000);
+    }
     exported(
         dir,
         "alice",
@@ -122,6 +131,10 @@ fn honest_work_is_done_and_a_forged_claim_is_flagged() {
     let (code, out, err) = report(&[&alice]);
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(out.contains("| alice | 2/"), "{out}");
+    assert!(
+        out.contains("| 0 | 2/3 | 0 |"),
+        "interviews, drills, flags: {out}"
+    );
     assert!(out.contains("| 1/"), "{out}");
     assert!(
         out.contains(

@@ -24,6 +24,25 @@ fn text(name: &'static str, content: impl Into<String>) -> Element {
     Element::new(name).text(content)
 }
 
+/// `element` with `prose` appended, its `backticked` parts as `<code>`.
+fn with_code(mut element: Element, prose: &str) -> Element {
+    for (index, part) in prose.split('`').enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        element = if index % 2 == 1 {
+            element.child(text("code", part))
+        } else {
+            element.text(part)
+        };
+    }
+    // An empty cell still gets its closing tag.
+    if element.children.is_empty() {
+        element = element.text("");
+    }
+    element
+}
+
 fn share(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0
@@ -130,6 +149,7 @@ fn html_table(table: &Table) -> Element {
     let rows = table.rows.iter().map(|row| {
         Element::new("tr").children(row.iter().map(|cell| match cell.kind {
             Kind::Text => text("td", cell.text.clone()),
+            Kind::Prose => with_code(Element::new("td"), &cell.text),
             Kind::Code => Element::new("td").child(text("code", cell.text.clone())),
             Kind::Number => text("td", cell.text.clone()).attr("class", "number"),
             Kind::Done => text("td", cell.text.clone()).attr("class", "done"),
@@ -148,9 +168,12 @@ fn learner_section(learner: &LearnerReport) -> Element {
             .child(text("p", "Flagged").attr("class", "flagged"))
             .child(
                 Element::new("ul").children(learner.flags.iter().map(|flag| {
-                    Element::new("li")
-                        .child(text("code", flag.item.clone()))
-                        .text(format!(": {}", flag.message))
+                    with_code(
+                        Element::new("li")
+                            .child(text("code", flag.item.clone()))
+                            .text(": "),
+                        &flag.message,
+                    )
                 })),
             );
     }
@@ -226,6 +249,16 @@ mod tests {
             text("style", STYLE).to_markup(),
             format!("<style>{STYLE}</style>")
         );
+    }
+
+    #[test]
+    fn backticked_parts_are_code_and_stay_escaped() {
+        let markup = with_code(Element::new("p"), "fails check `a<b>` (x): `y`").to_markup();
+        assert_eq!(
+            markup,
+            "<p>fails check <code>a&lt;b&gt;</code> (x): <code>y</code></p>"
+        );
+        assert_eq!(with_code(Element::new("td"), "").to_markup(), "<td></td>");
     }
 
     #[test]

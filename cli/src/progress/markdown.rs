@@ -28,7 +28,7 @@ fn write_table(out: &mut String, table: &Table) {
             .map(|cell| match cell.kind {
                 Kind::Code => code(&cell.text),
                 Kind::Flagged => format!("**{}**", inline(&cell.text)),
-                Kind::Text | Kind::Number | Kind::Done => inline(&cell.text),
+                Kind::Text | Kind::Prose | Kind::Number | Kind::Done => inline(&cell.text),
             })
             .collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));

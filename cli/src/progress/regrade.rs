@@ -76,6 +76,9 @@ pub struct LearnerReport {
     pub flags: Vec<Flag>,
     /// Finished interview sessions: (correct, total) of each.
     pub interviews: Vec<(u32, u32)>,
+    /// Generated drills answered, as the file records them (right, total): a drill is made
+    /// again from a seed the file does not keep, so these are not re-graded.
+    pub drills: (u64, u64),
     /// Scenarios and questions the file has progress for that the course does not have.
     pub unknown: Vec<String>,
 }
@@ -111,6 +114,16 @@ pub fn regrade(name: &str, imported: &Imported, course: &Course) -> LearnerRepor
             .iter()
             .map(|i| (i.correct, i.total))
             .collect(),
+        drills: progress
+            .practice
+            .topics
+            .values()
+            .fold((0, 0), |(right, total), score| {
+                (
+                    right + u64::from(score.correct),
+                    total + u64::from(score.total),
+                )
+            }),
         unknown: Vec::new(),
     };
     // The learner's progress as the engine sees it, for the shared lesson status rule.

@@ -7,6 +7,8 @@ use super::report::ClassReport;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Text,
+    /// A sentence whose `backticked` parts are code.
+    Prose,
     /// An id: `lesson/scenario`.
     Code,
     /// A count or a fraction, right-aligned.
@@ -30,6 +32,10 @@ fn cell(text: impl Into<String>, kind: Kind) -> Cell {
 }
 
 fn fraction(part: usize, whole: usize) -> Cell {
+    cell(format!("{part}/{whole}"), Kind::Number)
+}
+
+fn fraction_of((part, whole): (u64, u64)) -> Cell {
     cell(format!("{part}/{whole}"), Kind::Number)
 }
 
@@ -68,6 +74,7 @@ pub fn class(report: &ClassReport) -> Table {
                 fraction(learner.questions_correct(), report.question_count()),
                 fraction(learner.lessons_done(), lessons),
                 cell(interviews(learner), Kind::Number),
+                fraction_of(learner.drills),
                 cell(
                     flags.to_string(),
                     if flags > 0 {
@@ -86,6 +93,7 @@ pub fn class(report: &ClassReport) -> Table {
             "Questions correct",
             "Lessons done",
             "Interviews",
+            "Drills (as recorded)",
             "Flagged",
         ],
         rows,
@@ -130,7 +138,7 @@ pub fn scenarios(learner: &LearnerReport) -> Option<Table> {
                 cell(scenario.status.label(), status),
                 cell(scenario.hints_shown.to_string(), Kind::Number),
                 cell(if scenario.answer_shown { "yes" } else { "no" }, Kind::Text),
-                cell(scenario.detail.clone().unwrap_or_default(), Kind::Text),
+                cell(scenario.detail.clone().unwrap_or_default(), Kind::Prose),
             ]
         })
         .collect();
@@ -180,6 +188,7 @@ mod tests {
             lessons: Vec::new(),
             flags: Vec::new(),
             interviews: vec![(8, 10), (0, 0), (5, 5), (3, 4)],
+            drills: (0, 0),
             unknown: Vec::new(),
         };
         assert_eq!(interviews(&learner), "4 (best 5/5)");

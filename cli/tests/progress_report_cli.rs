@@ -184,6 +184,70 @@ fn an_older_schema_is_migrated_as_the_app_does() {
 }
 
 #[test]
+fn schema_2_is_migrated_and_unsolved_work_says_what_is_missing() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/schema-2-erin.json"
+    );
+    let (code, out, err) = report(&["--format", "csv", fixture]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        out.contains("schema-2-erin,what-iam-answers,first-allow,Let Alice read one report,in progress,0,1,,,1,false,\"the saved policy fails check `alice-cannot-overwrite` (Alice overwrites the report): expected denied, the engine says allowed\"\r\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(",in progress,0,1,,,2,true,\"the statement picked, `edited/ReadCuratedLake`, is not the one that causes the deny\"\r\n"),
+        "{out}"
+    );
+    let (_, out, _) = report(&[fixture]);
+    assert!(
+        out.contains("| schema-2-erin | 0/53 | 0/110 | 0/14 | 1 (best 7/10) | 0/0 | 0 |"),
+        "{out}"
+    );
+}
+
+/// The trainer's path end to end: a lesson from `lessons new`, a learner's export for it, and
+/// the report graded against that course.
+#[test]
+fn a_trainers_own_course_grades_its_own_scenarios() {
+    let dir = class_dir("own-course");
+    let course = dir.join("course");
+    fs::create_dir(&course).unwrap();
+    fs::write(
+        course.join("course.json"),
+        r#"{"title": "Onboarding", "lessons": []}"#,
+    )
+    .unwrap();
+    let course = course.to_str().unwrap();
+    let added = iamplay(&["lessons", "new", "glue-crawlers", "--dir", course], "");
+    assert!(added.status.success(), "{}", text(&added.stderr));
+
+    let key = "glue-crawlers/read-one-prefix";
+    let mut progress = Progress::default();
+    progress.update_scenario(key, |s| s.completed = true);
+    let answer = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Action": "s3:GetObject", "Resource": "arn:aws:s3:::raw-data/incoming/*"}]}"#;
+    let file = exported(&dir, "fay", &progress, &[(key, answer.to_owned())]);
+    let (code, out, err) = report(&["--course", course, &file]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.starts_with("# Progress report: Onboarding\n"), "{out}");
+    assert!(out.contains("| fay | 1/2 | 0/3 | 0/1 |"), "{out}");
+    assert!(
+        out.contains(
+            "| `glue-crawlers/read-one-prefix` | Let the ingest role read incoming files | done |"
+        ),
+        "{out}"
+    );
+    // Against the built-in course the same file is about a lesson it does not have.
+    let (_, out, _) = report(&[&file]);
+    assert!(
+        out.contains("Not in this course (ignored): `glue-crawlers/read-one-prefix`."),
+        "{out}"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn corrupt_files_are_named_and_the_others_still_reported() {
     let dir = class_dir("corrupt");
     let alice = alice(&dir);

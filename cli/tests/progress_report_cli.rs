@@ -261,12 +261,19 @@ fn corrupt_files_are_named_and_the_others_still_reported() {
     fs::write(&other, "[1, 2, 3]").unwrap();
     let binary = dir.join("photo.json");
     fs::write(&binary, [0x7b, 0xff, 0xfe]).unwrap();
+    let huge = dir.join("huge.json");
+    fs::write(
+        &huge,
+        " ".repeat(iamplay_progress::exchange::MAX_FILE_BYTES + 10),
+    )
+    .unwrap();
     let missing = dir.join("missing.json");
     let files = [
         broken.to_str().unwrap(),
         alice.as_str(),
         other.to_str().unwrap(),
         binary.to_str().unwrap(),
+        huge.to_str().unwrap(),
     ];
     let (code, out, err) = report(&files);
     assert_eq!(code, Some(1), "{out}{err}");
@@ -283,6 +290,10 @@ fn corrupt_files_are_named_and_the_others_still_reported() {
     );
     assert!(
         err.contains("photo.json: byte 2: the file is not UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains("huge.json: the file is 5000010 bytes, larger than a progress file can be"),
         "{err}"
     );
     assert!(out.contains("## Files not read"), "{out}");

@@ -3,6 +3,7 @@
 //! class as Markdown, CSV or one self-contained HTML page. A file that cannot be read is named
 //! with the reason (and the position, for broken JSON); the others are still reported.
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -140,8 +141,22 @@ enum Unread {
 }
 
 fn read(file: &Path) -> Result<exchange::Imported, Unread> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| Unread::Io(format!("cannot read `{}`: {e}", file.display())))?;
+    let io = |e: std::io::Error| Unread::Io(format!("cannot read `{}`: {e}", file.display()));
+    let opened = std::fs::File::open(file).map_err(io)?;
+    let size = opened.metadata().map_err(io)?.len();
+    let too_large = |bytes: usize| {
+        let error = ImportError::TooLarge { bytes };
+        Unread::NotProgress(format!("{}: {error}", file.display()))
+    };
+    if size > exchange::MAX_FILE_BYTES as u64 {
+        return Err(too_large(usize::try_from(size).unwrap_or(usize::MAX)));
+    }
+    // Bounded even if the file grows while it is read.
+    let mut bytes = Vec::new();
+    opened
+        .take(exchange::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Unread::NotProgress(format!(
             "{}: byte {}: the file is not UTF-8 text, so not a progress file",

@@ -1,5 +1,5 @@
-//! The practice tools (drills, spaced review, interview mode and the progress page) as their
-//! own wasm module, `iamplay-tools`.
+//! The practice tools (drills, spaced review, interview mode and the progress page) and the
+//! trainers' scenario builder as their own wasm module, `iamplay-tools`.
 //!
 //! The learner's first download is the main app (lessons and the playground), which must stay
 //! under its size budget; these pages carry the drill generator and their own views, so they
@@ -18,15 +18,21 @@ pub enum Tool {
     Review,
     Interview,
     Progress,
+    /// The scenario builder, for trainers.
+    Build,
+    /// A scenario shared from the builder, for learners.
+    TryScenario,
 }
 
 impl Tool {
     /// Every tool with its path, for the main app's routes.
-    pub const ALL: [(Tool, &'static str); 4] = [
+    pub const ALL: [(Tool, &'static str); 6] = [
         (Tool::Drill, "/drill"),
         (Tool::Review, "/review"),
         (Tool::Interview, "/interview"),
         (Tool::Progress, "/progress"),
+        (Tool::Build, "/build"),
+        (Tool::TryScenario, crate::builder::link::LEARNER_PATH),
     ];
 
     pub fn from_path(path: &str) -> Option<Tool> {
@@ -43,6 +49,8 @@ impl Tool {
             Tool::Review => view! { <pages::review::ReviewPage /> }.into_any(),
             Tool::Interview => view! { <pages::interview::Interview /> }.into_any(),
             Tool::Progress => view! { <pages::progress::ProgressPage /> }.into_any(),
+            Tool::Build => view! { <pages::build::BuildPage /> }.into_any(),
+            Tool::TryScenario => view! { <pages::build_try::TryScenarioPage /> }.into_any(),
         }
     }
 }
@@ -67,6 +75,7 @@ mod tests {
     fn paths_name_their_tool_with_or_without_a_trailing_slash() {
         assert_eq!(Tool::from_path("/drill"), Some(Tool::Drill));
         assert_eq!(Tool::from_path("/review/"), Some(Tool::Review));
+        assert_eq!(Tool::from_path("/build/try"), Some(Tool::TryScenario));
         assert_eq!(Tool::from_path("/drills"), None);
         assert_eq!(Tool::from_path("/"), None);
     }

@@ -32,7 +32,9 @@ mod problem;
 pub use bundle::bundle_course;
 pub use bundle::{Bundle, RenderedCourse, BUNDLE_FORMAT};
 #[cfg(feature = "authoring")]
-pub use check::{check_course, check_files, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS};
+pub use check::{
+    check_course, check_files, check_scenario, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS,
+};
 pub use course::{Course, Lesson};
 pub use grade::{
     check_case, grade, grade_policy, grade_policy_with_catalog, grade_with_catalog, is_culprit,

@@ -24,8 +24,8 @@ pub fn Checks(form: Form) -> impl IntoView {
         rows.push();
     };
     view! {
-        <section class="build-section" aria-labelledby="build-checks">
-            <h2 id="build-checks">"Checks"</h2>
+        <section class="build-section" aria-labelledby="build-checks-heading">
+            <h2 id="build-checks-heading">"Checks"</h2>
             <p>
                 "Each check is one request the learner's policy must allow or deny, evaluated by the "
                 "engine as AWS would. A scenario has 2 to 5; a write or fix scenario needs at least one "

@@ -64,8 +64,8 @@ pub fn Export(form: Form) -> impl IntoView {
     };
 
     view! {
-        <section class="build-section build-export" aria-labelledby="build-share">
-            <h2 id="build-share">"Try and share"</h2>
+        <section class="build-section build-export" aria-labelledby="build-share-heading">
+            <h2 id="build-share-heading">"Try and share"</h2>
             <p class="actions">
                 <button type="button" class="primary" on:click=try_it disabled=move || !readable.get()>
                     "Try it as a learner"

@@ -18,8 +18,8 @@ pub fn FixedPolicies(form: Form) -> impl IntoView {
         rows.push();
     };
     view! {
-        <section class="build-section" aria-labelledby="build-fixed">
-            <h2 id="build-fixed">"Fixed policies"</h2>
+        <section class="build-section" aria-labelledby="build-fixed-heading">
+            <h2 id="build-fixed-heading">"Fixed policies"</h2>
             <p>
                 "The rest of the setup, which learners read but do not edit: another identity policy, "
                 "a bucket policy, a permissions boundary, SCPs and RCPs at their level of the organization."

@@ -15,8 +15,8 @@ pub fn Hints(form: Form) -> impl IntoView {
         rows.push();
     };
     view! {
-        <section class="build-section" aria-labelledby="build-hints">
-            <h2 id="build-hints">"Hints"</h2>
+        <section class="build-section" aria-labelledby="build-hints-heading">
+            <h2 id="build-hints-heading">"Hints"</h2>
             <p>"From a gentle nudge to nearly the answer; learners reveal them one at a time. Markdown."</p>
             <FieldProblems id="build-hints-problems" problems=form.at(Field::Hints) />
             <For each=move || rows.keys() key=|key| *key let:key>

@@ -163,8 +163,8 @@ pub fn BuildPage() -> impl IntoView {
             </p>
             <FieldProblems id="build-scenario-problems".to_owned() problems=form.at(Field::Scenario) />
 
-            <section class="build-section" aria-labelledby="build-about">
-                <h2 id="build-about">"The scenario"</h2>
+            <section class="build-section" aria-labelledby="build-about-heading">
+                <h2 id="build-about-heading">"The scenario"</h2>
                 {form.text(Field::Id, "id", "Id (kebab-case; the scenario's address in a lesson)", |d| &d.id, |d, v| d.id = v)}
                 {form.text(Field::Title, "title", "Title", |d| &d.title, |d, v| d.title = v)}
                 <SelectField id="build-style".to_owned() label="Style".to_owned()
@@ -179,8 +179,8 @@ pub fn BuildPage() -> impl IntoView {
                 </div>
             </section>
 
-            <section class="build-section" aria-labelledby="build-edited">
-                <h2 id="build-edited">"The policy the learner edits"</h2>
+            <section class="build-section" aria-labelledby="build-edited-heading">
+                <h2 id="build-edited-heading">"The policy the learner edits"</h2>
                 <SelectField id="build-kind".to_owned() label="Kind".to_owned()
                     value=draft.with_untracked(|d| d.edit_kind) options=KINDS.to_vec()
                     on_change=Callback::new(move |k| form.edit(|d| d.edit_kind = k)) />
@@ -195,16 +195,16 @@ pub fn BuildPage() -> impl IntoView {
             <hints::Hints form />
 
             <Show when=graded>
-                <section class="build-section" aria-labelledby="build-answer">
-                    <h2 id="build-answer">"The answer"</h2>
+                <section class="build-section" aria-labelledby="build-answer-heading">
+                    <h2 id="build-answer-heading">"The answer"</h2>
                     <PolicyField form field=Field::Answer editor="answer"
                         label=|| "Reference answer: passes every check" get=|d| &d.answer set=|d, v| d.answer = v />
                     <Bound form />
                 </section>
             </Show>
             <Show when=move || style.get() == ScenarioStyle::Spot>
-                <section class="build-section" aria-labelledby="build-culprit">
-                    <h2 id="build-culprit">"The culprit"</h2>
+                <section class="build-section" aria-labelledby="build-culprit-heading">
+                    <h2 id="build-culprit-heading">"The culprit"</h2>
                     <p>"The statement learners must find: its Sid, and the policy that holds it."</p>
                     <FieldProblems id="build-culprit-problems".to_owned() problems=form.at(Field::Culprit) />
                     {form.text(Field::CulpritPolicy, "culprit-policy", "Policy (`edited`, a fixed identity policy's name, or `resource`, `permissionBoundary`, `session`, `scps`, `rcps`)", |d| &d.culprit_policy, |d, v| d.culprit_policy = v)}
@@ -212,8 +212,8 @@ pub fn BuildPage() -> impl IntoView {
                 </section>
             </Show>
 
-            <section class="build-section" aria-labelledby="build-explanation">
-                <h2 id="build-explanation">"After success"</h2>
+            <section class="build-section" aria-labelledby="build-explanation-heading">
+                <h2 id="build-explanation-heading">"After success"</h2>
                 {form.area(Field::Explanation, "explanation", "Explanation: why the answer works", |d| &d.explanation, |d, v| d.explanation = v, Some(4), Some("Markdown, shown once the learner solves the scenario."))}
             </section>
 

@@ -4,6 +4,7 @@ use crate::components::title::Title;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::playground::denial::DenialPanel;
 use crate::components::playground::policies::PolicyList;
 use crate::components::playground::requests::RequestTable;
 use crate::components::playground::PlaygroundCx;
@@ -182,6 +183,7 @@ pub fn Playground() -> impl IntoView {
                     <span class="meta">{format!("{} characters", url.len())}</span>
                 </div>
             })}
+            <DenialPanel cx />
             <div class="playground-grid">
                 <PolicyList cx />
                 <RequestTable cx />

@@ -1,5 +1,6 @@
 //! The playground's views: policy editors, the request table, the flow and the explanation.
 
+pub mod denial;
 pub mod explain;
 pub mod policies;
 pub mod requests;
@@ -19,6 +20,8 @@ pub struct PlaygroundCx {
     /// Bumped when the whole state is replaced, so editors are created afresh.
     pub generation: RwSignal<u32>,
     pub catalog_ready: RwSignal<bool>,
+    /// The kind of policy an access-denied message blamed, highlighted in the editors.
+    pub blamed: RwSignal<Option<crate::playground::state::Kind>>,
 }
 
 impl PlaygroundCx {
@@ -29,6 +32,7 @@ impl PlaygroundCx {
             selected: RwSignal::new(None),
             generation: RwSignal::new(0),
             catalog_ready: RwSignal::new(false),
+            blamed: RwSignal::new(None),
         }
     }
 

@@ -83,7 +83,12 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
     let name_id = format!("policy-name-{id}");
     let level_id = format!("policy-level-{id}");
     view! {
-        <article class="policy-card" class:disabled=move || !enabled.get() data-policy-id=id>
+        <article
+            class="policy-card"
+            class:disabled=move || !enabled.get()
+            class:blamed=move || cx.blamed.get() == Some(kind.get())
+            data-policy-id=id
+        >
             <header>
                 <span class=move || format!("kind kind-{:?}", kind.get()).to_lowercase()>
                     {move || kind.get().label()}

@@ -23,12 +23,7 @@ pub fn toggle(question: &Question, chosen: &[usize], index: usize) -> Vec<usize>
 
 /// Right when exactly the correct options are chosen.
 pub fn is_correct(question: &Question, chosen: &[usize]) -> bool {
-    !chosen.is_empty()
-        && question
-            .options
-            .iter()
-            .enumerate()
-            .all(|(i, option)| option.correct == chosen.contains(&i))
+    question.is_answered_by(chosen)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod grade;
 mod lessons;
 mod lint;
 mod output;
+mod progress;
 mod render;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -36,6 +37,7 @@ enum Command {
     Lessons(lessons::Args),
     Check(grade::Args),
     Drill(drill::Args),
+    Progress(progress::Args),
     Denial(denial::Args),
     Completions(completions::Args),
 }
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Some(Command::Lessons(args)) => lessons::run(args),
         Some(Command::Check(args)) => grade::run(args),
         Some(Command::Drill(args)) => drill::run(args),
+        Some(Command::Progress(args)) => progress::run(args),
         Some(Command::Denial(args)) => denial::run(args),
         Some(Command::Completions(args)) => completions::run(args, Cli::command()),
         // A bare `iamplay` is a request for the overview, not a mistake.

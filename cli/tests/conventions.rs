@@ -52,6 +52,9 @@ fn completions_name_every_subcommand() {
             "actions",
             "lessons",
             "bundle",
+            "new",
+            "progress",
+            "report",
             "require-mfa",
         ] {
             assert!(script.contains(word), "{shell} completions lack `{word}`");

@@ -256,3 +256,25 @@ impl<P> Question<P> {
         }
     }
 }
+
+impl<P> Scenario<P> {
+    /// Whether a learner's pick in a `spot` scenario (`edited/<sid>` or `<policy name>/<sid>`)
+    /// is the culprit.
+    pub fn is_spotted_by(&self, choice: &str) -> bool {
+        self.culprit
+            .as_ref()
+            .is_some_and(|c| choice == format!("{}/{}", c.policy, c.sid))
+    }
+}
+
+impl<P> Question<P> {
+    /// Right when exactly the correct options (by index) are chosen.
+    pub fn is_answered_by(&self, chosen: &[usize]) -> bool {
+        !chosen.is_empty()
+            && self
+                .options
+                .iter()
+                .enumerate()
+                .all(|(i, option)| option.correct == chosen.contains(&i))
+    }
+}

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::course_gate::CourseGate;
-use crate::progress::{scenario_key, use_progress};
+use crate::progress::{scenario_key, status_class, use_progress};
 
 /// The course in teaching order, with the learner's progress in each lesson.
 #[component]
@@ -34,7 +34,7 @@ pub fn Lessons() -> impl IntoView {
                                     </h2>
                                     <p>{manifest.summary.clone()}</p>
                                     <p class="meta">
-                                        <span class=move || format!("lesson-status {}", status().class())>{move || status().label()}</span>
+                                        <span class=move || format!("lesson-status {}", status_class(status()))>{move || status().label()}</span>
                                         {format!(" · About {} minutes", manifest.minutes)}
                                     </p>
                                 </div>

@@ -148,10 +148,7 @@ pub fn spot_options(scenario: &Scenario) -> Vec<SpotOption> {
 }
 
 pub fn spot_is_correct(scenario: &Scenario, choice: &str) -> bool {
-    scenario
-        .culprit
-        .as_ref()
-        .is_some_and(|c| choice == format!("{}/{}", c.policy, c.sid))
+    scenario.is_spotted_by(choice)
 }
 
 /// The learner may see the reference answer once they tried (or solved it).
@@ -183,7 +180,7 @@ pub fn outcomes_revealed(scenario: &Scenario, state: &ScenarioState) -> bool {
 
 /// Whether a prediction matches the real decision (`allowed` or a deny).
 pub fn prediction_is_correct(prediction: Prediction, decision: &str) -> bool {
-    (prediction == Prediction::Allowed) == (decision == "allowed")
+    prediction.accepts(decision == "allowed")
 }
 
 /// Whether the scenario is solved by this report and the learner's answers.

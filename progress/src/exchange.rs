@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
-use super::moves;
-use super::schema::{self, LoadOutcome};
-use super::Progress;
+use crate::moves;
+use crate::schema::{self, LoadOutcome};
+use crate::Progress;
 
 /// The `format` tag that tells this file from any other JSON.
 pub const FILE_FORMAT: &str = "iamplay-progress";

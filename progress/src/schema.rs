@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::Progress;
+use crate::Progress;
 
 /// The version written today. Bump it and add a step to [`MIGRATIONS`] when the shape of
 /// [`Progress`] changes in a way serde defaults cannot absorb (a rename, a move).
@@ -16,7 +16,7 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// The migrations of the real schema history, oldest first. Version 1 is the first shipped;
 /// version 2 follows the scenarios the course moved; version 3 adds spaced review.
-pub const MIGRATIONS: &[Migration] = &[super::moves::rename_scenarios, review_past_misses];
+pub const MIGRATIONS: &[Migration] = &[crate::moves::rename_scenarios, review_past_misses];
 
 /// Version 3 adds spaced review: what version 1 recorded as missed (a question answered
 /// wrongly, a scenario tried and not solved) becomes a card in the first box, due at once.

@@ -4,6 +4,7 @@
 //! `components/` and `pages/` stay thin views over it; every call into JavaScript goes through
 //! `interop/`.
 
+pub mod builder;
 pub mod components;
 pub mod course;
 pub mod interop;
@@ -61,6 +62,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("review") view=components::tool_host::ToolHost />
                     <Route path=path!("interview") view=components::tool_host::ToolHost />
                     <Route path=path!("progress") view=components::tool_host::ToolHost />
+                    <Route path=path!("build") view=components::tool_host::ToolHost />
+                    <Route path=path!("build/try") view=components::tool_host::ToolHost />
                 </Routes>
             </main>
             <SiteFooter />

@@ -1,5 +1,6 @@
 //! The pages beside the course (the playground, drills, spaced review, interview mode, the
-//! glossary and the progress page) as their own wasm module, `iamplay-tools`.
+//! glossary, the progress page and the trainers' scenario builder) as their own wasm module,
+//! `iamplay-tools`.
 //!
 //! The learner's first download is the main app (the lessons with their scenario panels), which
 //! must stay under its size budget; these pages carry the drill generator, the share links and
@@ -20,17 +21,23 @@ pub enum Tool {
     Progress,
     Playground,
     Glossary,
+    /// The scenario builder, for trainers.
+    Build,
+    /// A scenario shared from the builder, for learners.
+    TryScenario,
 }
 
 impl Tool {
     /// Every tool with its path, for the main app's routes.
-    pub const ALL: [(Tool, &'static str); 6] = [
+    pub const ALL: [(Tool, &'static str); 8] = [
         (Tool::Playground, "/playground"),
         (Tool::Glossary, "/glossary"),
         (Tool::Drill, "/drill"),
         (Tool::Review, "/review"),
         (Tool::Interview, "/interview"),
         (Tool::Progress, "/progress"),
+        (Tool::Build, "/build"),
+        (Tool::TryScenario, crate::builder::link::LEARNER_PATH),
     ];
 
     pub fn from_path(path: &str) -> Option<Tool> {
@@ -49,6 +56,8 @@ impl Tool {
             Tool::Progress => view! { <pages::progress::ProgressPage /> }.into_any(),
             Tool::Playground => view! { <pages::playground::Playground /> }.into_any(),
             Tool::Glossary => view! { <pages::glossary::Glossary /> }.into_any(),
+            Tool::Build => view! { <pages::build::BuildPage /> }.into_any(),
+            Tool::TryScenario => view! { <pages::build_try::TryScenarioPage /> }.into_any(),
         }
     }
 }
@@ -73,6 +82,7 @@ mod tests {
     fn paths_name_their_tool_with_or_without_a_trailing_slash() {
         assert_eq!(Tool::from_path("/drill"), Some(Tool::Drill));
         assert_eq!(Tool::from_path("/review/"), Some(Tool::Review));
+        assert_eq!(Tool::from_path("/build/try"), Some(Tool::TryScenario));
         assert_eq!(Tool::from_path("/drills"), None);
         assert_eq!(Tool::from_path("/"), None);
     }

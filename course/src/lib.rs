@@ -33,7 +33,9 @@ mod problem;
 pub use bundle::{bundle_course, render_course};
 pub use bundle::{Bundle, RenderedCourse, BUNDLE_FORMAT};
 #[cfg(feature = "authoring")]
-pub use check::{check_course, check_files, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS};
+pub use check::{
+    check_course, check_files, check_scenario, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS,
+};
 pub use course::{Course, Lesson};
 pub use glossary::{GlossaryTerm, GLOSSARY_FILE};
 pub use grade::{

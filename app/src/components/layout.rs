@@ -33,6 +33,10 @@ pub fn SiteFooter() -> impl IntoView {
                 "Everything runs in your browser: the IAM evaluator is Rust compiled to WebAssembly. "
                 "Nothing you type leaves this page."
             </p>
+            <p>
+                "Teaching IAM? "<A href="/build">"Build a scenario"</A>
+                " for your learners and share it as a link."
+            </p>
         </footer>
     }
 }

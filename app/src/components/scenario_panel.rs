@@ -74,7 +74,14 @@ fn decorations_for(report: &Report, selected: Option<&str>) -> Vec<Decoration> {
 }
 
 #[component]
-pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoView {
+pub fn ScenarioPanel(
+    lesson: String,
+    scenario: &'static Scenario,
+    /// A scenario outside the course (the scenario builder's): it has no lesson page for an
+    /// attempt link to open.
+    #[prop(optional)]
+    standalone: bool,
+) -> impl IntoView {
     let store = use_progress();
     let key = scenario_key(&lesson, &scenario.id);
     let editable = matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix);
@@ -246,7 +253,9 @@ pub fn ScenarioPanel(lesson: String, scenario: &'static Scenario) -> impl IntoVi
                 active=wanted.now
             />
             {editable.then(|| view! {
-                <CopyAttemptLink lesson=lesson.clone() scenario=scenario.id.clone() text />
+                {(!standalone).then(|| view! {
+                    <CopyAttemptLink lesson=lesson.clone() scenario=scenario.id.clone() text />
+                })}
                 <p class="keyboard-tip">
                     "In the editor, Tab indents. To leave it with the keyboard, press "
                     <kbd>"Ctrl"</kbd>"+"<kbd>"M"</kbd>" then "<kbd>"Tab"</kbd>"."

@@ -1,5 +1,7 @@
 //! One module per page of the app.
 
+pub mod build;
+pub mod build_try;
 pub mod drill;
 pub mod glossary;
 pub mod home;

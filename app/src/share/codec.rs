@@ -75,16 +75,46 @@ impl std::fmt::Display for VersionNote {
 /// The fragment data (without `#share=`) for `shared`.
 pub fn encode(shared: &Shared) -> String {
     // Serialising plain data with string keys cannot fail.
-    let json = serde_json::to_vec(shared).unwrap_or_default();
-    let packed = compress_to_vec(&json, 9);
+    pack(&serde_json::to_vec(shared).unwrap_or_default())
+}
+
+/// JSON as fragment data: the format number, then the deflated bytes in base64url.
+pub fn pack(json: &[u8]) -> String {
+    let packed = compress_to_vec(json, 9);
     format!("{FORMAT}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
 /// Reads a fragment (with or without `#share=`), checking everything; `engine` and `catalog`
 /// are the running app's versions, compared with the link's.
 pub fn decode(fragment: &str, engine: &str, catalog: Option<&str>) -> Result<Decoded, ShareError> {
+    let json = unpack(fragment, FRAGMENT_KEY)?;
+    let shared: Shared = serde_json::from_slice(&json).map_err(|err| ShareError::Invalid {
+        message: err.to_string(),
+    })?;
+    check(&shared)?;
+    let mut notes = Vec::new();
+    if shared.engine != engine {
+        notes.push(VersionNote::Engine {
+            link: shared.engine.clone(),
+            current: engine.to_owned(),
+        });
+    }
+    if let (Some(link), Some(current)) = (&shared.catalog, catalog) {
+        if link != current {
+            notes.push(VersionNote::Catalog {
+                link: link.clone(),
+                current: current.to_owned(),
+            });
+        }
+    }
+    Ok(Decoded { shared, notes })
+}
+
+/// The JSON bytes of a fragment (with or without `#` and `key`) that [`pack`] wrote, with every
+/// size limit kept; the caller checks what the JSON holds.
+pub fn unpack(fragment: &str, key: &str) -> Result<Vec<u8>, ShareError> {
     let data = fragment.strip_prefix('#').unwrap_or(fragment);
-    let data = data.strip_prefix(FRAGMENT_KEY).unwrap_or(data).trim();
+    let data = data.strip_prefix(key).unwrap_or(data).trim();
     if data.is_empty() {
         return Err(ShareError::Empty);
     }
@@ -111,33 +141,13 @@ pub fn decode(fragment: &str, engine: &str, catalog: Option<&str>) -> Result<Dec
     let packed = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|_| ShareError::Corrupt)?;
-    let json = decompress_to_vec_with_limit(&packed, MAX_JSON).map_err(|err| {
+    decompress_to_vec_with_limit(&packed, MAX_JSON).map_err(|err| {
         if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
             ShareError::TooLarge { limit: MAX_JSON }
         } else {
             ShareError::Corrupt
         }
-    })?;
-    let shared: Shared = serde_json::from_slice(&json).map_err(|err| ShareError::Invalid {
-        message: err.to_string(),
-    })?;
-    check(&shared)?;
-    let mut notes = Vec::new();
-    if shared.engine != engine {
-        notes.push(VersionNote::Engine {
-            link: shared.engine.clone(),
-            current: engine.to_owned(),
-        });
-    }
-    if let (Some(link), Some(current)) = (&shared.catalog, catalog) {
-        if link != current {
-            notes.push(VersionNote::Catalog {
-                link: link.clone(),
-                current: current.to_owned(),
-            });
-        }
-    }
-    Ok(Decoded { shared, notes })
+    })
 }
 
 fn invalid(message: String) -> ShareError {

@@ -7,7 +7,9 @@
 mod codec;
 mod error;
 
-pub use codec::{decode, encode, Decoded, Shared, SharedContent, VersionNote, FRAGMENT_KEY};
+pub use codec::{
+    decode, encode, pack, unpack, Decoded, Shared, SharedContent, VersionNote, FRAGMENT_KEY,
+};
 pub use error::ShareError;
 
 /// The running app's version, recorded in every link so a reader is told when decisions may

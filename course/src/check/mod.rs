@@ -10,8 +10,10 @@ mod question;
 mod references;
 mod scenario;
 mod semantic;
+mod single;
 
 pub use semantic::check_semantics;
+pub use single::check_scenario;
 
 use std::collections::HashMap;
 

@@ -9,17 +9,17 @@ use serde_json::json;
 
 use crate::manifest::{Culprit, ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
 use crate::problem::{Problem, Report};
+use iamplay_engine::catalog::Catalog;
 use iamplay_engine::eval::Decision;
 use iamplay_engine::policy::Policy;
 
-/// Grades as `iamplay check` does: with the exact least-privilege bound where the catalogue is
-/// compiled in (the CLI and the tests), else as the app does before its catalogue loads.
-fn graded(scenario: &Scenario, policy: &Policy) -> Result<Grade, GradeError> {
+/// The catalogue `iamplay check` grades with: compiled in for the CLI and the tests, else none
+/// (as the app grades before its catalogue loads).
+fn default_catalog() -> Option<&'static Catalog> {
     #[cfg(feature = "embedded-catalog")]
-    let catalog = Some(iamplay_engine::catalog::Catalog::embedded());
+    return Some(Catalog::embedded());
     #[cfg(not(feature = "embedded-catalog"))]
-    let catalog = None;
-    grade_parsed(scenario, policy, catalog)
+    None
 }
 
 /// Checks every scenario of the course against the engine.
@@ -35,6 +35,7 @@ pub fn check_semantics(course: &Course) -> Vec<Problem> {
             check_scenario(
                 scenario,
                 &format!("scenarios[{}]", scenario.id),
+                default_catalog(),
                 &mut report,
             );
         }
@@ -42,7 +43,14 @@ pub fn check_semantics(course: &Course) -> Vec<Problem> {
     problems
 }
 
-fn check_scenario(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
+/// Checks one scenario against the engine; `catalog` makes the least-privilege bound exact.
+pub(crate) fn check_scenario(
+    scenario: &Scenario,
+    field: &str,
+    catalog: Option<&Catalog>,
+    report: &mut Report<'_>,
+) {
+    let graded = |policy: &Policy| grade_parsed(scenario, policy, catalog);
     let parsed = |document, name: &str, report: &mut Report<'_>| match manifest_policy(document) {
         Ok(policy) => Some(policy),
         Err(error) => {
@@ -61,7 +69,7 @@ fn check_scenario(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     let Some(answer) = parsed(&scenario.answer, "answer", report) else {
         return;
     };
-    let answer_grade = match graded(scenario, &answer) {
+    let answer_grade = match graded(&answer) {
         Ok(grade) => grade,
         Err(error) => return report_grade_error(&error, field, report),
     };
@@ -94,7 +102,7 @@ fn check_scenario(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     }
     if matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix) {
         if let Some(starter) = starter {
-            match graded(scenario, &starter) {
+            match graded(&starter) {
                 Ok(grade) if grade.passed => report.push(
                     &format!("{field}.starter"),
                     "the starter already passes every check, so there is nothing to do",
@@ -106,7 +114,7 @@ fn check_scenario(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
         }
     }
     if matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix) {
-        check_allow_everything_fails(scenario, field, report);
+        check_allow_everything_fails(scenario, field, catalog, report);
     }
     if let (ScenarioStyle::Spot, Some(culprit)) = (scenario.style, &scenario.culprit) {
         check_culprit(scenario, culprit, &answer_grade, field, report);
@@ -153,7 +161,12 @@ fn check_culprit(
 
 /// The laziest answer (allow every action, to everyone, on everything) must fail a check;
 /// otherwise the scenario cannot tell a least-privilege answer from a reckless one.
-fn check_allow_everything_fails(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
+fn check_allow_everything_fails(
+    scenario: &Scenario,
+    field: &str,
+    catalog: Option<&Catalog>,
+    report: &mut Report<'_>,
+) {
     let statement = match scenario.edit.kind {
         PolicyKind::Trust => json!({"Effect": "Allow", "Principal": "*", "Action": "*"}),
         PolicyKind::Resource => {
@@ -165,7 +178,7 @@ fn check_allow_everything_fails(scenario: &Scenario, field: &str, report: &mut R
     let Ok(policy) = manifest_policy(&document) else {
         return;
     };
-    if let Ok(grade) = graded(scenario, &policy) {
+    if let Ok(grade) = grade_parsed(scenario, &policy, catalog) {
         if grade.checks.iter().all(|check| check.passed) {
             report.push(
                 &format!("{field}.checks"),

@@ -1,0 +1,401 @@
+//! The builder's form as data. Policies, the fixed policies and each check's context are the
+//! text the trainer typed; [`Draft::to_scenario`] turns the form into the course's scenario
+//! type, reporting every field whose text is not JSON at the line and column of the mistake.
+
+use iamplay_course::{
+    Check, Culprit, EditedPolicy, ExpectedOutcome, LeastPrivilegeBound, PolicyKind, Scenario,
+    ScenarioStyle,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::problems::{CheckPart, Field, FieldProblem};
+
+/// What a new policy editor holds: a document with no statements.
+pub const EMPTY_POLICY: &str = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}";
+
+/// The form. Every field has a default, so a draft saved by an older form still opens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Draft {
+    pub id: String,
+    pub title: String,
+    pub style: ScenarioStyle,
+    /// Markdown.
+    pub task: String,
+    pub edit_kind: PolicyKind,
+    pub edit_name: String,
+    pub starter: String,
+    pub fixed: Vec<FixedDraft>,
+    pub checks: Vec<CheckDraft>,
+    /// Markdown, one per tier.
+    pub hints: Vec<String>,
+    pub answer: String,
+    /// Whether the answer is held to a least-privilege bound.
+    pub bounded: bool,
+    /// One resource ARN (or pattern) per line.
+    pub bound_resources: String,
+    /// One action per line.
+    pub bound_extra: String,
+    /// For `spot`: `edited`, or the name of a fixed policy.
+    pub culprit_policy: String,
+    pub culprit_sid: String,
+    /// Markdown.
+    pub explanation: String,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft {
+            id: String::new(),
+            title: String::new(),
+            style: ScenarioStyle::Write,
+            task: String::new(),
+            edit_kind: PolicyKind::Identity,
+            edit_name: String::new(),
+            starter: EMPTY_POLICY.to_owned(),
+            fixed: Vec::new(),
+            checks: Vec::new(),
+            hints: Vec::new(),
+            answer: EMPTY_POLICY.to_owned(),
+            bounded: false,
+            bound_resources: String::new(),
+            bound_extra: String::new(),
+            culprit_policy: "edited".to_owned(),
+            culprit_sid: String::new(),
+            explanation: String::new(),
+        }
+    }
+}
+
+/// A fixed policy: where it sits in the request's evaluation, and its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FixedDraft {
+    pub slot: FixedSlot,
+    /// An identity policy's name (a spot scenario's culprit may name it).
+    pub name: String,
+    /// For SCPs and RCPs: 0 the organization root, 1 an OU, 2 the account.
+    pub level: usize,
+    pub text: String,
+}
+
+impl Default for FixedDraft {
+    fn default() -> Self {
+        FixedDraft {
+            slot: FixedSlot::Identity,
+            name: String::new(),
+            level: 0,
+            text: EMPTY_POLICY.to_owned(),
+        }
+    }
+}
+
+/// The slots of a case's `policies` a fixed policy can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FixedSlot {
+    Identity,
+    Resource,
+    PermissionBoundary,
+    Session,
+    Scps,
+    Rcps,
+}
+
+impl FixedSlot {
+    pub const ALL: [FixedSlot; 6] = [
+        FixedSlot::Identity,
+        FixedSlot::Resource,
+        FixedSlot::PermissionBoundary,
+        FixedSlot::Session,
+        FixedSlot::Scps,
+        FixedSlot::Rcps,
+    ];
+
+    /// The key in a case's `policies`.
+    pub fn key(self) -> &'static str {
+        match self {
+            FixedSlot::Identity => "identity",
+            FixedSlot::Resource => "resource",
+            FixedSlot::PermissionBoundary => "permissionBoundary",
+            FixedSlot::Session => "session",
+            FixedSlot::Scps => "scps",
+            FixedSlot::Rcps => "rcps",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FixedSlot::Identity => "Identity policy",
+            FixedSlot::Resource => "Resource policy",
+            FixedSlot::PermissionBoundary => "Permissions boundary",
+            FixedSlot::Session => "Session policy",
+            FixedSlot::Scps => "SCP",
+            FixedSlot::Rcps => "RCP",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<FixedSlot> {
+        FixedSlot::ALL.into_iter().find(|slot| slot.key() == key)
+    }
+
+    fn has_levels(self) -> bool {
+        matches!(self, FixedSlot::Scps | FixedSlot::Rcps)
+    }
+}
+
+/// The names of the organization levels an SCP or RCP can be attached at.
+pub const LEVELS: [&str; 3] = ["Organization root", "OU", "Account"];
+
+/// One check: a request in the engine's case format and the outcome it must have.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CheckDraft {
+    pub id: String,
+    pub title: String,
+    pub principal: String,
+    pub action: String,
+    pub resource: String,
+    /// Empty when the resource is in the principal's account.
+    pub resource_account: String,
+    /// A JSON object of condition keys; empty for none.
+    pub context: String,
+    pub expect: ExpectedOutcome,
+    pub hint: String,
+}
+
+impl Default for CheckDraft {
+    fn default() -> Self {
+        CheckDraft {
+            id: String::new(),
+            title: String::new(),
+            principal: String::new(),
+            action: String::new(),
+            resource: String::new(),
+            resource_account: String::new(),
+            context: String::new(),
+            expect: ExpectedOutcome::Allowed,
+            hint: String::new(),
+        }
+    }
+}
+
+impl Draft {
+    /// A new check with an id no other check has (`check-1`, `check-2`, …).
+    pub fn add_check(&mut self) {
+        let id = (1..)
+            .map(|n| format!("check-{n}"))
+            .find(|id| self.checks.iter().all(|c| &c.id != id))
+            .unwrap_or_default();
+        self.checks.push(CheckDraft {
+            id,
+            ..CheckDraft::default()
+        });
+    }
+
+    /// The course scenario the form describes, and the fields whose text is not JSON. Such a
+    /// field becomes `null` in the scenario, so the checker still reviews everything else.
+    pub fn to_scenario(&self) -> (Scenario, Vec<FieldProblem>) {
+        let mut problems = Vec::new();
+        let starter = policy_json(&self.starter, Field::Starter, &mut problems);
+        let answer = policy_json(&self.answer, Field::Answer, &mut problems);
+        let fixed = self.fixed_json(&mut problems);
+        let checks = self
+            .checks
+            .iter()
+            .enumerate()
+            .map(|(index, check)| check.to_check(index, &mut problems))
+            .collect();
+        let graded = matches!(self.style, ScenarioStyle::Write | ScenarioStyle::Fix);
+        let scenario = Scenario {
+            id: self.id.trim().to_owned(),
+            title: self.title.trim().to_owned(),
+            style: self.style,
+            task: self.task.clone(),
+            edit: EditedPolicy {
+                kind: self.edit_kind,
+                name: self.edit_name.trim().to_owned(),
+            },
+            // A predict or spot scenario studies one policy: the starter is its answer too.
+            answer: if graded { answer } else { starter.clone() },
+            starter,
+            fixed,
+            checks,
+            least_privilege: (graded && self.bounded).then(|| LeastPrivilegeBound {
+                resources: lines(&self.bound_resources),
+                allow_extra: lines(&self.bound_extra),
+            }),
+            hints: self.hints.clone(),
+            culprit: (self.style == ScenarioStyle::Spot).then(|| Culprit {
+                policy: self.culprit_policy.trim().to_owned(),
+                sid: self.culprit_sid.trim().to_owned(),
+            }),
+            explanation: self.explanation.clone(),
+        };
+        (scenario, problems)
+    }
+
+    /// `fixed` in the case's `policies` shape, `None` when there are no fixed policies.
+    fn fixed_json(&self, problems: &mut Vec<FieldProblem>) -> Option<Value> {
+        if self.fixed.is_empty() {
+            return None;
+        }
+        let mut slots = Map::new();
+        for (index, fixed) in self.fixed.iter().enumerate() {
+            let document = policy_json(&fixed.text, Field::Fixed(index), problems);
+            let key = fixed.slot.key();
+            match fixed.slot {
+                FixedSlot::Identity => {
+                    let name = fixed.name.trim();
+                    let entry = if name.is_empty() {
+                        document
+                    } else {
+                        serde_json::json!({ "name": name, "document": document })
+                    };
+                    push_to(&mut slots, key, entry);
+                }
+                FixedSlot::Scps | FixedSlot::Rcps => {
+                    let levels = slots.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+                    if let Value::Array(levels) = levels {
+                        let level = fixed.level.min(LEVELS.len() - 1);
+                        while levels.len() <= level {
+                            levels.push(Value::Array(Vec::new()));
+                        }
+                        if let Value::Array(at) = &mut levels[level] {
+                            at.push(document);
+                        }
+                    }
+                }
+                _ if slots.contains_key(key) => problems.push(FieldProblem::new(
+                    Field::Fixed(index),
+                    format!(
+                        "there is already a {} among the fixed policies",
+                        fixed.slot.label().to_lowercase()
+                    ),
+                    "a request has one policy in this place: remove one of them",
+                )),
+                _ => {
+                    slots.insert(key.to_owned(), document);
+                }
+            }
+        }
+        for slot in [FixedSlot::Scps, FixedSlot::Rcps] {
+            self.report_empty_levels(slot, &slots, problems);
+        }
+        Some(Value::Object(slots))
+    }
+
+    /// AWS evaluates every level between the root and the account; a level without a policy
+    /// would deny everything, which is not what an author who skipped it means.
+    fn report_empty_levels(
+        &self,
+        slot: FixedSlot,
+        slots: &Map<String, Value>,
+        problems: &mut Vec<FieldProblem>,
+    ) {
+        let Some(Value::Array(levels)) = slots.get(slot.key()) else {
+            return;
+        };
+        for (level, policies) in levels.iter().enumerate() {
+            if policies.as_array().is_some_and(Vec::is_empty) {
+                let below = self
+                    .fixed
+                    .iter()
+                    .position(|f| f.slot == slot && f.slot.has_levels() && f.level > level)
+                    .unwrap_or_default();
+                problems.push(FieldProblem::new(
+                    Field::Fixed(below),
+                    format!("no {} is attached at level {level} ({})", slot.label(), LEVELS[level]),
+                    "every level from the root to this one needs a policy (AWS attaches a full-access one by default): add one there, or move this policy up",
+                ));
+            }
+        }
+    }
+}
+
+fn push_to(slots: &mut Map<String, Value>, key: &str, entry: Value) {
+    let list = slots.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(list) = list {
+        list.push(entry);
+    }
+}
+
+impl CheckDraft {
+    fn to_check(&self, index: usize, problems: &mut Vec<FieldProblem>) -> Check {
+        let mut request = Map::new();
+        request.insert("principal".into(), self.principal.trim().into());
+        request.insert("action".into(), self.action.trim().into());
+        request.insert("resource".into(), self.resource.trim().into());
+        let account = self.resource_account.trim();
+        if !account.is_empty() {
+            request.insert("resourceAccount".into(), account.into());
+        }
+        if !self.context.trim().is_empty() {
+            let context = json_field(
+                &self.context,
+                Field::Check(index, CheckPart::Context),
+                problems,
+            );
+            request.insert("context".into(), context);
+        }
+        Check {
+            id: self.id.trim().to_owned(),
+            title: self.title.trim().to_owned(),
+            request: Value::Object(request),
+            expect: self.expect,
+            hint: self.hint.trim().to_owned(),
+        }
+    }
+}
+
+/// Non-empty trimmed lines.
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn policy_json(text: &str, field: Field, problems: &mut Vec<FieldProblem>) -> Value {
+    if text.trim().is_empty() {
+        problems.push(FieldProblem::new(
+            field,
+            "the policy is empty",
+            "write a policy document: `{\"Version\": \"2012-10-17\", \"Statement\": [...]}`",
+        ));
+        return Value::Null;
+    }
+    json_field(text, field, problems)
+}
+
+/// The JSON in `text`, or `null` with the parser's message at its line and column.
+fn json_field(text: &str, field: Field, problems: &mut Vec<FieldProblem>) -> Value {
+    match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => {
+            let mut problem = FieldProblem::new(
+                field,
+                format!("this is not valid JSON: {}", without_position(&error)),
+                "fix the JSON at the marked place",
+            );
+            problem.position = Some((error.line(), error.column()));
+            problems.push(problem);
+            Value::Null
+        }
+    }
+}
+
+/// serde_json's message without its " at line L column C" tail: the position is shown apart.
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+#[path = "draft_tests.rs"]
+pub(crate) mod tests;

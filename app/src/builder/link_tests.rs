@@ -1,0 +1,75 @@
+use super::*;
+use crate::builder::draft::tests::sound;
+
+fn fragment(link: &str) -> &str {
+    link.split_once('#').map(|(_, f)| f).unwrap()
+}
+
+#[test]
+fn a_link_opens_the_scenario_it_was_made_from() {
+    let (scenario, _) = sound().to_scenario();
+    let link = scenario_link(&scenario);
+    assert!(link.starts_with("/build/try#scenario=1."), "{link}");
+    let opened = open_link(fragment(&link)).unwrap();
+    assert_eq!(opened.id, scenario.id);
+    assert_eq!(opened.checks, scenario.checks);
+    assert_eq!(opened.answer, scenario.answer);
+    // The task's Markdown arrives parsed: `**alice**` is strong text, not asterisks.
+    assert!(format!("{:?}", opened.task).contains("Strong"));
+}
+
+#[test]
+fn broken_and_crafted_links_are_refused_with_a_reason() {
+    let (scenario, _) = sound().to_scenario();
+    let link = scenario_link(&scenario);
+    let data = fragment(&link);
+    let cut = &data[..data.len() - 9];
+    assert!(matches!(
+        open_link(cut),
+        Err(LinkError::Link(ShareError::Corrupt))
+    ));
+    assert!(matches!(
+        open_link("#scenario=1.a*b"),
+        Err(LinkError::Link(ShareError::NotBase64 { .. }))
+    ));
+    assert!(matches!(
+        open_link(""),
+        Err(LinkError::Link(ShareError::Empty))
+    ));
+    assert!(matches!(
+        open_link("#scenario=9.abc"),
+        Err(LinkError::Link(ShareError::UnknownFormat { .. }))
+    ));
+
+    let crafted = |json: serde_json::Value| {
+        format!(
+            "#{FRAGMENT_KEY}{}",
+            share::pack(json.to_string().as_bytes())
+        )
+    };
+    let mut value = serde_json::json!({"engine": "0", "scenario": scenario});
+    value["scenario"]["script"] = "<script>".into();
+    let error = open_link(&crafted(value)).unwrap_err();
+    assert!(
+        matches!(error, LinkError::Invalid(ref m) if m.contains("unknown field `script`")),
+        "{error}"
+    );
+
+    let mut unsound = scenario.clone();
+    unsound.checks.truncate(1);
+    let value = serde_json::json!({"engine": "0", "scenario": unsound});
+    let error = open_link(&crafted(value)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the scenario in this link does not pass the course checker: checks: the scenario has 1 check(s); it needs 2 to 5"
+    );
+    assert!(!error.help().is_empty());
+
+    let mut hinted = scenario;
+    hinted.hints = vec!["more".into(); 13];
+    let value = serde_json::json!({"engine": "0", "scenario": hinted});
+    assert!(matches!(
+        open_link(&crafted(value)),
+        Err(LinkError::Invalid(_))
+    ));
+}

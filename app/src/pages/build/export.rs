@@ -1,0 +1,120 @@
+//! Trying the draft as a learner would, and exporting it: a link that opens it for learners,
+//! or the lesson JSON to paste into a course folder.
+
+use iamplay_course::markdown;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::Form;
+use crate::builder::lesson_json;
+use crate::builder::link::scenario_link;
+use crate::components::scenario_panel::ScenarioPanel;
+use crate::course::Scenario;
+use crate::interop::page;
+use crate::progress::{scenario_key, use_progress, ScenarioState};
+
+/// The progress key's lesson part for the trainer's own tries.
+pub const TRY_LESSON: &str = "build-try";
+
+#[component]
+pub fn Export(form: Form) -> impl IntoView {
+    let store = use_progress();
+    let sound = Memo::new(move |_| form.problems.with(Vec::is_empty));
+    let readable = Memo::new(move |_| form.draft.with(|d| d.to_scenario().1.is_empty()));
+    let trying = RwSignal::new(None::<&'static Scenario>);
+    let link = RwSignal::new(None::<(String, String, bool)>);
+    let json_copied = RwSignal::new(None::<bool>);
+    let json = Memo::new(move |_| form.draft.with(|d| lesson_json(&d.to_scenario().0)));
+    // Links and JSON follow the draft: one made before the last edit is gone.
+    Effect::new(move |_| {
+        form.draft.track();
+        link.set(None);
+        json_copied.set(None);
+    });
+
+    let try_it = move |_| {
+        let scenario = form
+            .draft
+            .with_untracked(|d| d.to_scenario().0)
+            .map_prose(&mut |text: String| markdown::parse(&text));
+        // The scenario panel holds its scenario for the page's life, as lesson pages hold the
+        // course; a try is one click, so what each keeps is small.
+        let scenario: &'static Scenario = Box::leak(Box::new(scenario));
+        let key = scenario_key(TRY_LESSON, &scenario.id);
+        store.remove_draft(&key);
+        store.update_scenario(&key, |state| *state = ScenarioState::default());
+        trying.set(Some(scenario));
+    };
+    let copy_link = move |_| {
+        let path = form
+            .draft
+            .with_untracked(|d| scenario_link(&d.to_scenario().0));
+        let url = page::absolute_url(&path);
+        spawn_local(async move {
+            let copied = page::copy_text(&url).await;
+            link.try_set(Some((url, path, copied)));
+        });
+    };
+    let copy_json = move |_| {
+        let text = json.get_untracked();
+        spawn_local(async move {
+            let copied = page::copy_text(&text).await;
+            json_copied.try_set(Some(copied));
+        });
+    };
+
+    view! {
+        <section class="build-section build-export" aria-labelledby="build-share-heading">
+            <h2 id="build-share-heading">"Try and share"</h2>
+            <p class="actions">
+                <button type="button" class="primary" on:click=try_it disabled=move || !readable.get()>
+                    "Try it as a learner"
+                </button>
+                " "
+                <button type="button" class="secondary" on:click=copy_link disabled=move || !sound.get()>
+                    "Copy the learner link"
+                </button>
+                " "
+                <button type="button" class="secondary" on:click=copy_json disabled=move || !sound.get()>
+                    "Copy the lesson JSON"
+                </button>
+            </p>
+            <p class="field-note">
+                {move || if sound.get() {
+                    "The link opens the scenario for anyone, with nothing to install; the JSON goes into the `scenarios` list of a lesson.json."
+                } else if readable.get() {
+                    "You can try the scenario now; sharing it waits until the course checker finds no problem."
+                } else {
+                    "A policy or context above is not JSON yet: fix it to try the scenario."
+                }}
+            </p>
+            {move || link.get().map(|(url, path, copied)| view! {
+                <div class="share-link" role="status">
+                    <label>
+                        {if copied { "Link copied. Learners who open it solve the scenario:" } else { "Copy this link; learners who open it solve the scenario:" }}
+                        " "
+                        <input readonly prop:value=url data-testid="scenario-url" />
+                    </label>
+                    " "
+                    <a href=path>"Open it here"</a>
+                </div>
+            })}
+            <Show when=move || sound.get()>
+                <details class="lesson-json">
+                    <summary>"Lesson JSON"</summary>
+                    <pre data-testid="lesson-json"><code>{move || json.get()}</code></pre>
+                </details>
+                {move || json_copied.get().map(|copied| view! {
+                    <p role="status">{if copied { "The lesson JSON was copied." } else { "The clipboard is not available: select the JSON under “Lesson JSON” and copy it." }}</p>
+                })}
+            </Show>
+            {move || trying.get().map(|scenario| view! {
+                <div class="build-try" role="region" aria-label="The scenario as a learner sees it">
+                    <p class="field-note">"As a learner sees it. Your answer here is not saved into the draft."
+                        " "<button type="button" class="secondary" on:click=move |_| trying.set(None)>"Close"</button></p>
+                    <ScenarioPanel lesson=TRY_LESSON.to_owned() scenario standalone=true />
+                </div>
+            })}
+        </section>
+    }
+}

@@ -2,9 +2,10 @@
 // csp-hashes.mjs): makes the site work offline after a first visit.
 //
 // 1. Names every file the app fetches by its content: the action catalogue becomes
-//    `catalog-<hash>.json` and Monaco's folder `vs-<hash>/` (Trunk already hashes the wasm, its
-//    JavaScript, the practice tools' module and the stylesheets; scripts/course-bundle.mjs the
-//    course). index.html tells the app the names in <meta> elements. A cache may then keep such a file for good.
+//    `catalog-<hash>.json`, Monaco's folder `vs-<hash>/` and the on-demand wasm modules
+//    `<module>-<hash>.js` (Trunk already hashes the first-load wasm, its JavaScript and the
+//    stylesheets; scripts/course-bundle.mjs the course). index.html tells the app the names in
+//    <meta> elements. A cache may then keep such a file for good.
 // 2. Writes `sw.js`, the service worker (public/service-worker.js), with the list of files to
 //    cache: the app, the course, the catalogue and the Monaco files an editor needs
 //    (scripts/offline-monaco.txt). The release is the hash of all of them; a new release is a new
@@ -30,7 +31,9 @@ const publicUrl = (() => {
   const url = process.env.TRUNK_PUBLIC_URL ?? '/';
   return url.endsWith('/') ? url : `${url}/`;
 })();
-const PLACEHOLDERS = { release: 'RELEASE_ID', catalog: 'CATALOG_FILE', monaco: 'MONACO_BASE', tools: 'TOOLS_MODULE' };
+const PLACEHOLDERS = { release: 'RELEASE_ID', catalog: 'CATALOG_FILE', monaco: 'MONACO_BASE', tools: 'TOOLS_MODULE', build: 'BUILD_MODULE' };
+// The wasm modules the app imports on demand, by the placeholder of their name in index.html.
+const ON_DEMAND = { 'iamplay-tools': PLACEHOLDERS.tools, 'iamplay-build': PLACEHOLDERS.build };
 const CONTENT_ADDRESSED = /(^vs-[0-9a-f]{16}\/)|(-[0-9a-f]{16}(_bg)?\.[a-z]+$)/;
 
 const sha256 = () => createHash('sha256');
@@ -77,22 +80,26 @@ if (!existsSync(monacoDir)) fail(`${monacoDir} is missing (index.html copies Mon
 const monaco = `vs-${short(hashOfFiles(filesUnder(monacoDir)))}`;
 renameSync(monacoDir, join(staging, monaco));
 
-// The practice tools' module: Trunk leaves a "worker" binary unhashed, so name its wasm by its
+// The on-demand modules: Trunk leaves a "worker" binary unhashed, so name its wasm by its
 // content, point the module's loader at that name, then name the module by its own content.
-const toolsJs = join(staging, 'iamplay-tools.js');
-const toolsWasm = join(staging, 'iamplay-tools_bg.wasm');
-if (!existsSync(toolsJs) || !existsSync(toolsWasm)) fail(`${toolsJs} or its wasm is missing (index.html builds it)`);
-const toolsWasmName = `iamplay-tools-${short(sha256().update(readFileSync(toolsWasm)))}_bg.wasm`;
-renameSync(toolsWasm, join(staging, toolsWasmName));
-const toolsLoader = readFileSync(toolsJs, 'utf8');
-if (!toolsLoader.includes("'iamplay-tools_bg.wasm'")) fail(`${toolsJs} does not name iamplay-tools_bg.wasm`);
-const toolsLoaderText = toolsLoader.replace("'iamplay-tools_bg.wasm'", `'${toolsWasmName}'`);
-const toolsModule = `iamplay-tools-${short(sha256().update(toolsLoaderText))}.js`;
-writeFileSync(join(staging, toolsModule), toolsLoaderText);
-rmSync(toolsJs);
+function nameByContent(module) {
+  const js = join(staging, `${module}.js`);
+  const wasm = join(staging, `${module}_bg.wasm`);
+  if (!existsSync(js) || !existsSync(wasm)) fail(`${js} or its wasm is missing (index.html builds it)`);
+  const wasmName = `${module}-${short(sha256().update(readFileSync(wasm)))}_bg.wasm`;
+  renameSync(wasm, join(staging, wasmName));
+  const loader = readFileSync(js, 'utf8');
+  if (!loader.includes(`'${module}_bg.wasm'`)) fail(`${js} does not name ${module}_bg.wasm`);
+  const loaderText = loader.replace(`'${module}_bg.wasm'`, `'${wasmName}'`);
+  const jsName = `${module}-${short(sha256().update(loaderText))}.js`;
+  writeFileSync(join(staging, jsName), loaderText);
+  rmSync(js);
+  return jsName;
+}
+const onDemand = Object.entries(ON_DEMAND).map(([module, placeholder]) => [placeholder, nameByContent(module)]);
 
+for (const [placeholder, name] of onDemand) html = html.replace(`content="${placeholder}"`, `content="${publicUrl}${name}"`);
 html = html
-  .replace(`content="${PLACEHOLDERS.tools}"`, `content="${publicUrl}${toolsModule}"`)
   .replace(`content="${PLACEHOLDERS.catalog}"`, `content="${publicUrl}${catalog}"`)
   .replace(`content="${PLACEHOLDERS.monaco}"`, `content="${publicUrl}${monaco}"`);
 

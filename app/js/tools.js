@@ -1,20 +1,20 @@
-// Loads the practice tools' own wasm module (drills, review) the first time one of their pages
-// opens. Bound in app/src/interop/tools.rs.
+// Loads a wasm module of the pages beside the course (the tools, the builder) the first time
+// one of its pages opens. Bound in app/src/interop/tools.rs.
 
-let loading;
+const loading = new Map();
 
 // Resolves to the initialised module; a failed load is forgotten so that the next visit retries.
 export function loadTools(url) {
-  loading ??= import(url)
-    .then(async (module) => {
-      await module.default();
-      return module;
-    })
-    .catch((error) => {
-      loading = undefined;
-      throw error;
+  let module = loading.get(url);
+  if (!module) {
+    module = import(url).then(async (loaded) => {
+      await loaded.default();
+      return loaded;
     });
-  return loading;
+    loading.set(url, module);
+    module.catch(() => loading.delete(url));
+  }
+  return module;
 }
 
 // The module's page for `path`, drawn into `root`; undefined when the module has no such page.

@@ -1,14 +1,16 @@
-//! The pages beside the course (the playground, drills, spaced review, interview mode, the
-//! glossary, the progress page and the trainers' scenario builder) as their own wasm module,
-//! `iamplay-tools`.
+//! The pages beside the course, in wasm modules of their own: `iamplay-tools` (the playground,
+//! drills, spaced review, interview mode, the glossary and the progress page) and
+//! `iamplay-build` (the trainers' scenario builder and the page its links open).
 //!
 //! The learner's first download is the main app (the lessons with their scenario panels), which
-//! must stay under its size budget; these pages carry the drill generator, the share links and
-//! their own views, so they load only when one of them opens. The main app routes their paths to [`crate::components::tool_host::ToolHost`], which
-//! loads this module and mounts the page into its element. Both modules read and write the same
-//! saved progress; the host reloads it when the page goes.
+//! must stay under its size budget; these pages carry the drill generator, the share links, the
+//! course checker and their own views, so they load only when one of them opens. The main app
+//! routes their paths to [`crate::components::tool_host::ToolHost`], which loads the module and
+//! mounts the page into its element. All modules read and write the same saved progress; the
+//! host reloads it when the page goes.
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 
 use crate::{course, pages, progress};
 
@@ -25,6 +27,23 @@ pub enum Tool {
     Build,
     /// A scenario shared from the builder, for learners.
     TryScenario,
+}
+
+/// A wasm module that draws tools, named as Trunk builds it (`app/src/bin/<name>.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Module {
+    Tools,
+    Build,
+}
+
+impl Module {
+    /// The binary's name, which is also the name of index.html's meta tag holding its URL.
+    pub fn name(self) -> &'static str {
+        match self {
+            Module::Tools => "iamplay-tools",
+            Module::Build => "iamplay-build",
+        }
+    }
 }
 
 impl Tool {
@@ -48,30 +67,68 @@ impl Tool {
             .map(|(tool, _)| *tool)
     }
 
-    fn view(self) -> AnyView {
+    /// The module that draws this tool.
+    pub fn module(self) -> Module {
         match self {
-            Tool::Drill => view! { <pages::drill::DrillPage /> }.into_any(),
-            Tool::Review => view! { <pages::review::ReviewPage /> }.into_any(),
-            Tool::Interview => view! { <pages::interview::Interview /> }.into_any(),
-            Tool::Progress => view! { <pages::progress::ProgressPage /> }.into_any(),
-            Tool::Playground => view! { <pages::playground::Playground /> }.into_any(),
-            Tool::Glossary => view! { <pages::glossary::Glossary /> }.into_any(),
-            Tool::Build => view! { <pages::build::BuildPage /> }.into_any(),
-            Tool::TryScenario => view! { <pages::build_try::TryScenarioPage /> }.into_any(),
+            Tool::Build | Tool::TryScenario => Module::Build,
+            _ => Module::Tools,
         }
     }
 }
 
-/// Draws the page for `path` into `root`, with its own progress and course; `None` when this
-/// module has no page there. Dropping the handle takes the page down.
-pub fn mount(root: web_sys::HtmlElement, path: &str) -> Option<Box<dyn std::any::Any>> {
-    let tool = Tool::from_path(path)?;
+/// The pages of `iamplay-tools`. Each module's binary passes its own list to [`mount`], so its
+/// wasm carries only its own pages.
+pub fn practice_page(tool: Tool) -> Option<AnyView> {
+    Some(match tool {
+        Tool::Drill => view! { <pages::drill::DrillPage /> }.into_any(),
+        Tool::Review => view! { <pages::review::ReviewPage /> }.into_any(),
+        Tool::Interview => view! { <pages::interview::Interview /> }.into_any(),
+        Tool::Progress => view! { <pages::progress::ProgressPage /> }.into_any(),
+        Tool::Playground => view! { <pages::playground::Playground /> }.into_any(),
+        Tool::Glossary => view! { <pages::glossary::Glossary /> }.into_any(),
+        Tool::Build | Tool::TryScenario => return None,
+    })
+}
+
+/// The pages of `iamplay-build`.
+pub fn build_page(tool: Tool) -> Option<AnyView> {
+    match tool {
+        Tool::Build => Some(view! { <pages::build::BuildPage /> }.into_any()),
+        Tool::TryScenario => Some(view! { <pages::build_try::TryScenarioPage /> }.into_any()),
+        _ => None,
+    }
+}
+
+/// A page drawn by [`mount`]; JavaScript's `free()` takes it down.
+#[wasm_bindgen]
+pub struct MountedTool {
+    _page: Box<dyn std::any::Any>,
+}
+
+impl std::fmt::Debug for MountedTool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MountedTool")
+    }
+}
+
+/// Draws the page for `path` into `root`, with its own progress and course; `None` when
+/// `module`, whose pages `pages` draws, has no page there. Dropping the handle takes the page
+/// down.
+pub fn mount(
+    root: web_sys::HtmlElement,
+    path: &str,
+    module: Module,
+    pages: fn(Tool) -> Option<AnyView>,
+) -> Option<MountedTool> {
+    let tool = Tool::from_path(path).filter(|tool| tool.module() == module)?;
     let handle = leptos::mount::mount_to(root, move || {
         progress::provide_progress();
         course::provide_course();
-        tool.view()
+        pages(tool)
     });
-    Some(Box::new(handle))
+    Some(MountedTool {
+        _page: Box::new(handle),
+    })
 }
 
 #[cfg(test)]
@@ -85,5 +142,17 @@ mod tests {
         assert_eq!(Tool::from_path("/build/try"), Some(Tool::TryScenario));
         assert_eq!(Tool::from_path("/drills"), None);
         assert_eq!(Tool::from_path("/"), None);
+    }
+
+    #[test]
+    fn the_builder_and_its_learner_page_are_the_build_module_and_the_rest_the_tools_module() {
+        for (tool, path) in Tool::ALL {
+            let expected = if path.starts_with("/build") {
+                Module::Build
+            } else {
+                Module::Tools
+            };
+            assert_eq!(tool.module(), expected, "{path}");
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! Where the main app shows a page of the practice tools' module ([`crate::tools`]): it loads
+//! Where the main app shows a page of another wasm module ([`crate::tools`]): it loads
 //! the module, mounts the page for the current path into its element, and takes it down when
 //! the learner leaves, reloading the progress the page may have changed.
 
@@ -8,6 +8,7 @@ use leptos_router::hooks::use_location;
 
 use crate::interop::tools::{self, MountedTool};
 use crate::progress::use_progress;
+use crate::tools::Tool;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Status {
@@ -37,7 +38,10 @@ pub fn ToolHost() -> impl IntoView {
         let this_load = generation.with_value(|n| n + 1);
         generation.set_value(this_load);
         spawn_local(async move {
-            let result = tools::mount(&element, &path).await;
+            let result = match Tool::from_path(&path) {
+                Some(tool) => tools::mount(&element, &path, tool.module()).await,
+                None => Err(format!("no page is at {path}")),
+            };
             if generation.try_get_value() != Some(this_load) {
                 return;
             }

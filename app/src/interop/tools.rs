@@ -1,9 +1,12 @@
-//! Loading and mounting the practice tools' wasm module (see [`crate::tools`]). Its file name
-//! is content-hashed, so index.html names it in a meta tag that scripts/offline.mjs fills in.
+//! Loading and mounting the wasm modules of the pages beside the course (see [`crate::tools`]).
+//! Their file names are content-hashed, so index.html names each in a meta tag (named after the
+//! module) that scripts/offline.mjs fills in.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::tools::Module;
 
 #[wasm_bindgen(module = "/js/tools.js")]
 extern "C" {
@@ -19,9 +22,6 @@ extern "C" {
     fn unmount_tool(handle: &JsValue);
 }
 
-/// The meta tag that holds the module's URL.
-const META_NAME: &str = "iamplay-tools";
-
 /// A page of the tools module, drawn into the host's element until this is dropped.
 #[derive(Debug)]
 pub struct MountedTool(JsValue);
@@ -32,23 +32,28 @@ impl Drop for MountedTool {
     }
 }
 
-/// Loads the module (once per page load) and draws its page for `path` into `root`.
-pub async fn mount(root: &web_sys::HtmlElement, path: &str) -> Result<MountedTool, String> {
-    let url = module_url().ok_or("this build does not name the practice module")?;
-    let module = JsFuture::from(load_tools(&url))
+/// Loads `module` (once per page load) and draws its page for `path` into `root`.
+pub async fn mount(
+    root: &web_sys::HtmlElement,
+    path: &str,
+    module: Module,
+) -> Result<MountedTool, String> {
+    let url = module_url(module.name())
+        .ok_or_else(|| format!("this build does not name the module {}", module.name()))?;
+    let loaded = JsFuture::from(load_tools(&url))
         .await
         .map_err(|err| describe(&err))?;
-    let handle = mount_tool(&module, root, path).map_err(|err| describe(&err))?;
+    let handle = mount_tool(&loaded, root, path).map_err(|err| describe(&err))?;
     if handle.is_undefined() || handle.is_null() {
-        return Err(format!("the practice module has no page {path}"));
+        return Err(format!("the module {} has no page {path}", module.name()));
     }
     Ok(MountedTool(handle))
 }
 
-fn module_url() -> Option<String> {
+fn module_url(name: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let meta = document
-        .query_selector(&format!("meta[name=\"{META_NAME}\"]"))
+        .query_selector(&format!("meta[name=\"{name}\"]"))
         .ok()??;
     meta.get_attribute("content")
         .filter(|url| url.ends_with(".js"))

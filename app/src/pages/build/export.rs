@@ -22,7 +22,7 @@ pub fn Export(form: Form) -> impl IntoView {
     let sound = Memo::new(move |_| form.problems.with(Vec::is_empty));
     let readable = Memo::new(move |_| form.draft.with(|d| d.to_scenario().1.is_empty()));
     let trying = RwSignal::new(None::<&'static Scenario>);
-    let link = RwSignal::new(None::<(String, String, bool)>);
+    let link = RwSignal::new(None::<Result<(String, String, bool), String>>);
     let json_copied = RwSignal::new(None::<bool>);
     let json = Memo::new(move |_| form.draft.with(|d| lesson_json(&d.to_scenario().0)));
     // Links and JSON follow the draft: one made before the last edit is gone.
@@ -46,13 +46,23 @@ pub fn Export(form: Form) -> impl IntoView {
         trying.set(Some(scenario));
     };
     let copy_link = move |_| {
-        let path = form
+        let path = match form
             .draft
-            .with_untracked(|d| scenario_link(&d.to_scenario().0));
+            .with_untracked(|d| scenario_link(&d.to_scenario().0))
+        {
+            Ok(path) => path,
+            Err(error) => {
+                let message = format!(
+                    "This scenario is too large for a link: {error}. Share its lesson JSON instead."
+                );
+                link.set(Some(Err(message)));
+                return;
+            }
+        };
         let url = page::absolute_url(&path);
         spawn_local(async move {
             let copied = page::copy_text(&url).await;
-            link.try_set(Some((url, path, copied)));
+            link.try_set(Some(Ok((url, path, copied))));
         });
     };
     let copy_json = move |_| {
@@ -88,16 +98,19 @@ pub fn Export(form: Form) -> impl IntoView {
                     "A policy or context above is not JSON yet: fix it to try the scenario."
                 }}
             </p>
-            {move || link.get().map(|(url, path, copied)| view! {
-                <div class="share-link" role="status">
-                    <label>
-                        {if copied { "Link copied. Learners who open it solve the scenario:" } else { "Copy this link; learners who open it solve the scenario:" }}
+            {move || link.get().map(|made| match made {
+                Err(message) => view! { <p class="notice error" role="alert">{message}</p> }.into_any(),
+                Ok((url, path, copied)) => view! {
+                    <div class="share-link" role="status">
+                        <label>
+                            {if copied { "Link copied. Learners who open it solve the scenario:" } else { "Copy this link; learners who open it solve the scenario:" }}
+                            " "
+                            <input readonly prop:value=url data-testid="scenario-url" />
+                        </label>
                         " "
-                        <input readonly prop:value=url data-testid="scenario-url" />
-                    </label>
-                    " "
-                    <a href=path>"Open it here"</a>
-                </div>
+                        <a href=path>"Open it here"</a>
+                    </div>
+                }.into_any(),
             })}
             <Show when=move || sound.get()>
                 <details class="lesson-json">

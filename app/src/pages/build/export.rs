@@ -22,6 +22,13 @@ pub fn Export(form: Form) -> impl IntoView {
     let sound = Memo::new(move |_| form.problems.with(Vec::is_empty));
     let readable = Memo::new(move |_| form.draft.with(|d| d.to_scenario().1.is_empty()));
     let trying = RwSignal::new(None::<&'static Scenario>);
+    // The draft the open try was made from: edits after it are not in the panel.
+    let tried_from = StoredValue::new(None::<crate::builder::Draft>);
+    let stale = Memo::new(move |_| {
+        trying.track();
+        form.draft
+            .with(|d| tried_from.with_value(|from| from.as_ref().is_some_and(|from| from != d)))
+    });
     let link = RwSignal::new(None::<Result<(String, String, bool), String>>);
     let json_copied = RwSignal::new(None::<bool>);
     let json = Memo::new(move |_| form.draft.with(|d| lesson_json(&d.to_scenario().0)));
@@ -43,6 +50,7 @@ pub fn Export(form: Form) -> impl IntoView {
         let key = scenario_key(TRY_LESSON, &scenario.id);
         store.remove_draft(&key);
         store.update_scenario(&key, |state| *state = ScenarioState::default());
+        tried_from.set_value(Some(form.draft.get_untracked()));
         trying.set(Some(scenario));
     };
     let copy_link = move |_| {
@@ -125,6 +133,9 @@ pub fn Export(form: Form) -> impl IntoView {
                 <div class="build-try" role="region" aria-label="The scenario as a learner sees it">
                     <p class="field-note">"As a learner sees it. Your answer here is not saved into the draft."
                         " "<button type="button" class="secondary" on:click=move |_| trying.set(None)>"Close"</button></p>
+                    <Show when=move || stale.get()>
+                        <p class="notice" role="status">"The draft changed since this try opened: press “Try it as a learner” again to see the changes."</p>
+                    </Show>
                     <ScenarioPanel lesson=TRY_LESSON.to_owned() scenario standalone=true />
                 </div>
             })}

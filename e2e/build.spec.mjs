@@ -157,3 +157,16 @@ test('a broken or crafted scenario link gets a clear message', async ({ page }) 
     'The scenario in this link does not pass the course checker: checks: the scenario has 1 check(s)',
   );
 });
+
+test('the builder fits a 360 px wide screen, rows and editors included', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/build');
+  await appMounted(page);
+  await page.getByRole('button', { name: 'Add a check' }).click();
+  await page.getByRole('button', { name: 'Add a fixed policy' }).click();
+  await page.locator('#build-fixed-0-slot').selectOption('scps');
+  await expect(page.locator('#build-fixed-0-level')).toBeVisible();
+  await expect(page.locator('[data-editor="answer"] .editor-frame[data-ready="true"]')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'horizontal overflow on /build').toBeLessThanOrEqual(0);
+});

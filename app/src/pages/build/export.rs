@@ -1,20 +1,16 @@
 //! Trying the draft as a learner would, and exporting it: a link that opens it for learners,
 //! or the lesson JSON to paste into a course folder.
 
-use iamplay_course::markdown;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Form;
-use crate::builder::lesson_json;
 use crate::builder::link::scenario_link;
+use crate::builder::{lesson_json, try_scenario, TRY_LESSON};
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::course::Scenario;
 use crate::interop::page;
 use crate::progress::{scenario_key, use_progress, ScenarioState};
-
-/// The progress key's lesson part for the trainer's own tries.
-pub const TRY_LESSON: &str = "build-try";
 
 #[component]
 pub fn Export(form: Form) -> impl IntoView {
@@ -40,10 +36,7 @@ pub fn Export(form: Form) -> impl IntoView {
     });
 
     let try_it = move |_| {
-        let scenario = form
-            .draft
-            .with_untracked(|d| d.to_scenario().0)
-            .map_prose(&mut |text: String| markdown::parse(&text));
+        let scenario = form.draft.with_untracked(try_scenario);
         // The scenario panel holds its scenario for the page's life, as lesson pages hold the
         // course; a try is one click, so what each keeps is small.
         let scenario: &'static Scenario = Box::leak(Box::new(scenario));

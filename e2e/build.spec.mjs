@@ -1,6 +1,7 @@
 // The scenario builder: a trainer fills the empty form while the course checker's problems
 // clear one by one, tries the scenario, exports it; a learner opens the link in a fresh browser
 // and solves it; a broken link gets a clear message; a reload keeps the draft.
+import { deflateRawSync } from 'node:zlib';
 import { appMounted, expect, test, watchProblems } from './fixtures.mjs';
 import { expectAccessible } from './iam-helpers.mjs';
 import { scenario, typeInto } from './learning.helpers.mjs';
@@ -90,6 +91,9 @@ test('a scenario built from an empty form is checked live, shared as a link and 
   const tried = await scenario(page, 'read-raw-data');
   await expect(tried.getByRole('heading', { name: 'Read the raw data' })).toBeVisible();
   await expect(tried.locator('.check-list li').first()).toBeVisible();
+  await expect(page.getByText('The draft changed since this try opened')).toHaveCount(0);
+  await page.locator('#build-explanation').fill('Objects have ARNs of their own: `raw-data/*`, not `raw-data`.');
+  await expect(page.getByText('The draft changed since this try opened')).toBeVisible();
 
   // Export: the lesson JSON reads back as the scenario; the link is shown to copy.
   await page.getByText('Lesson JSON', { exact: true }).click();
@@ -134,4 +138,35 @@ test('a broken or crafted scenario link gets a clear message', async ({ page }) 
   await expect(page.getByTestId('link-error')).toContainText('is not valid in a share link');
   await page.goto('/build/try');
   await expect(page.getByTestId('link-error')).toContainText('The link holds no shared setup');
+
+  // Well-formed, but a scenario no course would accept: one check, so nothing to tell apart.
+  const policy = JSON.parse(ANSWER);
+  const crafted = {
+    engine: '0.1.0',
+    scenario: {
+      id: 'one-check', title: 'One check', style: 'write', task: 'Read.',
+      edit: { kind: 'identity', name: 'alice' }, starter: { Version: '2012-10-17', Statement: [] },
+      checks: [{ id: 'reads', title: 'reads', expect: 'allowed', hint: 'read',
+        request: { principal: ALICE, action: 's3:GetObject', resource: 'arn:aws:s3:::raw-data/a.csv' } }],
+      hints: ['read'], answer: policy, explanation: 'done',
+    },
+  };
+  const data = deflateRawSync(Buffer.from(JSON.stringify(crafted))).toString('base64url');
+  await page.goto(`/build/try#scenario=1.${data}`);
+  await expect(page.getByTestId('link-error')).toContainText(
+    'The scenario in this link does not pass the course checker: checks: the scenario has 1 check(s)',
+  );
+});
+
+test('the builder fits a 360 px wide screen, rows and editors included', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/build');
+  await appMounted(page);
+  await page.getByRole('button', { name: 'Add a check' }).click();
+  await page.getByRole('button', { name: 'Add a fixed policy' }).click();
+  await page.locator('#build-fixed-0-slot').selectOption('scps');
+  await expect(page.locator('#build-fixed-0-level')).toBeVisible();
+  await expect(page.locator('[data-editor="answer"] .editor-frame[data-ready="true"]')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'horizontal overflow on /build').toBeLessThanOrEqual(0);
 });

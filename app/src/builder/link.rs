@@ -51,14 +51,22 @@ impl LinkError {
     }
 }
 
-/// The link path (from the site's root) that opens `scenario` for a learner.
-pub fn scenario_link(scenario: &Scenario) -> String {
+/// The link path (from the site's root) that opens `scenario` for a learner; too long a link
+/// is refused here, as opening it would be.
+pub fn scenario_link(scenario: &Scenario) -> Result<String, ShareError> {
     let linked = Linked {
         engine: share::APP_VERSION.to_owned(),
         scenario: scenario.clone(),
     };
     let json = serde_json::to_vec(&linked).unwrap_or_default();
-    format!("{LEARNER_PATH}#{FRAGMENT_KEY}{}", share::pack(&json))
+    let data = share::pack(&json);
+    if data.len() > share::MAX_LINK {
+        return Err(ShareError::TooLong {
+            length: data.len(),
+            limit: share::MAX_LINK,
+        });
+    }
+    Ok(format!("{LEARNER_PATH}#{FRAGMENT_KEY}{data}"))
 }
 
 /// The scenario of a link's fragment (with or without `#scenario=`), checked, with its Markdown

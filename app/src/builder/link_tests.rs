@@ -8,7 +8,7 @@ fn fragment(link: &str) -> &str {
 #[test]
 fn a_link_opens_the_scenario_it_was_made_from() {
     let (scenario, _) = sound().to_scenario();
-    let link = scenario_link(&scenario);
+    let link = scenario_link(&scenario).unwrap();
     assert!(link.starts_with("/build/try#scenario=1."), "{link}");
     let opened = open_link(fragment(&link)).unwrap();
     assert_eq!(opened.id, scenario.id);
@@ -21,7 +21,7 @@ fn a_link_opens_the_scenario_it_was_made_from() {
 #[test]
 fn broken_and_crafted_links_are_refused_with_a_reason() {
     let (scenario, _) = sound().to_scenario();
-    let link = scenario_link(&scenario);
+    let link = scenario_link(&scenario).unwrap();
     let data = fragment(&link);
     let cut = &data[..data.len() - 9];
     assert!(matches!(
@@ -71,5 +71,25 @@ fn broken_and_crafted_links_are_refused_with_a_reason() {
     assert!(matches!(
         open_link(&crafted(value)),
         Err(LinkError::Invalid(_))
+    ));
+}
+
+#[test]
+fn a_scenario_too_large_for_a_link_is_refused_when_exported() {
+    let (mut scenario, _) = sound().to_scenario();
+    // Text that does not compress: every character drawn from a simple generator.
+    let mut state = 7u32;
+    scenario.explanation = (0..120_000)
+        .map(|_| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            char::from(b'a' + u8::try_from((state >> 16) % 26).unwrap())
+        })
+        .collect();
+    assert!(matches!(
+        scenario_link(&scenario),
+        Err(ShareError::TooLong {
+            limit: share::MAX_LINK,
+            ..
+        })
     ));
 }

@@ -12,7 +12,7 @@ pub const FRAGMENT_KEY: &str = "share=";
 /// The data format; a new one gets a new number and this one stays readable.
 const FORMAT: &str = "1";
 /// Browsers accept far longer URLs, but chat apps and mail clients cut them.
-const MAX_LINK: usize = 64 * 1024;
+pub const MAX_LINK: usize = 64 * 1024;
 /// Compression can turn a short link into a huge text ("zip bomb"): unpacking stops here.
 const MAX_JSON: usize = 1024 * 1024;
 const MAX_POLICIES: usize = 64;

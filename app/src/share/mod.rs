@@ -9,6 +9,7 @@ mod error;
 
 pub use codec::{
     decode, encode, pack, unpack, Decoded, Shared, SharedContent, VersionNote, FRAGMENT_KEY,
+    MAX_LINK,
 };
 pub use error::ShareError;
 

@@ -1,20 +1,16 @@
 //! Trying the draft as a learner would, and exporting it: a link that opens it for learners,
 //! or the lesson JSON to paste into a course folder.
 
-use iamplay_course::markdown;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Form;
-use crate::builder::lesson_json;
 use crate::builder::link::scenario_link;
+use crate::builder::{lesson_json, try_scenario, TRY_LESSON};
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::course::Scenario;
 use crate::interop::page;
 use crate::progress::{scenario_key, use_progress, ScenarioState};
-
-/// The progress key's lesson part for the trainer's own tries.
-pub const TRY_LESSON: &str = "build-try";
 
 #[component]
 pub fn Export(form: Form) -> impl IntoView {
@@ -22,7 +18,14 @@ pub fn Export(form: Form) -> impl IntoView {
     let sound = Memo::new(move |_| form.problems.with(Vec::is_empty));
     let readable = Memo::new(move |_| form.draft.with(|d| d.to_scenario().1.is_empty()));
     let trying = RwSignal::new(None::<&'static Scenario>);
-    let link = RwSignal::new(None::<(String, String, bool)>);
+    // The draft the open try was made from: edits after it are not in the panel.
+    let tried_from = StoredValue::new(None::<crate::builder::Draft>);
+    let stale = Memo::new(move |_| {
+        trying.track();
+        form.draft
+            .with(|d| tried_from.with_value(|from| from.as_ref().is_some_and(|from| from != d)))
+    });
+    let link = RwSignal::new(None::<Result<(String, String, bool), String>>);
     let json_copied = RwSignal::new(None::<bool>);
     let json = Memo::new(move |_| form.draft.with(|d| lesson_json(&d.to_scenario().0)));
     // Links and JSON follow the draft: one made before the last edit is gone.
@@ -33,26 +36,34 @@ pub fn Export(form: Form) -> impl IntoView {
     });
 
     let try_it = move |_| {
-        let scenario = form
-            .draft
-            .with_untracked(|d| d.to_scenario().0)
-            .map_prose(&mut |text: String| markdown::parse(&text));
+        let scenario = form.draft.with_untracked(try_scenario);
         // The scenario panel holds its scenario for the page's life, as lesson pages hold the
         // course; a try is one click, so what each keeps is small.
         let scenario: &'static Scenario = Box::leak(Box::new(scenario));
         let key = scenario_key(TRY_LESSON, &scenario.id);
         store.remove_draft(&key);
         store.update_scenario(&key, |state| *state = ScenarioState::default());
+        tried_from.set_value(Some(form.draft.get_untracked()));
         trying.set(Some(scenario));
     };
     let copy_link = move |_| {
-        let path = form
+        let path = match form
             .draft
-            .with_untracked(|d| scenario_link(&d.to_scenario().0));
+            .with_untracked(|d| scenario_link(&d.to_scenario().0))
+        {
+            Ok(path) => path,
+            Err(error) => {
+                let message = format!(
+                    "This scenario is too large for a link: {error}. Share its lesson JSON instead."
+                );
+                link.set(Some(Err(message)));
+                return;
+            }
+        };
         let url = page::absolute_url(&path);
         spawn_local(async move {
             let copied = page::copy_text(&url).await;
-            link.try_set(Some((url, path, copied)));
+            link.try_set(Some(Ok((url, path, copied))));
         });
     };
     let copy_json = move |_| {
@@ -88,16 +99,19 @@ pub fn Export(form: Form) -> impl IntoView {
                     "A policy or context above is not JSON yet: fix it to try the scenario."
                 }}
             </p>
-            {move || link.get().map(|(url, path, copied)| view! {
-                <div class="share-link" role="status">
-                    <label>
-                        {if copied { "Link copied. Learners who open it solve the scenario:" } else { "Copy this link; learners who open it solve the scenario:" }}
+            {move || link.get().map(|made| match made {
+                Err(message) => view! { <p class="notice error" role="alert">{message}</p> }.into_any(),
+                Ok((url, path, copied)) => view! {
+                    <div class="share-link" role="status">
+                        <label>
+                            {if copied { "Link copied. Learners who open it solve the scenario:" } else { "Copy this link; learners who open it solve the scenario:" }}
+                            " "
+                            <input readonly prop:value=url data-testid="scenario-url" />
+                        </label>
                         " "
-                        <input readonly prop:value=url data-testid="scenario-url" />
-                    </label>
-                    " "
-                    <a href=path>"Open it here"</a>
-                </div>
+                        <a href=path>"Open it here"</a>
+                    </div>
+                }.into_any(),
             })}
             <Show when=move || sound.get()>
                 <details class="lesson-json">
@@ -112,6 +126,9 @@ pub fn Export(form: Form) -> impl IntoView {
                 <div class="build-try" role="region" aria-label="The scenario as a learner sees it">
                     <p class="field-note">"As a learner sees it. Your answer here is not saved into the draft."
                         " "<button type="button" class="secondary" on:click=move |_| trying.set(None)>"Close"</button></p>
+                    <Show when=move || stale.get()>
+                        <p class="notice" role="status">"The draft changed since this try opened: press “Try it as a learner” again to see the changes."</p>
+                    </Show>
                     <ScenarioPanel lesson=TRY_LESSON.to_owned() scenario standalone=true />
                 </div>
             })}

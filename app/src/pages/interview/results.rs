@@ -213,7 +213,10 @@ fn PredictedResult(predicted: Predicted) -> impl IntoView {
     let Some(drill) = predicted.drill.make() else {
         return ().into_any();
     };
-    let chosen = predicted.chosen.map_or("Not answered", decision_label);
+    let chosen = predicted.chosen.map_or_else(
+        || "Not answered.".to_owned(),
+        |d| format!("You answered: {}.", decision_label(d)),
+    );
     let answer = decision_label(drill.answer());
     let blocked = drill
         .evaluation
@@ -244,7 +247,7 @@ fn PredictedResult(predicted: Predicted) -> impl IntoView {
             <p class="drill-story">{drill.story.clone()}</p>
             <p>
                 <strong>{if predicted.right { "Right. " } else { "Missed. " }}</strong>
-                {format!("You answered: {chosen}. AWS decides: {answer}.")}
+                {format!("{chosen} AWS decides: {answer}.")}
             </p>
             <p>{drill.evaluation.summary.clone()}</p>
             {blocked.map(|b| view! { <p>{b}</p> })}

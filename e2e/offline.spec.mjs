@@ -99,6 +99,12 @@ test('after a first visit the site works offline, a lesson with its editor inclu
   await expect(page.locator('.policy-card .editor-frame[data-ready="true"]').first()).toBeVisible();
   await expect(page.getByTestId('request-summary')).toContainText('requests');
 
+  // Drills and the builder come from wasm modules of their own, kept like the rest.
+  await page.goto(`${server.url}/drill`);
+  await expect(page.getByTestId('drill')).toBeVisible();
+  await page.goto(`${server.url}/build`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
   // Nothing was asked of any other address.
   expect([...origins]).toEqual([server.url]);
 });

@@ -153,3 +153,33 @@ test('with unknown keys a request shows what it depends on, and trying a value d
   await expect(page.getByLabel('Value of context key 1')).toHaveValue('vpc-1a2b');
   await expectAccessible(page);
 });
+
+test('the playground draws its setup as an access map that follows every edit, and an edge opens its request', async ({ page }) => {
+  await page.goto('/playground');
+  await appMounted(page);
+  await page.getByLabel('Start from').selectOption('lambda-reads-s3');
+  await expect(page.getByTestId('request-summary')).toHaveText('4 requests · 4 as expected · 0 not');
+  const map = page.locator('.access-map');
+  await expect(map.locator('svg[role="img"]')).toBeVisible();
+  const requests = map.locator('li.map-request');
+  await expect(requests).toHaveCount(4);
+  await expect(map.locator('li.map-request.allowed')).not.toHaveCount(0);
+  const allowedEdges = await map.locator('svg g.dg-allowed').count();
+  expect(allowedEdges).toBeGreaterThan(0);
+
+  // A deny of everything in the identity policy turns every edge denied, naming the layer.
+  const card = page.locator('.policy-card').filter({ has: page.locator('.kind', { hasText: /^Identity policy$/ }) }).first();
+  const id = await card.getAttribute('data-policy-id');
+  await setPolicyText(page, id, '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}');
+  await expect(map.locator('li.map-request.allowed')).toHaveCount(0);
+  await expect(map.locator('svg g.dg-allowed')).toHaveCount(0);
+  await expect(requests.first()).toContainText('an explicit deny in the identity-based policies');
+
+  // Choosing an edge from the keyboard opens that request in the table.
+  const last = requests.last();
+  const row = await last.getAttribute('data-check');
+  await last.locator('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(last.locator('button')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator(`tbody[data-request-id="${row}"]`)).toHaveClass(/selected/);
+});

@@ -31,9 +31,13 @@ const publicUrl = (() => {
   const url = process.env.TRUNK_PUBLIC_URL ?? '/';
   return url.endsWith('/') ? url : `${url}/`;
 })();
-const PLACEHOLDERS = { release: 'RELEASE_ID', catalog: 'CATALOG_FILE', monaco: 'MONACO_BASE', tools: 'TOOLS_MODULE', build: 'BUILD_MODULE' };
+const PLACEHOLDERS = { release: 'RELEASE_ID', catalog: 'CATALOG_FILE', monaco: 'MONACO_BASE', playground: 'PLAYGROUND_MODULE', tools: 'TOOLS_MODULE', build: 'BUILD_MODULE' };
 // The wasm modules the app imports on demand, by the placeholder of their name in index.html.
-const ON_DEMAND = { 'iamplay-tools': PLACEHOLDERS.tools, 'iamplay-build': PLACEHOLDERS.build };
+const ON_DEMAND = {
+  'iamplay-playground': PLACEHOLDERS.playground,
+  'iamplay-tools': PLACEHOLDERS.tools,
+  'iamplay-build': PLACEHOLDERS.build,
+};
 const CONTENT_ADDRESSED = /(^vs-[0-9a-f]{16}\/)|(-[0-9a-f]{16}(_bg)?\.[a-z]+$)/;
 
 const sha256 = () => createHash('sha256');

@@ -1,6 +1,7 @@
-//! The pages beside the course, in wasm modules of their own: `iamplay-tools` (the playground,
-//! drills, spaced review, interview mode, the glossary and the progress page) and
-//! `iamplay-build` (the trainers' scenario builder and the page its links open).
+//! The pages beside the course, in wasm modules of their own: `iamplay-playground` (the
+//! playground with its access map, share links and denial reader), `iamplay-tools` (drills,
+//! spaced review, interview mode, the glossary and the progress page) and `iamplay-build` (the
+//! trainers' scenario builder and the page its links open).
 //!
 //! The learner's first download is the main app (the lessons with their scenario panels), which
 //! must stay under its size budget; these pages carry the drill generator, the share links, the
@@ -34,6 +35,7 @@ pub enum Tool {
 /// A wasm module that draws tools, named as Trunk builds it (`app/src/bin/<name>.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Module {
+    Playground,
     Tools,
     Build,
 }
@@ -42,6 +44,7 @@ impl Module {
     /// The binary's name, which is also the name of index.html's meta tag holding its URL.
     pub fn name(self) -> &'static str {
         match self {
+            Module::Playground => "iamplay-playground",
             Module::Tools => "iamplay-tools",
             Module::Build => "iamplay-build",
         }
@@ -74,6 +77,7 @@ impl Tool {
     pub fn module(self) -> Module {
         match self {
             Tool::Build | Tool::TryScenario | Tool::OwnCourse => Module::Build,
+            Tool::Playground => Module::Playground,
             _ => Module::Tools,
         }
     }
@@ -87,10 +91,14 @@ pub fn practice_page(tool: Tool) -> Option<AnyView> {
         Tool::Review => view! { <pages::review::ReviewPage /> }.into_any(),
         Tool::Interview => view! { <pages::interview::Interview /> }.into_any(),
         Tool::Progress => view! { <pages::progress::ProgressPage /> }.into_any(),
-        Tool::Playground => view! { <pages::playground::Playground /> }.into_any(),
         Tool::Glossary => view! { <pages::glossary::Glossary /> }.into_any(),
-        Tool::Build | Tool::TryScenario | Tool::OwnCourse => return None,
+        Tool::Playground | Tool::Build | Tool::TryScenario | Tool::OwnCourse => return None,
     })
+}
+
+/// The page of `iamplay-playground`.
+pub fn playground_page(tool: Tool) -> Option<AnyView> {
+    (tool == Tool::Playground).then(|| view! { <pages::playground::Playground /> }.into_any())
 }
 
 /// The pages of `iamplay-build`.
@@ -149,11 +157,13 @@ mod tests {
     }
 
     #[test]
-    fn the_trainers_pages_are_the_build_module_and_the_rest_the_tools_module() {
+    fn each_page_belongs_to_its_module() {
         for (tool, path) in Tool::ALL {
             // The builder, its learner page and the own-course loader run the course checker.
             let expected = if path.starts_with("/build") || path == "/course" {
                 Module::Build
+            } else if path == "/playground" {
+                Module::Playground
             } else {
                 Module::Tools
             };

@@ -52,6 +52,21 @@ pub enum Verdict {
     Denied(String),
 }
 
+impl Verdict {
+    /// A decided request's verdict; `blocked_by` is the stopping layer in words.
+    pub fn of(allowed: bool, explicit_deny: bool, blocked_by: Option<&str>) -> Verdict {
+        if allowed {
+            return Verdict::Allowed;
+        }
+        let layer = blocked_by.unwrap_or("no policy allowing it");
+        if explicit_deny {
+            Verdict::Denied(format!("an explicit deny in {layer}"))
+        } else {
+            Verdict::Denied(layer.to_owned())
+        }
+    }
+}
+
 /// A setup laid out, with the edge of each request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessMap {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::playground::denial::DenialPanel;
+use crate::components::playground::map::PlaygroundMap;
 use crate::components::playground::policies::PolicyList;
 use crate::components::playground::requests::RequestTable;
 use crate::components::playground::PlaygroundCx;
@@ -188,6 +189,7 @@ pub fn Playground() -> impl IntoView {
                 <PolicyList cx />
                 <RequestTable cx />
             </div>
+            <PlaygroundMap cx />
         </section>
     }
 }

@@ -4,5 +4,6 @@
 pub mod evaluate;
 pub mod examples;
 pub mod flow;
+pub mod map;
 pub mod markers;
 pub mod state;

@@ -92,19 +92,11 @@ pub fn verdicts(map: &ScenarioMap, report: &Report, revealed: bool) -> Vec<Verdi
             let check = report.checks.iter().find(|c| &c.id == id);
             match check {
                 Some(_) if !revealed || report.invalid.is_some() => Verdict::Unknown,
-                Some(check) if check.decision_code == "allowed" => Verdict::Allowed,
-                Some(check) => {
-                    let layer = check
-                        .explanation
-                        .blocked_by
-                        .clone()
-                        .unwrap_or_else(|| "no policy allowing it".to_owned());
-                    if check.decision_code == "explicitDeny" {
-                        Verdict::Denied(format!("an explicit deny in {layer}"))
-                    } else {
-                        Verdict::Denied(layer)
-                    }
-                }
+                Some(check) => Verdict::of(
+                    check.decision_code == "allowed",
+                    check.decision_code == "explicitDeny",
+                    check.explanation.blocked_by.as_deref(),
+                ),
                 None => Verdict::Unknown,
             }
         })

@@ -2,6 +2,7 @@
 
 pub mod denial;
 pub mod explain;
+pub mod map;
 pub mod policies;
 pub mod requests;
 

@@ -21,8 +21,11 @@ function watch(page) {
 test('a finished interview appears on the progress page by topic and survives a reload', async ({ page }) => {
   await page.goto('/interview');
   await appMounted(page);
+  // Multiple choice only: predictions and written policies have specs of their own.
+  await page.getByLabel("Predict AWS's decision").uncheck();
+  await page.getByLabel('Write the policy').uncheck();
   await page.getByLabel('Conditions').check();
-  await page.getByLabel('Questions').fill('2');
+  await page.getByLabel('Items').fill('2');
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByTestId('question').locator('input').first().check();
   await page.getByRole('button', { name: 'Next' }).click();

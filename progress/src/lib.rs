@@ -98,6 +98,25 @@ pub struct InterviewResult {
     pub topics: BTreeMap<String, TopicScore>,
     /// Ids of the questions answered wrongly.
     pub missed: Vec<String>,
+    /// "Predict" items drawn from drills: correct and total (zero in sessions before them).
+    pub predicted: TopicScore,
+    /// "Write the policy" items drawn from scenarios: solved and total.
+    pub written: TopicScore,
+    /// Review keys ([`Item::key`]) of the drills and scenarios missed, which come back in the
+    /// spaced review.
+    pub missed_items: Vec<String>,
+}
+
+impl InterviewResult {
+    /// What the session missed, as spaced-review items: questions, drills and scenarios.
+    /// Unreadable keys (written by a newer app) are skipped.
+    pub fn review_items(&self) -> Vec<Item> {
+        self.missed
+            .iter()
+            .map(|id| Item::Question(id.clone()))
+            .chain(self.missed_items.iter().filter_map(|key| Item::parse(key)))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -326,5 +345,43 @@ mod tests {
         }
         let scores: Vec<u32> = progress.interviews.iter().map(|r| r.correct).collect();
         assert_eq!(scores, [3, 5]);
+    }
+
+    #[test]
+    fn a_session_saved_before_written_items_loads_with_empty_tallies() {
+        let saved = r#"{"version": 3, "progress": {"interviews": [
+            {"finishedAt": "2026-11-20T10:00:00.000Z", "seconds": 300, "correct": 2, "total": 3,
+             "topics": {"conditions": {"correct": 2, "total": 3}}, "missed": ["q1"]}]}}"#;
+        let progress = schema::from_text(Some(saved)).progress();
+        let result = &progress.interviews[0];
+        assert_eq!((result.correct, result.total), (2, 3));
+        assert_eq!(result.written, TopicScore::default());
+        assert_eq!(result.predicted, TopicScore::default());
+        assert_eq!(result.review_items(), [Item::Question("q1".into())]);
+    }
+
+    #[test]
+    fn missed_drills_and_scenarios_of_a_session_are_review_items() {
+        let result = InterviewResult {
+            missed: vec!["q1".into()],
+            missed_items: vec![
+                "drill:mfa:2:77".into(),
+                "scenario:conditions/tag-match".into(),
+                "from-a-newer-app".into(),
+            ],
+            ..InterviewResult::default()
+        };
+        assert_eq!(
+            result.review_items(),
+            [
+                Item::Question("q1".into()),
+                Item::Drill {
+                    topic: "mfa".into(),
+                    level: 2,
+                    seed: 77
+                },
+                Item::Scenario("conditions/tag-match".into()),
+            ]
+        );
     }
 }

@@ -208,7 +208,6 @@ pub fn ScenarioPanel(
     }
     let scenario_state = store.scenario_signal(key.clone());
     let access_map = access_map(scenario, result, scenario_state, selected);
-    let fixed = fixed_policies(scenario);
     let heading_id = format!("scenario-{}", scenario.id);
     let heading_ref = heading_id.clone();
     let editor_label = if editable {
@@ -229,17 +228,7 @@ pub fn ScenarioPanel(
                 })}
             </header>
             <Markdown document=scenario.task.clone() />
-            {(!fixed.is_empty()).then(|| view! {
-                <details class="fixed-policies">
-                    <summary>{format!("Fixed policies ({}) — read only", fixed.len())}</summary>
-                    {fixed.into_iter().map(|p| view! {
-                        <figure>
-                            <figcaption>{p.label}</figcaption>
-                            <JsonCode text=p.text />
-                        </figure>
-                    }).collect_view()}
-                </details>
-            })}
+            <FixedPolicies scenario />
             <h4 class="editor-title">{scenario.edit.name.clone()}</h4>
             <SharedAttemptOffer offer on_use=use_shared />
             <PolicyEditor
@@ -339,6 +328,25 @@ fn editor_wanted(scenario_id: &str) -> EditorWanted {
         });
     }
     wanted
+}
+
+/// The scenario's policies the learner reads but does not edit, folded away.
+#[component]
+pub fn FixedPolicies(scenario: &'static Scenario) -> impl IntoView {
+    let fixed = fixed_policies(scenario);
+    (!fixed.is_empty()).then(|| {
+        view! {
+            <details class="fixed-policies">
+                <summary>{format!("Fixed policies ({}) — read only", fixed.len())}</summary>
+                {fixed.into_iter().map(|p| view! {
+                    <figure>
+                        <figcaption>{p.label}</figcaption>
+                        <JsonCode text=p.text />
+                    </figure>
+                }).collect_view()}
+            </details>
+        }
+    })
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use crate::course::Question;
+use crate::course::{Course, Question};
 
 /// What the learner chose before starting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +42,17 @@ impl Rng {
     }
 }
 
+/// The bank: every course question that names the lesson it tests.
+pub fn question_bank(course: &Course) -> Vec<Question> {
+    course
+        .lessons
+        .iter()
+        .flat_map(|l| l.manifest.questions.iter())
+        .filter(|q| q.topic.is_some())
+        .cloned()
+        .collect()
+}
+
 /// The topics of the bank in first-seen order.
 pub fn topics(bank: &[Question]) -> Vec<String> {
     let mut topics: Vec<String> = Vec::new();
@@ -64,22 +75,27 @@ pub fn draw(bank: &[Question], config: &Config, rng: &mut Rng) -> Vec<usize> {
         })
         .map(|(index, _)| index)
         .collect();
+    pick(&mut pool, config.count, rng);
+    pool
+}
+
+/// Keeps `count` of `pool` (all when there are fewer), chosen at random, in random order.
+pub fn pick<T>(pool: &mut Vec<T>, count: usize, rng: &mut Rng) {
     // Fisher-Yates, stopping once the first `count` places are chosen.
-    let count = config.count.min(pool.len());
+    let count = count.min(pool.len());
     for i in 0..count {
         let j = i + rng.below(pool.len() - i);
         pool.swap(i, j);
     }
     pool.truncate(count);
-    pool
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::interview::score::tests::bank;
 
-    fn config(count: usize, topics: &[&str]) -> Config {
+    pub(crate) fn config(count: usize, topics: &[&str]) -> Config {
         Config {
             count,
             topics: topics.iter().map(|t| (*t).to_owned()).collect(),

@@ -1,15 +1,25 @@
 use std::collections::BTreeSet;
 
+use iamplay_engine::catalog::Catalog;
+use iamplay_engine::eval::Decision;
+
+use super::items::{Answer, Item, WriteTask};
 use crate::course::Question;
+use crate::practice::DrillRef;
+use crate::scenario::report::{report, Report};
 
 /// The result of a finished session.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Score {
     pub correct: usize,
     pub total: usize,
-    /// In the order topics first appeared in the session.
+    /// Questions and written items by lesson, in the order lessons first appeared.
     pub by_topic: Vec<TopicScore>,
     pub missed: Vec<Missed>,
+    /// Every prediction, right or wrong, in session order.
+    pub predicted: Vec<Predicted>,
+    /// Every written item, solved or not, in session order.
+    pub written: Vec<Written>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +38,30 @@ pub struct Missed {
     pub chosen: Vec<usize>,
 }
 
+/// A "predict" item: the drill, what was chosen, and whether it is the engine's decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Predicted {
+    pub drill: DrillRef,
+    pub chosen: Option<Decision>,
+    pub right: bool,
+}
+
+/// A "write the policy" item, graded as the scenario panel grades it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    /// Index into the write tasks.
+    pub task: usize,
+    /// `None` when the starter was left as it was.
+    pub text: Option<String>,
+    pub report: Option<Report>,
+}
+
+impl Written {
+    pub fn solved(&self) -> bool {
+        self.report.as_ref().is_some_and(|r| r.solved)
+    }
+}
+
 impl Score {
     pub fn percent(&self) -> usize {
         (self.correct * 100).checked_div(self.total).unwrap_or(0)
@@ -40,6 +74,28 @@ impl Score {
             .filter(|t| t.correct < t.total)
             .map(|t| t.topic.as_str())
             .collect()
+    }
+
+    fn count(&mut self, topic: Option<String>, right: bool) {
+        self.total += 1;
+        self.correct += usize::from(right);
+        let Some(topic) = topic else {
+            return;
+        };
+        let entry = match self.by_topic.iter().position(|t| t.topic == topic) {
+            Some(i) => &mut self.by_topic[i],
+            None => {
+                self.by_topic.push(TopicScore {
+                    topic,
+                    correct: 0,
+                    total: 0,
+                });
+                let last = self.by_topic.len() - 1;
+                &mut self.by_topic[last]
+            }
+        };
+        entry.total += 1;
+        entry.correct += usize::from(right);
     }
 }
 
@@ -56,46 +112,87 @@ pub fn is_correct(question: &Question, chosen: &[usize]) -> bool {
     chosen == correct
 }
 
-/// Scores the session: `drawn` indexes the bank, `answers[i]` is what was chosen for
-/// `drawn[i]` (`None` when time ran out first).
-pub fn score(bank: &[Question], drawn: &[usize], answers: &[Option<Vec<usize>>]) -> Score {
-    let mut result = Score {
-        correct: 0,
-        total: drawn.len(),
-        by_topic: Vec::new(),
-        missed: Vec::new(),
-    };
-    for (position, &index) in drawn.iter().enumerate() {
-        let Some(question) = bank.get(index) else {
-            continue;
+/// What the session graded against: the question bank and the write tasks its items index,
+/// and the action catalogue once loaded (it makes the least-privilege bound exact, as in the
+/// scenario panel).
+#[derive(Debug, Clone, Copy)]
+pub struct Grader<'a> {
+    pub bank: &'a [Question],
+    pub writes: &'a [WriteTask],
+    pub catalog: Option<&'a Catalog>,
+}
+
+impl Grader<'_> {
+    /// Scores the session: `answers[i]` is what was given for `items[i]` (`None` when time ran
+    /// out first). Predictions are graded by the engine's decision on the drill, written
+    /// policies by every check of the scenario and its least-privilege bound.
+    pub fn score(&self, items: &[Item], answers: &[Option<Answer>]) -> Score {
+        let mut result = Score {
+            correct: 0,
+            total: 0,
+            by_topic: Vec::new(),
+            missed: Vec::new(),
+            predicted: Vec::new(),
+            written: Vec::new(),
         };
-        let chosen = answers.get(position).cloned().flatten().unwrap_or_default();
-        let right = !chosen.is_empty() && is_correct(question, &chosen);
-        let topic = question.topic.clone().unwrap_or_else(|| "general".into());
-        let entry = match result.by_topic.iter().position(|t| t.topic == topic) {
-            Some(i) => &mut result.by_topic[i],
-            None => {
-                result.by_topic.push(TopicScore {
-                    topic,
-                    correct: 0,
-                    total: 0,
-                });
-                let last = result.by_topic.len() - 1;
-                &mut result.by_topic[last]
+        for (position, item) in items.iter().enumerate() {
+            let answer = answers.get(position).cloned().flatten();
+            match *item {
+                Item::Question(index) => {
+                    let Some(question) = self.bank.get(index) else {
+                        continue;
+                    };
+                    let chosen = match answer {
+                        Some(Answer::Choices(chosen)) => chosen,
+                        _ => Vec::new(),
+                    };
+                    let right = !chosen.is_empty() && is_correct(question, &chosen);
+                    let topic = question.topic.clone().unwrap_or_else(|| "general".into());
+                    result.count(Some(topic), right);
+                    if !right {
+                        result.missed.push(Missed {
+                            question: index,
+                            chosen,
+                        });
+                    }
+                }
+                Item::Predict(drill) => {
+                    let chosen = match answer {
+                        Some(Answer::Decision(decision)) => Some(decision),
+                        _ => None,
+                    };
+                    let right = chosen.is_some()
+                        && drill.make().is_some_and(|d| Some(d.answer()) == chosen);
+                    result.count(None, right);
+                    result.predicted.push(Predicted {
+                        drill,
+                        chosen,
+                        right,
+                    });
+                }
+                Item::Write(task) => {
+                    let Some(write) = self.writes.get(task) else {
+                        continue;
+                    };
+                    let text = match answer {
+                        Some(Answer::Policy(text)) => Some(text),
+                        _ => None,
+                    };
+                    let graded = text
+                        .as_deref()
+                        .map(|t| report(write.scenario, t, self.catalog));
+                    let written = Written {
+                        task,
+                        text,
+                        report: graded,
+                    };
+                    result.count(Some(write.lesson.to_owned()), written.solved());
+                    result.written.push(written);
+                }
             }
-        };
-        entry.total += 1;
-        if right {
-            entry.correct += 1;
-            result.correct += 1;
-        } else {
-            result.missed.push(Missed {
-                question: index,
-                chosen,
-            });
         }
+        result
     }
-    result
 }
 
 #[cfg(test)]
@@ -131,6 +228,25 @@ pub(crate) mod tests {
         assert!(!is_correct(&bank[1], &[0, 1, 2]));
     }
 
+    /// Scores questions only: `drawn` indexes the bank, `answers[i]` is chosen for `drawn[i]`.
+    pub(crate) fn score(
+        bank: &[Question],
+        drawn: &[usize],
+        answers: &[Option<Vec<usize>>],
+    ) -> Score {
+        let grader = Grader {
+            bank,
+            writes: &[],
+            catalog: None,
+        };
+        let items: Vec<Item> = drawn.iter().map(|&i| Item::Question(i)).collect();
+        let answers: Vec<Option<Answer>> = answers
+            .iter()
+            .map(|a| a.clone().map(Answer::Choices))
+            .collect();
+        grader.score(&items, &answers)
+    }
+
     #[test]
     fn scores_by_topic_and_lists_misses_and_unanswered() {
         let bank = bank();
@@ -158,6 +274,75 @@ pub(crate) mod tests {
             ]
         );
         assert_eq!(score.weak_topics(), ["least-privilege", "conditions"]);
+    }
+
+    #[test]
+    fn predictions_are_graded_by_the_engine_and_written_policies_by_every_check() {
+        let course = crate::course::test_course();
+        let writes = super::super::items::write_tasks(course);
+        let grader = Grader {
+            bank: &[],
+            writes: &writes,
+            catalog: None,
+        };
+        let drill = DrillRef {
+            topic: iamplay_engine::drill::Topic::ALL[0],
+            level: 1,
+            seed: 9,
+        };
+        let decision = drill.make().expect("a drill").answer();
+        let wrong = [
+            Decision::Allowed,
+            Decision::ExplicitDeny,
+            Decision::ImplicitDeny,
+        ]
+        .into_iter()
+        .find(|d| *d != decision)
+        .expect("another decision");
+        let model = crate::scenario::state::policy_text(&writes[0].scenario.answer);
+        let items = [
+            Item::Predict(drill),
+            Item::Predict(drill),
+            Item::Write(0),
+            Item::Write(0),
+            Item::Write(0),
+            Item::Predict(drill),
+        ];
+        let answers = [
+            Some(Answer::Decision(decision)),
+            Some(Answer::Decision(wrong)),
+            Some(Answer::Policy(model)),
+            Some(Answer::Policy(r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#.into())),
+            None,
+            None,
+        ];
+        let score = grader.score(&items, &answers);
+        assert_eq!((score.correct, score.total), (2, 6));
+        let predicted: Vec<bool> = score.predicted.iter().map(|p| p.right).collect();
+        assert_eq!(predicted, [true, false, false]);
+        assert_eq!(score.predicted[2].chosen, None);
+        let solved: Vec<bool> = score.written.iter().map(Written::solved).collect();
+        assert_eq!(solved, [true, false, false]);
+        // Allowing everything passes the allow checks at best: a deny check or the
+        // least-privilege bound says why it is not the answer.
+        let broad = score.written[1].report.as_ref().expect("graded");
+        assert!(
+            broad.checks.iter().any(|c| !c.passed)
+                || broad
+                    .least_privilege
+                    .as_ref()
+                    .is_some_and(|lp| !lp.is_tight()),
+            "{broad:?}"
+        );
+        assert!(score.written[2].report.is_none());
+        assert_eq!(
+            score.by_topic,
+            [TopicScore {
+                topic: writes[0].lesson.to_owned(),
+                correct: 1,
+                total: 3
+            }]
+        );
     }
 
     #[test]

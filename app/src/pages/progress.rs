@@ -177,6 +177,9 @@ fn InterviewSession(result: InterviewResult) -> impl IntoView {
                 {duration}
                 " · " <time datetime=result.finished_at.clone()>{when(&result.finished_at)}</time>
             </p>
+            {(result.predicted.total > 0 || result.written.total > 0).then(|| view! {
+                <p class="meta">{kind_scores(&result)}</p>
+            })}
             <ul class="topic-scores" aria-label="Score by topic">
                 {result.topics.into_iter().map(|(topic, score)| view! {
                     <li>
@@ -189,9 +192,51 @@ fn InterviewSession(result: InterviewResult) -> impl IntoView {
     }
 }
 
+/// The predictions and written policies of a session, when it had any.
+fn kind_scores(result: &InterviewResult) -> String {
+    let mut parts = Vec::new();
+    if result.predicted.total > 0 {
+        parts.push(format!(
+            "predictions {} / {}",
+            result.predicted.correct, result.predicted.total
+        ));
+    }
+    if result.written.total > 0 {
+        parts.push(format!(
+            "policies written {} / {}",
+            result.written.correct, result.written.total
+        ));
+    }
+    let text = parts.join(", ");
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::when;
+
+    #[test]
+    fn a_session_names_its_predictions_and_written_policies() {
+        use crate::progress::{InterviewResult, TopicScore};
+        let tally = |correct, total| TopicScore { correct, total };
+        let result = InterviewResult {
+            predicted: tally(2, 3),
+            written: tally(0, 1),
+            ..InterviewResult::default()
+        };
+        assert_eq!(
+            super::kind_scores(&result),
+            "Predictions 2 / 3, policies written 0 / 1"
+        );
+        let written_only = InterviewResult {
+            written: tally(1, 2),
+            ..InterviewResult::default()
+        };
+        assert_eq!(super::kind_scores(&written_only), "Policies written 1 / 2");
+    }
 
     #[test]
     fn session_times_read_plainly() {

@@ -92,9 +92,8 @@ impl ProgressStore {
     /// Keeps a finished interview session (called by interview mode).
     pub fn record_interview(&self, result: InterviewResult) {
         let saved = self.book.try_update_value(|book| {
-            for id in &result.missed {
-                book.progress
-                    .review_answer(&Item::Question(id.clone()), false, today());
+            for item in result.review_items() {
+                book.progress.review_answer(&item, false, today());
             }
             book.progress.record_interview(result);
             book.save()

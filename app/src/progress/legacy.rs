@@ -41,7 +41,7 @@ pub fn interviews_from_legacy(text: &str) -> Option<Vec<InterviewResult>> {
                     .into_iter()
                     .map(|(topic, correct, total)| (topic, TopicScore { correct, total }))
                     .collect::<BTreeMap<_, _>>(),
-                missed: Vec::new(),
+                ..InterviewResult::default()
             })
             .collect(),
     )

@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
             <SiteHeader />
             <components::progress_notice::ProgressNotice />
             <components::release_notice::ReleaseNotice />
+            <components::own_course::OwnCourseBanner />
             <main id="main" tabindex="-1" node_ref=main>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("") view=pages::home::Home />
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("progress") view=components::tool_host::ToolHost />
                     <Route path=path!("build") view=components::tool_host::ToolHost />
                     <Route path=path!("build/try") view=components::tool_host::ToolHost />
+                    <Route path=path!("course") view=components::tool_host::ToolHost />
                 </Routes>
             </main>
             <SiteFooter />

@@ -28,6 +28,8 @@ pub enum Tool {
     Build,
     /// A scenario shared from the builder, for learners.
     TryScenario,
+    /// Loading a trainer's course bundle to run instead of the built-in course.
+    OwnCourse,
 }
 
 /// A wasm module that draws tools, named as Trunk builds it (`app/src/bin/<name>.rs`).
@@ -51,7 +53,7 @@ impl Module {
 
 impl Tool {
     /// Every tool with its path, for the main app's routes.
-    pub const ALL: [(Tool, &'static str); 8] = [
+    pub const ALL: [(Tool, &'static str); 9] = [
         (Tool::Playground, "/playground"),
         (Tool::Glossary, "/glossary"),
         (Tool::Drill, "/drill"),
@@ -60,6 +62,7 @@ impl Tool {
         (Tool::Progress, "/progress"),
         (Tool::Build, "/build"),
         (Tool::TryScenario, crate::builder::link::LEARNER_PATH),
+        (Tool::OwnCourse, "/course"),
     ];
 
     pub fn from_path(path: &str) -> Option<Tool> {
@@ -73,7 +76,7 @@ impl Tool {
     /// The module that draws this tool.
     pub fn module(self) -> Module {
         match self {
-            Tool::Build | Tool::TryScenario => Module::Build,
+            Tool::Build | Tool::TryScenario | Tool::OwnCourse => Module::Build,
             Tool::Playground => Module::Playground,
             _ => Module::Tools,
         }
@@ -89,7 +92,7 @@ pub fn practice_page(tool: Tool) -> Option<AnyView> {
         Tool::Interview => view! { <pages::interview::Interview /> }.into_any(),
         Tool::Progress => view! { <pages::progress::ProgressPage /> }.into_any(),
         Tool::Glossary => view! { <pages::glossary::Glossary /> }.into_any(),
-        Tool::Playground | Tool::Build | Tool::TryScenario => return None,
+        Tool::Playground | Tool::Build | Tool::TryScenario | Tool::OwnCourse => return None,
     })
 }
 
@@ -103,6 +106,7 @@ pub fn build_page(tool: Tool) -> Option<AnyView> {
     match tool {
         Tool::Build => Some(view! { <pages::build::BuildPage /> }.into_any()),
         Tool::TryScenario => Some(view! { <pages::build_try::TryScenarioPage /> }.into_any()),
+        Tool::OwnCourse => Some(view! { <pages::own_course::OwnCoursePage /> }.into_any()),
         _ => None,
     }
 }
@@ -155,7 +159,8 @@ mod tests {
     #[test]
     fn each_page_belongs_to_its_module() {
         for (tool, path) in Tool::ALL {
-            let expected = if path.starts_with("/build") {
+            // The builder, its learner page and the own-course loader run the course checker.
+            let expected = if path.starts_with("/build") || path == "/course" {
                 Module::Build
             } else if path == "/playground" {
                 Module::Playground

@@ -14,6 +14,7 @@ pub mod diagram;
 pub mod drill_card;
 pub mod findings;
 pub mod json_code;
+pub mod own_course;
 pub mod progress_notice;
 pub mod question;
 pub mod release_notice;

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Deserialize;
 
-use super::{Course, CourseError};
+use super::{own, Course, CourseError};
 use crate::interop::course::fetch_course_text;
+use crate::interop::storage::unscoped;
+use crate::progress::ProgressStore;
 
 /// Parses a bundle's text, refusing a bundle of another format with the versions in the message.
 pub fn parse_bundle(text: &str) -> Result<Course, CourseError> {
@@ -48,10 +50,16 @@ pub enum CourseState {
 #[derive(Debug, Clone, Copy)]
 pub struct CourseStore {
     state: RwSignal<CourseState>,
+    /// The title of the trainer's course being run, or `None` for the built-in course.
+    own: RwSignal<Option<String>>,
+    /// Why a chosen course is not shown, for the learner.
+    notice: RwSignal<Option<String>>,
 }
 
 /// Loaded once; the pages hold `&'static` parts of it.
 static COURSE: OnceLock<Course> = OnceLock::new();
+/// The trainer's course chosen when the page loaded; choosing another reloads the page.
+static OWN: OnceLock<Course> = OnceLock::new();
 
 impl CourseStore {
     pub fn state(&self) -> CourseState {
@@ -73,7 +81,60 @@ impl CourseStore {
         }
     }
 
+    /// The title of the trainer's course being run (reactive); `None` for the built-in one.
+    pub fn own_title(&self) -> Option<String> {
+        self.own.get()
+    }
+
+    pub fn notice(&self) -> RwSignal<Option<String>> {
+        self.notice
+    }
+
+    /// Runs the built-in course again, with its own progress; the trainer's course and its
+    /// progress stay stored for the next time it is loaded.
+    pub fn switch_to_built_in(&self) {
+        own::switch_back(&unscoped());
+        self.own.set(None);
+        self.notice.set(None);
+        self.load();
+        if let Some(progress) = use_context::<ProgressStore>() {
+            progress.reload();
+        }
+    }
+
+    /// The chosen own course, parsed (it was checked when it was chosen); on failure the choice
+    /// is dropped, with a notice, and the built-in course is shown.
+    fn load_own(self) -> bool {
+        let Some((text, _)) = own::active(&unscoped()) else {
+            return false;
+        };
+        let parsed = match OWN.get() {
+            Some(course) => Ok(course),
+            None => parse_bundle(&text).map(|course| OWN.get_or_init(|| course)),
+        };
+        match parsed {
+            Ok(course) => {
+                self.own.set(Some(course.manifest.title.clone()));
+                self.state.set(CourseState::Ready(course));
+                true
+            }
+            Err(error) => {
+                own::switch_back(&unscoped());
+                self.notice.set(Some(format!(
+                    "Your own course could not be opened again ({error}), so the built-in course is shown. Nothing is lost: load the course file again to continue where you were."
+                )));
+                if let Some(progress) = use_context::<ProgressStore>() {
+                    progress.reload();
+                }
+                false
+            }
+        }
+    }
+
     fn load(self) {
+        if self.load_own() {
+            return;
+        }
         if let Some(course) = COURSE.get() {
             self.state.set(CourseState::Ready(course));
             return;
@@ -97,6 +158,8 @@ impl CourseStore {
 pub fn provide_course() {
     let store = CourseStore {
         state: RwSignal::new(CourseState::Loading),
+        own: RwSignal::new(None),
+        notice: RwSignal::new(None),
     };
     store.load();
     provide_context(store);

@@ -6,6 +6,7 @@
 //! the page, or the error with a button to try again.
 
 mod load;
+pub mod own;
 
 pub use load::{parse_bundle, provide_course, use_course, CourseState, CourseStore};
 

@@ -58,9 +58,21 @@ mod browser {
     }
 }
 
-/// The store the app uses: localStorage in the browser, memory on the host.
+/// The store the app uses: localStorage in the browser (under the active course's namespace),
+/// memory on the host.
 #[cfg(target_arch = "wasm32")]
-pub type Storage = browser::Local;
+pub type Storage = crate::course::own::Namespaced<browser::Local>;
+
+/// localStorage itself, for the course choice that decides the namespace.
+#[cfg(target_arch = "wasm32")]
+pub fn unscoped() -> browser::Local {
+    browser::Local
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn unscoped() -> crate::progress::store::Memory {
+    crate::progress::store::Memory::default()
+}
 #[cfg(not(target_arch = "wasm32"))]
 pub type Storage = crate::progress::store::Memory;
 
@@ -69,9 +81,9 @@ pub trait LocalStore: KeyValue + Sized {
 }
 
 #[cfg(target_arch = "wasm32")]
-impl LocalStore for browser::Local {
+impl LocalStore for crate::course::own::Namespaced<browser::Local> {
     fn local() -> Self {
-        browser::Local
+        Self::active(browser::Local)
     }
 }
 

@@ -43,6 +43,7 @@ pub fn Lessons() -> impl IntoView {
                     }).collect_view()}
                 </ol>
                 <p class="progress-link"><A href="/progress">"Your progress, export and import"</A></p>
+                <p class="progress-link"><A href="/course">"Run your own course from a file"</A></p>
             </CourseGate>
         </section>
     }

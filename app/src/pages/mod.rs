@@ -9,6 +9,7 @@ pub mod interview;
 pub mod lesson;
 pub mod lessons;
 pub mod not_found;
+pub mod own_course;
 pub mod playground;
 pub mod progress;
 pub mod review;

@@ -1,0 +1,108 @@
+// A trainer's own course: loaded from a file on /course, checked on load, run with its own
+// progress in place of the built-in course across a reload, and switched back; broken files
+// get a clear reason and leave the built-in course as it was.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures.mjs';
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const BUILT_IN = JSON.parse(
+  readFileSync(DIST + readdirSync(DIST).find((name) => /^course-.*\.json$/.test(name)), 'utf8'),
+);
+
+/** The built-in bundle as a trainer's course of its own: another title, another first lesson title. */
+function ownCourse(change = () => {}) {
+  const bundle = structuredClone(BUILT_IN);
+  bundle.course.manifest.title = 'Cloud security class, spring term';
+  bundle.course.lessons[0].manifest.title = 'Welcome to our class';
+  change(bundle);
+  return JSON.stringify(bundle);
+}
+
+const file = (text, name = 'my-course.json') => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(text),
+});
+
+async function load(page, text, name) {
+  await page.goto('/course');
+  await expect(page.getByRole('heading', { level: 1, name: 'Run your own course' })).toBeVisible();
+  await page.getByLabel('Course file (JSON').setInputFiles(file(text, name));
+}
+
+test('an own course runs with its own progress, survives a reload and switches back', async ({ page }) => {
+  const builtInTitle = BUILT_IN.course.manifest.title;
+  const [lesson] = BUILT_IN.course.lessons;
+  const firstStatus = page.locator('.lesson-list li').first().locator('.lesson-status');
+  // Work in the built-in course: a draft of its first scenario puts its first lesson in progress.
+  await page.goto('/lessons');
+  await page.evaluate(
+    ([key]) => localStorage.setItem(key, '{"Version": "2012-10-17"}'),
+    [`iamplay.draft.${lesson.manifest.id}/${lesson.manifest.scenarios[0].id}`],
+  );
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(builtInTitle);
+  await expect(firstStatus).toHaveText('In progress');
+  await page.getByRole('link', { name: 'Run your own course from a file' }).click();
+
+  await page.getByLabel('Course file (JSON').setInputFiles(file(ownCourse()));
+  await expect(page).toHaveURL(/\/lessons$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cloud security class, spring term');
+  await expect(page.getByRole('link', { name: 'Welcome to our class' })).toBeVisible();
+  const banner = page.getByRole('status').filter({ hasText: 'your own course' });
+  await expect(banner).toContainText('Cloud security class, spring term');
+  // Its progress is its own: the built-in course's draft does not count here.
+  await expect(firstStatus).toHaveText('Not started');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cloud security class, spring term');
+  await page.getByRole('button', { name: 'Switch back to the built-in course' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(builtInTitle);
+  await expect(page.getByRole('button', { name: 'Switch back to the built-in course' })).toHaveCount(0);
+  await expect(firstStatus).toHaveText('In progress');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(builtInTitle);
+  await expect(firstStatus).toHaveText('In progress');
+});
+
+test('broken course files are refused with the reason and change nothing', async ({ page }) => {
+  const builtInTitle = BUILT_IN.course.manifest.title;
+  const alert = page.getByRole('alert');
+
+  await load(page, ownCourse().slice(0, 200), 'cut.json');
+  await expect(alert).toContainText('The course was not loaded');
+  await expect(alert).toContainText(/line 1 column \d+/);
+
+  await load(page, ownCourse((bundle) => (bundle.format = 99)));
+  await expect(alert).toContainText('format 99');
+
+  await load(page, ownCourse((bundle) => delete bundle.course.manifest.lessons));
+  await expect(alert).toContainText('missing field `lessons`');
+
+  const [lesson] = BUILT_IN.course.lessons;
+  const [scenario] = lesson.manifest.scenarios;
+  await load(page, ownCourse((bundle) => {
+    const broken = bundle.course.lessons[0].manifest.scenarios[0];
+    broken.answer = broken.starter;
+  }));
+  await expect(alert).toContainText(`lesson \`${lesson.manifest.id}\`, scenario \`${scenario.id}\``);
+
+  await page.goto('/lessons');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(builtInTitle);
+  await expect(page.getByRole('button', { name: 'Switch back to the built-in course' })).toHaveCount(0);
+});
+
+test('a stored course that no longer opens gives way to the built-in course with a notice', async ({ page }) => {
+  await page.goto('/lessons');
+  await page.evaluate(() => {
+    localStorage.setItem('iamplay.course.own', '{"format": 99, "course": {}}');
+    localStorage.setItem('iamplay.course.namespace', 'iamplay.course.0123456789abcdef.');
+  });
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Your own course could not be opened again');
+  await expect(page.getByRole('alert')).toContainText('format 99');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(BUILT_IN.course.manifest.title);
+  await page.reload();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

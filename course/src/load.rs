@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use iamplay_engine::json::{self, LineIndex};
 use serde::de::DeserializeOwned;
 
 pub use super::course::{Course, Lesson};
@@ -111,40 +112,19 @@ pub fn load_course<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Loaded {
 
 /// Parses a JSON file into `T`, reporting the position, the field path and a fix.
 pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Problem> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let field = error.path().to_string();
-        // `?` marks where serde_path_to_error lost track (inside a syntax error): drop it.
-        let field = field.trim_end_matches('?').trim_end_matches('.');
-        let field = if field == "." {
-            String::new()
-        } else {
-            field.to_owned()
-        };
-        json_problem(file, field, &error.into_inner())
-    })?;
-    deserializer
-        .end()
-        .map_err(|error| json_problem(file, String::new(), &error))?;
-    Ok(value)
-}
-
-fn json_problem(file: &str, field: String, error: &serde_json::Error) -> Problem {
-    let full = error.to_string();
-    // serde_json appends " at line L column C"; the position has its own field.
-    let message = match full.rfind(" at line ") {
-        Some(cut) => full[..cut].to_owned(),
-        None => full,
-    };
-    let help = help_for(&message);
-    let mut problem = Problem::new(file, message).at(field);
-    if error.line() > 0 {
-        problem.position = Some((error.line(), error.column()));
-    }
-    if let Some(help) = help {
-        problem = problem.help(help);
-    }
-    problem
+    json::from_str(text).map_err(|error| {
+        let help = error.help.clone().or_else(|| help_for(&error.message));
+        let position = LineIndex::new(text).position(error.span.start);
+        let mut problem = Problem::new(file, error.message);
+        if !error.path.is_empty() {
+            problem = problem.at(error.path);
+        }
+        problem.position = Some((position.line, position.column));
+        match help {
+            Some(help) => problem.help(help),
+            None => problem,
+        }
+    })
 }
 
 /// Advice for the mistakes authors make most often in JSON by hand.
@@ -157,16 +137,12 @@ fn help_for(message: &str) -> Option<String> {
         "use one of the values listed in the message"
     } else if message.starts_with("duplicate field") {
         "a field appears twice in the same object; keep one"
-    } else if message.starts_with("trailing comma") {
-        "JSON allows no comma after the last item of a list or object"
     } else if message.starts_with("expected `,` or") {
         "a comma is missing between two items, or a bracket or brace is not closed"
-    } else if message.starts_with("EOF while parsing") {
+    } else if message.starts_with("unexpected end of text") {
         "the file ends before every bracket and brace is closed"
     } else if message.starts_with("invalid type") {
         "the value has the wrong type (text needs quotes, lists need [ ], objects need { })"
-    } else if message.starts_with("trailing characters") {
-        "there is text after the end of the top-level object"
     } else {
         return None;
     };
@@ -236,7 +212,7 @@ mod tests {
     fn a_missing_comma_has_a_position_and_no_field() {
         let text = "{\n  \"title\": \"T\"\n  \"lessons\": []\n}";
         let problem = parse_json::<CourseManifest>("course.json", text).expect_err("syntax");
-        assert_eq!(problem.to_string(), "course.json:3:3: expected `,` or `}`\n  help: a comma is missing between two items, or a bracket or brace is not closed");
+        assert_eq!(problem.to_string(), "course.json:3:3: expected `,` or `}` after the value of `title`, found `\"`\n  help: a comma is missing between two items, or a bracket or brace is not closed");
     }
 
     #[test]
@@ -244,7 +220,10 @@ mod tests {
         let problem =
             parse_json::<CourseManifest>("course.json", r#"{"title": "T", "lessons": []} x"#)
                 .expect_err("trailing");
-        assert!(problem.message.starts_with("trailing characters"));
+        assert_eq!(
+            problem.message,
+            "unexpected `x` after the end of the JSON value"
+        );
         assert_eq!(problem.position, Some((1, 31)));
     }
 }

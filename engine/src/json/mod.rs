@@ -4,11 +4,13 @@
 //! characters it is about; `serde_json` forgets positions, hence this small parser. Objects keep
 //! their members in order, duplicates included, so lint can report them instead of losing one.
 
+mod de;
 mod error;
 mod line_index;
 mod parser;
 mod scalars;
 
+pub use de::{from_json, from_str, DeError, Spanned};
 pub use error::{JsonError, JsonErrorKind};
 pub use line_index::{LineIndex, Position};
 pub use parser::{parse, parse_with, ParseOptions};

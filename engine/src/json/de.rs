@@ -1,0 +1,569 @@
+//! Reading typed values out of the span-keeping tree with serde.
+//!
+//! Course files and cases are read into typed structs; every error, a syntax error or a field
+//! of the wrong type, names the byte range it is about and the path to it
+//! (`scenarios[2].checks[0].expect`), so an author is shown the exact text to change. Strings
+//! are lent from the tree, so `&str` fields cost no copy.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
+};
+use serde::Deserialize;
+
+use super::{parse, Json, JsonError, Span, Value};
+
+/// Why a document could not be read as the type asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeError {
+    pub message: String,
+    /// The value (or key) the error is about; for a missing field, the object that lacks it.
+    pub span: Span,
+    /// Keys and indexes from the top down to that value; empty for the whole document.
+    pub path: String,
+    /// Advice beyond the message, when there is some (syntax errors carry it).
+    pub help: Option<String>,
+}
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DeError {}
+
+impl From<JsonError> for DeError {
+    fn from(error: JsonError) -> DeError {
+        DeError {
+            message: error.to_string(),
+            span: error.span,
+            path: String::new(),
+            help: error.help(),
+        }
+    }
+}
+
+/// Parses `text` and reads it as a `T`.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, DeError> {
+    let json = parse(text)?;
+    from_json(&json, text)
+}
+
+/// Reads a parsed document as a `T`; `source` is the text `json` was parsed from.
+pub fn from_json<'de, T: Deserialize<'de>>(
+    json: &'de Json,
+    source: &'de str,
+) -> Result<T, DeError> {
+    let reader = Reader {
+        json,
+        source,
+        path: &Path::Root,
+    };
+    T::deserialize(reader).map_err(|error| DeError {
+        message: error.message,
+        span: error.span.unwrap_or(json.span),
+        path: error.path.unwrap_or_default(),
+        help: None,
+    })
+}
+
+/// The error while reading: the innermost reader that sees it fills in where it is.
+#[derive(Debug)]
+struct Error {
+    message: String,
+    span: Option<Span>,
+    path: Option<String>,
+}
+
+impl Error {
+    fn at(mut self, span: Span, path: &Path<'_>) -> Error {
+        if self.span.is_none() {
+            self.span = Some(span);
+            self.path = Some(path.to_string());
+        }
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(message: T) -> Error {
+        Error {
+            message: message.to_string(),
+            span: None,
+            path: None,
+        }
+    }
+}
+
+/// Where a value sits, as a chain up to the top; lives on the stack of the reading calls.
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+/// A value with the byte range it was read from: for checks that point at a field after the
+/// whole file was read. Only this module's reader can produce one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Spanned<T> {
+    pub span: Span,
+    pub value: T,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Spanned<T> {
+        Spanned { span, value }
+    }
+}
+
+impl<T> std::ops::Deref for Spanned<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Spanned<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+// The reader recognises this struct name and hands over the span beside the value.
+const SPANNED: &str = "$iamplay::json::Spanned";
+const SPANNED_START: &str = "$start";
+const SPANNED_END: &str = "$end";
+const SPANNED_VALUE: &str = "$value";
+const SPANNED_FIELDS: &[&str] = &[SPANNED_START, SPANNED_END, SPANNED_VALUE];
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Spanned<T>, D::Error> {
+        deserializer.deserialize_struct(
+            SPANNED,
+            SPANNED_FIELDS,
+            SpannedVisitor(std::marker::PhantomData),
+        )
+    }
+}
+
+struct SpannedVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
+    type Value = Spanned<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value read by iamplay's JSON reader, which keeps positions")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Spanned<T>, A::Error> {
+        let mut start = None;
+        let mut end = None;
+        let mut value = None;
+        while let Some(key) = map.next_key::<&str>()? {
+            match key {
+                SPANNED_START => start = Some(map.next_value::<usize>()?),
+                SPANNED_END => end = Some(map.next_value::<usize>()?),
+                _ => value = Some(map.next_value::<T>()?),
+            }
+        }
+        match (start, end, value) {
+            (Some(start), Some(end), Some(value)) => Ok(Spanned::new(value, Span::new(start, end))),
+            _ => Err(de::Error::custom(
+                "a position-keeping value was read without its position",
+            )),
+        }
+    }
+}
+
+/// Reads one value of the tree.
+#[derive(Clone, Copy)]
+struct Reader<'de, 'p> {
+    json: &'de Json,
+    source: &'de str,
+    path: &'p Path<'p>,
+}
+
+impl<'de> Reader<'de, '_> {
+    fn any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match &self.json.value {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(flag) => visitor.visit_bool(*flag),
+            Value::Number(text) => visit_number(text, visitor),
+            Value::String(text) => visitor.visit_borrowed_str(text),
+            Value::Array(items) => {
+                let mut access = Items {
+                    items: items.iter(),
+                    next_index: 0,
+                    source: self.source,
+                    path: self.path,
+                };
+                let value = visitor.visit_seq(&mut access)?;
+                match access.items.len() {
+                    0 => Ok(value),
+                    left => Err(de::Error::invalid_length(
+                        access.next_index + left,
+                        &"fewer items",
+                    )),
+                }
+            }
+            Value::Object(members) => {
+                let last_key = Cell::new(None);
+                let access = Members {
+                    members: members.iter(),
+                    current: None,
+                    source: self.source,
+                    path: self.path,
+                    last_key: &last_key,
+                };
+                visitor
+                    .visit_map(access)
+                    .map_err(|error| match last_key.get() {
+                        // serde names a repeated field once the whole key is read: point at it.
+                        Some(span)
+                            if error.span.is_none()
+                                && error.message.starts_with("duplicate field") =>
+                        {
+                            Error {
+                                span: Some(span),
+                                ..error
+                            }
+                        }
+                        _ => error,
+                    })
+            }
+        }
+    }
+
+    fn locate<T>(self, result: Result<T, Error>) -> Result<T, Error> {
+        result.map_err(|error| error.at(self.json.span, self.path))
+    }
+}
+
+/// Numbers reach the visitor as the narrowest exact type, as serde_json does: unsigned, then
+/// signed, then floating point (with `-0` a float, so its sign survives).
+fn visit_number<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value, Error> {
+    let integral = !text.contains(['.', 'e', 'E']);
+    if integral {
+        if let Ok(unsigned) = text.parse::<u64>() {
+            return visitor.visit_u64(unsigned);
+        }
+        if let Ok(signed) = text.parse::<i64>() {
+            if signed != 0 {
+                return visitor.visit_i64(signed);
+            }
+        }
+    }
+    match text.parse::<f64>() {
+        Ok(float) if float.is_finite() => visitor.visit_f64(float),
+        _ => Err(de::Error::custom(format!(
+            "number `{text}` is out of range"
+        ))),
+    }
+}
+
+macro_rules! read_as_any {
+    ($($method:ident)*) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            self.locate(self.any(visitor))
+        })*
+    };
+}
+
+impl<'de> de::Deserializer<'de> for Reader<'de, '_> {
+    type Error = Error;
+
+    read_as_any! {
+        deserialize_any deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32
+        deserialize_i64 deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32
+        deserialize_u64 deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char
+        deserialize_str deserialize_string deserialize_bytes deserialize_byte_buf
+        deserialize_unit deserialize_seq deserialize_map deserialize_identifier
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let result = match self.json.value {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        };
+        self.locate(result)
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.locate(self.any(visitor))
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.locate(visitor.visit_newtype_struct(self))
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.locate(self.any(visitor))
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.locate(self.any(visitor))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let result = if name == SPANNED {
+            visitor.visit_map(SpannedParts {
+                reader: self,
+                next: 0,
+            })
+        } else {
+            self.any(visitor)
+        };
+        self.locate(result)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let result = match &self.json.value {
+            Value::String(variant) => visitor.visit_enum(variant.as_str().into_deserializer()),
+            Value::Object(members) if members.len() == 1 => visitor.visit_enum(Variant {
+                member: &members[0],
+                source: self.source,
+                path: self.path,
+            }),
+            _ => Err(de::Error::invalid_type(
+                unexpected(self.json),
+                &"a string, or an object with one key",
+            )),
+        };
+        self.locate(result)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+}
+
+fn unexpected(json: &Json) -> de::Unexpected<'_> {
+    match &json.value {
+        Value::Null => de::Unexpected::Unit,
+        Value::Bool(flag) => de::Unexpected::Bool(*flag),
+        Value::Number(text) => de::Unexpected::Other(text),
+        Value::String(text) => de::Unexpected::Str(text),
+        Value::Array(_) => de::Unexpected::Seq,
+        Value::Object(_) => de::Unexpected::Map,
+    }
+}
+
+struct Items<'de, 'p> {
+    items: std::slice::Iter<'de, Json>,
+    next_index: usize,
+    source: &'de str,
+    path: &'p Path<'p>,
+}
+
+impl<'de> SeqAccess<'de> for &mut Items<'de, '_> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        let Some(json) = self.items.next() else {
+            return Ok(None);
+        };
+        let path = Path::Index(self.path, self.next_index);
+        self.next_index += 1;
+        let reader = Reader {
+            json,
+            source: self.source,
+            path: &path,
+        };
+        reader.locate(seed.deserialize(reader)).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+struct Members<'de, 'p, 'c> {
+    members: std::slice::Iter<'de, super::Member>,
+    current: Option<&'de super::Member>,
+    source: &'de str,
+    path: &'p Path<'p>,
+    last_key: &'c Cell<Option<Span>>,
+}
+
+impl<'de> MapAccess<'de> for Members<'de, '_, '_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        let Some(member) = self.members.next() else {
+            return Ok(None);
+        };
+        self.current = Some(member);
+        self.last_key.set(Some(member.key_span));
+        let path = Path::Key(self.path, &member.key);
+        let key = BorrowedStrDeserializer::<Error>::new(&member.key);
+        seed.deserialize(key)
+            .map(Some)
+            .map_err(|error| error.at(member.key_span, &path))
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let member = self
+            .current
+            .take()
+            .ok_or_else(|| <Error as de::Error>::custom("a value was read before its key"))?;
+        let path = Path::Key(self.path, &member.key);
+        let reader = Reader {
+            json: &member.value,
+            source: self.source,
+            path: &path,
+        };
+        reader.locate(seed.deserialize(reader))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.members.len())
+    }
+}
+
+/// The parts of a [`Spanned`]: where the value starts and ends, then the value itself.
+struct SpannedParts<'de, 'p> {
+    reader: Reader<'de, 'p>,
+    next: usize,
+}
+
+impl<'de> MapAccess<'de> for SpannedParts<'de, '_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        let Some(key) = SPANNED_FIELDS.get(self.next) else {
+            return Ok(None);
+        };
+        seed.deserialize(BorrowedStrDeserializer::new(key))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let span = self.reader.json.span;
+        let part = self.next;
+        self.next += 1;
+        match part {
+            0 => seed.deserialize(span.start.into_deserializer()),
+            1 => seed.deserialize(span.end.into_deserializer()),
+            _ => seed.deserialize(self.reader),
+        }
+    }
+}
+
+/// An enum written as `{"Variant": value}`.
+struct Variant<'de, 'p> {
+    member: &'de super::Member,
+    source: &'de str,
+    path: &'p Path<'p>,
+}
+
+impl<'de, 'p> EnumAccess<'de> for Variant<'de, 'p> {
+    type Error = Error;
+    type Variant = Reader<'de, 'p>;
+
+    fn variant_seed<T: DeserializeSeed<'de>>(
+        self,
+        seed: T,
+    ) -> Result<(T::Value, Self::Variant), Error> {
+        let name = seed
+            .deserialize(BorrowedStrDeserializer::<Error>::new(&self.member.key))
+            .map_err(|error| error.at(self.member.key_span, self.path))?;
+        let reader = Reader {
+            json: &self.member.value,
+            source: self.source,
+            path: self.path,
+        };
+        Ok((name, reader))
+    }
+}
+
+impl<'de> VariantAccess<'de> for Reader<'de, '_> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        match self.json.value {
+            Value::Null => Ok(()),
+            _ => self.locate(Err(de::Error::invalid_type(unexpected(self.json), &"null"))),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        self.locate(seed.deserialize(self))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        self.locate(self.any(visitor))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.locate(self.any(visitor))
+    }
+}
+
+#[cfg(test)]
+#[path = "de_tests.rs"]
+mod tests;

@@ -6,7 +6,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::least_privilege::{over_grants, over_grants_with_catalog, OverGrant};
-use super::manifest::{Check, Culprit, ExpectedOutcome, PolicyKind, Scenario};
+use super::manifest::{
+    Check, Culprit, CulpritPolicy, ExpectedOutcome, FixedSlot, PolicyKind, Scenario,
+};
 use iamplay_engine::case::{Case, CaseError, NamedPolicy};
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::eval::{evaluate, Decision, Evaluation, Layer, StatementRef};
@@ -157,8 +159,7 @@ fn grade_text<P>(
     policy_text: &str,
     catalog: Option<&Catalog>,
 ) -> Result<Grade, GradeError> {
-    let policy = parse_policy(policy_text).map_err(|e| GradeError::Policy(Box::new(e)))?;
-    grade_parsed(scenario, &policy, catalog)
+    Prepared::new(scenario).grade_text(scenario, policy_text, catalog)
 }
 
 /// The grading loop every entry point shares; `catalog` decides which bound is measured.
@@ -167,37 +168,80 @@ pub(crate) fn grade_parsed<P>(
     policy: &Policy,
     catalog: Option<&Catalog>,
 ) -> Result<Grade, GradeError> {
-    let mut checks = Vec::with_capacity(scenario.checks.len());
-    let mut must_allow = Vec::new();
-    for check in &scenario.checks {
-        let case = check_case(scenario, check, policy)?;
-        let evaluation = evaluate(&case);
-        let passed = check.expect.accepts(evaluation.decision);
-        checks.push(CheckResult {
-            id: check.id.clone(),
-            title: check.title.clone(),
-            expect: check.expect,
-            passed,
-            hint: (!passed).then(|| check.hint.clone()),
-            evaluation,
-        });
-        if check.expect == ExpectedOutcome::Allowed {
-            must_allow.push(case);
-        }
+    Prepared::new(scenario).grade_policy(scenario, policy, catalog)
+}
+
+/// A scenario's checks as engine cases, built once with the edited slot still empty: grading
+/// a keystroke then parses only the learner's text, never the requests and fixed policies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    /// One case per check, in order; or why the scenario's own data cannot be evaluated.
+    cases: Result<Vec<Case>, GradeError>,
+}
+
+impl Prepared {
+    pub fn new<P>(scenario: &Scenario<P>) -> Prepared {
+        let cases = scenario
+            .checks
+            .iter()
+            .map(|check| base_case(scenario, check))
+            .collect();
+        Prepared { cases }
     }
-    let over_grants = match (&scenario.least_privilege, catalog) {
-        (Some(bound), Some(catalog)) => {
-            over_grants_with_catalog(policy, bound, &scenario.checks, &must_allow, catalog)
+
+    /// Grades the learner's text; `catalog` makes the least-privilege bound exact.
+    pub fn grade_text<P>(
+        &self,
+        scenario: &Scenario<P>,
+        policy_text: &str,
+        catalog: Option<&Catalog>,
+    ) -> Result<Grade, GradeError> {
+        let policy = parse_policy(policy_text).map_err(|e| GradeError::Policy(Box::new(e)))?;
+        self.grade_policy(scenario, &policy, catalog)
+    }
+
+    /// Grades a parsed policy. `scenario` must be the one this was prepared from.
+    pub fn grade_policy<P>(
+        &self,
+        scenario: &Scenario<P>,
+        policy: &Policy,
+        catalog: Option<&Catalog>,
+    ) -> Result<Grade, GradeError> {
+        let cases = self.cases.as_ref().map_err(Clone::clone)?;
+        debug_assert_eq!(cases.len(), scenario.checks.len());
+        let mut checks = Vec::with_capacity(scenario.checks.len());
+        let mut must_allow = Vec::new();
+        for (check, base) in scenario.checks.iter().zip(cases) {
+            let mut case = base.clone();
+            put_edited(scenario, &mut case, policy);
+            let evaluation = evaluate(&case);
+            let passed = check.expect.accepts(evaluation.decision);
+            checks.push(CheckResult {
+                id: check.id.clone(),
+                title: check.title.clone(),
+                expect: check.expect,
+                passed,
+                hint: (!passed).then(|| check.hint.clone()),
+                evaluation,
+            });
+            if check.expect == ExpectedOutcome::Allowed {
+                must_allow.push(case);
+            }
         }
-        (Some(bound), None) => over_grants(policy, bound, &scenario.checks),
-        (None, _) => Vec::new(),
-    };
-    let passed = checks.iter().all(|c| c.passed) && over_grants.is_empty();
-    Ok(Grade {
-        checks,
-        over_grants,
-        passed,
-    })
+        let over_grants = match (&scenario.least_privilege, catalog) {
+            (Some(bound), Some(catalog)) => {
+                over_grants_with_catalog(policy, bound, &scenario.checks, &must_allow, catalog)
+            }
+            (Some(bound), None) => over_grants(policy, bound, &scenario.checks),
+            (None, _) => Vec::new(),
+        };
+        let passed = checks.iter().all(|c| c.passed) && over_grants.is_empty();
+        Ok(Grade {
+            checks,
+            over_grants,
+            passed,
+        })
+    }
 }
 
 /// The engine case for one check: its request, the fixed policies, and `policy` in the edited slot.
@@ -206,12 +250,23 @@ pub fn check_case<P>(
     check: &Check,
     policy: &Policy,
 ) -> Result<Case, GradeError> {
+    let mut case = base_case(scenario, check)?;
+    put_edited(scenario, &mut case, policy);
+    Ok(case)
+}
+
+/// A check's request and the scenario's fixed policies, without the edited policy.
+fn base_case<P>(scenario: &Scenario<P>, check: &Check) -> Result<Case, GradeError> {
     let fixed = scenario.fixed.clone().unwrap_or_else(|| json!({}));
     let text = json!({ "request": check.request, "policies": fixed }).to_string();
-    let mut case = Case::parse(&text).map_err(|error| GradeError::Scenario {
+    Case::parse(&text).map_err(|error| GradeError::Scenario {
         check: check.id.clone(),
         error: Box::new(error),
-    })?;
+    })
+}
+
+/// Puts `policy` in the slot the scenario edits.
+fn put_edited<P>(scenario: &Scenario<P>, case: &mut Case, policy: &Policy) {
     let edited = NamedPolicy::new(Some(scenario.edit.name.clone()), policy.clone());
     let policies = &mut case.policies;
     match scenario.edit.kind {
@@ -222,7 +277,6 @@ pub fn check_case<P>(
         PolicyKind::Scp => push_to_account_level(&mut policies.scps, edited),
         PolicyKind::Rcp => push_to_account_level(&mut policies.rcps, edited),
     }
-    Ok(case)
 }
 
 /// An edited SCP or RCP joins the last level (the account's), creating it if there is none.
@@ -245,14 +299,16 @@ pub fn is_culprit<P>(scenario: &Scenario<P>, culprit: &Culprit, statement: &Stat
     if statement.sid.as_deref() != Some(culprit.sid.as_str()) {
         return false;
     }
-    let slot = match culprit.policy.as_str() {
-        "edited" => return statement.policy_name.as_deref() == Some(scenario.edit.name.as_str()),
-        "resource" => Layer::Resource,
-        "permissionBoundary" => Layer::Boundary,
-        "session" => Layer::Session,
-        "scps" => Layer::Scp,
-        "rcps" => Layer::Rcp,
-        name => return statement.policy_name.as_deref() == Some(name),
+    let slot = match &culprit.policy {
+        CulpritPolicy::Edited => {
+            return statement.policy_name.as_deref() == Some(scenario.edit.name.as_str())
+        }
+        CulpritPolicy::Named(name) => return statement.policy_name.as_deref() == Some(name),
+        CulpritPolicy::Slot(FixedSlot::Resource) => Layer::Resource,
+        CulpritPolicy::Slot(FixedSlot::PermissionBoundary) => Layer::Boundary,
+        CulpritPolicy::Slot(FixedSlot::Session) => Layer::Session,
+        CulpritPolicy::Slot(FixedSlot::Scps) => Layer::Scp,
+        CulpritPolicy::Slot(FixedSlot::Rcps) => Layer::Rcp,
     };
     statement.layer == slot
 }

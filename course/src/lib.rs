@@ -40,7 +40,7 @@ pub use course::{Course, Lesson};
 pub use glossary::{GlossaryTerm, GLOSSARY_FILE};
 pub use grade::{
     check_case, grade, grade_policy, grade_policy_with_catalog, grade_with_catalog, is_culprit,
-    manifest_policy, CheckResult, Grade, GradeError,
+    manifest_policy, CheckResult, Grade, GradeError, Prepared,
 };
 pub use least_privilege::{over_grants, over_grants_with_catalog, OverGrant};
 #[cfg(feature = "authoring")]

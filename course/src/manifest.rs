@@ -151,9 +151,94 @@ pub struct LeastPrivilegeBound {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Culprit {
-    /// Which policy holds it: `edited`, or the `name` of a fixed policy.
-    pub policy: String,
+    /// Which policy holds it.
+    pub policy: CulpritPolicy,
     pub sid: String,
+}
+
+/// Where a spot scenario's culprit statement is. Written in a lesson as one string: `edited`, a
+/// slot of the fixed policies (`resource`, `permissionBoundary`, `session`, `scps`, `rcps`), or
+/// the `name` of a fixed identity policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum CulpritPolicy {
+    /// The policy the learner edits.
+    Edited,
+    Slot(FixedSlot),
+    /// A fixed identity policy, by its `name`.
+    Named(String),
+}
+
+/// A slot of a scenario's fixed policies that holds statements without a name of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixedSlot {
+    Resource,
+    PermissionBoundary,
+    Session,
+    Scps,
+    Rcps,
+}
+
+impl FixedSlot {
+    pub const ALL: [FixedSlot; 5] = [
+        FixedSlot::Resource,
+        FixedSlot::PermissionBoundary,
+        FixedSlot::Session,
+        FixedSlot::Scps,
+        FixedSlot::Rcps,
+    ];
+
+    /// The slot's key in `fixed`.
+    pub fn key(self) -> &'static str {
+        match self {
+            FixedSlot::Resource => "resource",
+            FixedSlot::PermissionBoundary => "permissionBoundary",
+            FixedSlot::Session => "session",
+            FixedSlot::Scps => "scps",
+            FixedSlot::Rcps => "rcps",
+        }
+    }
+}
+
+impl CulpritPolicy {
+    /// As written in a lesson file.
+    pub fn as_str(&self) -> &str {
+        match self {
+            CulpritPolicy::Edited => "edited",
+            CulpritPolicy::Slot(slot) => slot.key(),
+            CulpritPolicy::Named(name) => name,
+        }
+    }
+}
+
+impl From<&str> for CulpritPolicy {
+    fn from(text: &str) -> CulpritPolicy {
+        if text == "edited" {
+            return CulpritPolicy::Edited;
+        }
+        match FixedSlot::ALL.into_iter().find(|slot| slot.key() == text) {
+            Some(slot) => CulpritPolicy::Slot(slot),
+            None => CulpritPolicy::Named(text.to_owned()),
+        }
+    }
+}
+
+impl From<String> for CulpritPolicy {
+    fn from(text: String) -> CulpritPolicy {
+        CulpritPolicy::from(text.as_str())
+    }
+}
+
+impl From<CulpritPolicy> for String {
+    fn from(policy: CulpritPolicy) -> String {
+        policy.as_str().to_owned()
+    }
+}
+
+impl std::fmt::Display for CulpritPolicy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -276,5 +361,31 @@ impl<P> Question<P> {
                 .iter()
                 .enumerate()
                 .all(|(i, option)| option.correct == chosen.contains(&i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CulpritPolicy, FixedSlot};
+
+    #[test]
+    fn a_culprit_policy_reads_and_writes_as_the_lesson_string() {
+        let read: Vec<CulpritPolicy> =
+            serde_json::from_str(r#"["edited", "permissionBoundary", "rcps", "AnalystsRead"]"#)
+                .expect("strings");
+        assert_eq!(
+            read,
+            vec![
+                CulpritPolicy::Edited,
+                CulpritPolicy::Slot(FixedSlot::PermissionBoundary),
+                CulpritPolicy::Slot(FixedSlot::Rcps),
+                CulpritPolicy::Named("AnalystsRead".to_owned()),
+            ]
+        );
+        let written = serde_json::to_string(&read).expect("strings");
+        assert_eq!(
+            written,
+            r#"["edited","permissionBoundary","rcps","AnalystsRead"]"#
+        );
     }
 }

@@ -3,8 +3,8 @@
 //! type, reporting every field whose text is not JSON at the line and column of the mistake.
 
 use iamplay_course::{
-    Check, Culprit, EditedPolicy, ExpectedOutcome, LeastPrivilegeBound, PolicyKind, Scenario,
-    ScenarioStyle,
+    Check, Culprit, CulpritPolicy, EditedPolicy, ExpectedOutcome, LeastPrivilegeBound, PolicyKind,
+    Scenario, ScenarioStyle,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -228,7 +228,7 @@ impl Draft {
             }),
             hints: self.hints.clone(),
             culprit: (self.style == ScenarioStyle::Spot).then(|| Culprit {
-                policy: self.culprit_policy.trim().to_owned(),
+                policy: CulpritPolicy::from(self.culprit_policy.trim()),
                 sid: self.culprit_sid.trim().to_owned(),
             }),
             explanation: self.explanation.clone(),

@@ -26,7 +26,8 @@ use crate::progress::{scenario_key, use_progress};
 use crate::scenario::attempt::{arrival, Arrival};
 use crate::scenario::map::{scenario_map, verdicts};
 use crate::scenario::state::{self, fixed_policies, outcomes_revealed, policy_text};
-use crate::scenario::{report, Report};
+use crate::scenario::{report_prepared, Report};
+use iamplay_course::Prepared;
 
 fn style_label(style: ScenarioStyle) -> &'static str {
     match style {
@@ -115,7 +116,12 @@ pub fn ScenarioPanel(
         Arrival::Nothing => draft.unwrap_or_else(|| starter.clone()),
     };
     let text = StoredValue::new(initial.clone());
-    let result = RwSignal::new(report(scenario, &initial, catalog()));
+    // The checks' requests and fixed policies are parsed once, not on every keystroke.
+    let prepared = StoredValue::new_local(Prepared::new(scenario));
+    let check = move |text: &String| {
+        prepared.with_value(|prepared| report_prepared(scenario, prepared, text, catalog()))
+    };
+    let result = RwSignal::new(check(&initial));
     let revision = RwSignal::new(0u64);
     let selected = RwSignal::new(None::<String>);
     let handle: EditorHandle = StoredValue::new_local(None);
@@ -126,7 +132,7 @@ pub fn ScenarioPanel(
     // Local: the scheduler holds `Rc`s, and callbacks must be `Send`.
     let recheck = StoredValue::new_local(PerFrame::new(move || {
         // Gone when the scenario was left between the edit and its run.
-        if let Some(fresh) = text.try_with_value(|t| report(scenario, t, catalog())) {
+        if let Some(fresh) = text.try_with_value(check) {
             result.try_set(fresh);
             revision.try_update(|r| *r += 1);
         }
@@ -150,7 +156,7 @@ pub fn ScenarioPanel(
     if catalog().is_none() {
         spawn_local(async move {
             if load_catalog().await.is_ok() {
-                if let Some(fresh) = text.try_with_value(|t| report(scenario, t, catalog())) {
+                if let Some(fresh) = text.try_with_value(check) {
                     result.try_set(fresh);
                     revision.try_update(|r| *r += 1);
                 }
@@ -352,6 +358,7 @@ pub fn FixedPolicies(scenario: &'static Scenario) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::report;
     use crate::scenario::report::tests::scenario;
 
     #[test]

@@ -9,4 +9,4 @@ pub mod map;
 pub mod report;
 pub mod state;
 
-pub use report::{report, CheckView, FindingView, Report};
+pub use report::{report, report_prepared, CheckView, FindingView, Report};

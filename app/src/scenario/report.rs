@@ -1,7 +1,7 @@
 //! One pass over the learner's text: lint, grade, and the view of each check.
 
 use crate::course::Scenario;
-use iamplay_course::{grade, grade_with_catalog, GradeError, PolicyKind};
+use iamplay_course::{GradeError, PolicyKind, Prepared};
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::json::LineIndex;
 use iamplay_engine::lint::{self, LintOptions, Severity as LintSeverity};
@@ -86,9 +86,20 @@ fn severity_label(severity: LintSeverity) -> &'static str {
     }
 }
 
-/// Lints and grades `text` for `scenario`. The catalogue, once loaded, adds the catalogue
-/// lint checks and grades least privilege exactly, counting over-granted actions.
+/// Lints and grades `text` for `scenario`, preparing the scenario first: for one-off reports.
 pub fn report(scenario: &Scenario, text: &str, catalog: Option<&Catalog>) -> Report {
+    report_prepared(scenario, &Prepared::new(scenario), text, catalog)
+}
+
+/// Lints and grades `text` for `scenario`, prepared once by the caller (an editor keeps it
+/// across keystrokes). The catalogue, once loaded, adds the catalogue lint checks and grades
+/// least privilege exactly, counting over-granted actions.
+pub fn report_prepared(
+    scenario: &Scenario,
+    prepared: &Prepared,
+    text: &str,
+    catalog: Option<&Catalog>,
+) -> Report {
     let index = LineIndex::new(text);
     let options = LintOptions::new(lint_kind(scenario.edit.kind), catalog);
     let findings: Vec<FindingView> = lint::lint(text, &options)
@@ -104,11 +115,7 @@ pub fn report(scenario: &Scenario, text: &str, catalog: Option<&Catalog>) -> Rep
         .collect();
     // With the catalogue the least-privilege bound is exact: the grader expands each pattern
     // and asks the evaluator which actions it really allows on the task's resources.
-    let graded = match catalog {
-        Some(catalog) => grade_with_catalog(scenario, text, catalog),
-        None => grade(scenario, text),
-    };
-    let grade = match graded {
+    let grade = match prepared.grade_text(scenario, text, catalog) {
         Ok(grade) => grade,
         Err(err) => {
             let invalid = match &err {

@@ -1,6 +1,6 @@
 //! Structural rules for one scenario.
 
-use crate::manifest::{ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
+use crate::manifest::{CulpritPolicy, ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
 use crate::problem::{is_kebab_case, Report};
 
 use super::policies::{check_document, check_fixed, check_request, has_sid, named_fixed};
@@ -155,11 +155,11 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
             if !denies {
                 report.push(&format!("{field}.checks"), "a spot scenario needs at least one denied check", "the culprit must cause a deny the learner can see");
             }
-            let document = if culprit.policy == "edited" {
+            let document = if culprit.policy == CulpritPolicy::Edited {
                 Some(vec![&scenario.starter])
             } else {
                 let named = named_fixed(scenario.fixed.as_ref());
-                let matching: Vec<_> = named.into_iter().filter(|(name, _)| *name == culprit.policy).map(|(_, doc)| doc).collect();
+                let matching: Vec<_> = named.into_iter().filter(|(name, _)| name == culprit.policy.as_str()).map(|(_, doc)| doc).collect();
                 (!matching.is_empty()).then_some(matching)
             };
             match document {

@@ -10,6 +10,7 @@ pub mod course;
 pub mod interop;
 pub mod interview;
 pub mod json_highlight;
+pub mod labels;
 pub mod language;
 pub mod map;
 mod pages;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::with_code::WithCode;
 use crate::interop::markers::Range;
+use crate::labels;
 use crate::progress::{scenario_key, use_progress, Prediction};
 use crate::scenario::explain::{Explanation, StatementView};
 use crate::scenario::state::{can_show_answer, outcomes_revealed, prediction_is_correct};
@@ -143,7 +144,7 @@ fn CheckRow(
         .get_untracked()
         .filter(|_| revealed && predict)
         .map(|p| {
-            if prediction_is_correct(p, check.decision_code) {
+            if prediction_is_correct(p, check.decision) {
                 "Your prediction was right.".to_owned()
             } else {
                 format!(
@@ -181,7 +182,7 @@ fn CheckRow(
                 })}
                 {revealed.then(|| view! {
                     <p class="check-outcome">
-                        {format!("{}; it is {}.", capitalise(check.expected), check.decision)}
+                        {format!("{}; it is {}.", capitalise(labels::expectation_words(check.expect)), labels::decision_words(check.decision))}
                         {prediction_note.clone().map(|n| view! { " " <span class="prediction-note">{n}</span> })}
                     </p>
                     <button type="button" class="link-button" aria-expanded=move || open.get().to_string()
@@ -213,7 +214,7 @@ fn ExplanationView(
     move_cursor: Callback<Range>,
 ) -> impl IntoView {
     let statement = move |s: StatementView| {
-        let label = format!("{} ({})", s.label, s.effect);
+        let label = format!("{} ({})", s.label, labels::effect(s.effect));
         match s.range {
             Some(range) => view! {
                 <button type="button" class="link-button" on:click=move |_| move_cursor.run(range)>{label}</button>

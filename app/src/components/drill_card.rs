@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::interop::page;
+use crate::labels;
 use crate::practice::{follow_up, grade, highlighted, DrillRef, ANSWERS};
 use crate::progress::use_progress;
 
@@ -80,7 +81,7 @@ pub fn DrillCard(
             return;
         };
         if decision.get_untracked().is_none() {
-            if let Some((d, _)) = ANSWERS.get(n - 1) {
+            if let Some(d) = ANSWERS.get(n - 1) {
                 event.prevent_default();
                 choose_decision(*d);
             }
@@ -122,16 +123,16 @@ pub fn DrillCard(
             .collect_view()
     });
     let answer_buttons = ANSWERS
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(i, (d, label))| {
-            let d = *d;
+        .map(|(i, d)| {
+            let label = labels::decision_title(d);
             view! {
                 <button type="button" class="button drill-answer"
                     aria-pressed=move || (decision.get() == Some(d)).to_string()
                     disabled=move || graded.get().is_some() || decision.get().is_some()
                     on:click=move |_| choose_decision(d)>
-                    <kbd>{i + 1}</kbd> " " {*label}
+                    <kbd>{i + 1}</kbd> " " {label}
                 </button>
             }
         })
@@ -161,10 +162,7 @@ pub fn DrillCard(
     let feedback = move || {
         let right = graded.get()?;
         let (answer, summary, blocked) = drill.with_value(|d| {
-            let answer = ANSWERS
-                .iter()
-                .find(|(x, _)| *x == d.answer())
-                .map_or("", |(_, l)| *l);
+            let answer = labels::decision_title(d.answer());
             let blocked = d
                 .evaluation
                 .blocked_by

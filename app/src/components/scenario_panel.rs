@@ -51,7 +51,7 @@ fn decorations_for(report: &Report, selected: Option<&str>) -> Vec<Decoration> {
         .filter_map(|s| {
             Some(Decoration::deciding(
                 s.range?,
-                s.effect == "Deny",
+                s.effect == iamplay_engine::policy::Effect::Deny,
                 format!("Decides “{}”: {}", check.title, s.label),
             ))
         })
@@ -360,6 +360,7 @@ mod tests {
     use super::*;
     use crate::scenario::report;
     use crate::scenario::report::tests::scenario;
+    use iamplay_engine::eval::Decision;
 
     #[test]
     fn a_selected_check_highlights_its_deciding_statement() {
@@ -368,7 +369,7 @@ mod tests {
         let allowed = report
             .checks
             .iter()
-            .find(|c| c.decision_code == "allowed")
+            .find(|c| c.decision == Decision::Allowed)
             .unwrap();
         let decorations = decorations_for(&report, Some(&allowed.id));
         assert_eq!(decorations[0].class_name, "deciding-allow");
@@ -382,7 +383,7 @@ mod tests {
         let denied = report
             .checks
             .iter()
-            .find(|c| c.decision_code == "implicitDeny")
+            .find(|c| c.decision == Decision::ImplicitDeny)
             .unwrap();
         let decorations = decorations_for(&report, Some(&denied.id));
         assert!(decorations.iter().all(|d| d.class_name == "not-matching"));

@@ -154,16 +154,6 @@ pub struct RequestRow {
 /// same JSON names, as a lesson check's.
 pub use iamplay_course::ExpectedOutcome as Expectation;
 
-/// How the expectation selector names each choice.
-pub fn expectation_label(expectation: Expectation) -> &'static str {
-    match expectation {
-        Expectation::Allowed => "Allowed",
-        Expectation::ExplicitDeny => "Explicit deny",
-        Expectation::ImplicitDeny => "Implicit deny",
-        Expectation::Denied => "Denied (either)",
-    }
-}
-
 /// The whole playground.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -8,10 +8,10 @@ use std::ops::Range;
 use crate::progress::review::Item;
 
 /// The three answers, numbered as the keyboard picks them.
-pub const ANSWERS: [(Decision, &str); 3] = [
-    (Decision::Allowed, "Allowed"),
-    (Decision::ExplicitDeny, "Explicit deny"),
-    (Decision::ImplicitDeny, "Implicit deny"),
+pub const ANSWERS: [Decision; 3] = [
+    Decision::Allowed,
+    Decision::ExplicitDeny,
+    Decision::ImplicitDeny,
 ];
 
 /// A drill made again from what names it: a topic, a level and a seed.
@@ -201,11 +201,7 @@ mod tests {
         for drill in drills(1) {
             assert!(follow_up(&drill).is_none());
             assert!(grade(&drill, drill.answer(), None));
-            let wrong = ANSWERS
-                .iter()
-                .find(|(d, _)| *d != drill.answer())
-                .unwrap()
-                .0;
+            let wrong = ANSWERS.into_iter().find(|d| *d != drill.answer()).unwrap();
             assert!(!grade(&drill, wrong, None));
         }
     }

@@ -27,7 +27,7 @@ pub struct Explanation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementView {
     pub label: String,
-    pub effect: &'static str,
+    pub effect: Effect,
     pub range: Option<Range>,
 }
 
@@ -52,13 +52,6 @@ fn edited_layer(kind: PolicyKind) -> Layer {
         PolicyKind::Session => Layer::Session,
         PolicyKind::Scp => Layer::Scp,
         PolicyKind::Rcp => Layer::Rcp,
-    }
-}
-
-fn effect_label(effect: Effect) -> &'static str {
-    match effect {
-        Effect::Allow => "Allow",
-        Effect::Deny => "Deny",
     }
 }
 
@@ -91,7 +84,7 @@ impl Namer<'_> {
         };
         StatementView {
             label: format!("Statement {}{sid} in {place}", index + 1),
-            effect: effect_label(effect),
+            effect,
             range: edited.then(|| Range::of_span(self.index, span)),
         }
     }
@@ -217,6 +210,8 @@ fn first_failure(
 mod tests {
     use crate::scenario::report::report;
     use crate::scenario::report::tests::scenario;
+    use iamplay_engine::eval::Decision;
+    use iamplay_engine::policy::Effect;
 
     #[test]
     fn a_denied_request_names_the_element_that_did_not_match() {
@@ -243,10 +238,10 @@ mod tests {
         let allowed = report
             .checks
             .iter()
-            .find(|c| c.decision_code == "allowed")
+            .find(|c| c.decision == Decision::Allowed)
             .unwrap();
         let deciding = &allowed.explanation.deciding[0];
-        assert_eq!(deciding.effect, "Allow");
+        assert_eq!(deciding.effect, Effect::Allow);
         assert!(deciding.label.contains("your policy"), "{deciding:?}");
         let range = deciding.range.expect("in the editor");
         assert!(range.start_line > 1);

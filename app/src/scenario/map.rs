@@ -2,6 +2,7 @@
 //! the learner's policy where they apply, and each check's verdict from the report.
 
 use iamplay_course::PolicyKind;
+use iamplay_engine::eval::Decision;
 use serde_json::Value;
 
 use super::report::Report;
@@ -93,8 +94,8 @@ pub fn verdicts(map: &ScenarioMap, report: &Report, revealed: bool) -> Vec<Verdi
             match check {
                 Some(_) if !revealed || report.invalid.is_some() => Verdict::Unknown,
                 Some(check) => Verdict::of(
-                    check.decision_code == "allowed",
-                    check.decision_code == "explicitDeny",
+                    check.decision == Decision::Allowed,
+                    check.decision == Decision::ExplicitDeny,
                     check.explanation.blocked_by.as_deref(),
                 ),
                 None => Verdict::Unknown,

@@ -1,10 +1,14 @@
 //! One pass over the learner's text: lint, grade, and the view of each check.
 
 use crate::course::Scenario;
+use iamplay_course::ExpectedOutcome;
 use iamplay_course::{GradeError, PolicyKind, Prepared};
 use iamplay_engine::catalog::Catalog;
+use iamplay_engine::eval::Decision;
 use iamplay_engine::json::LineIndex;
-use iamplay_engine::lint::{self, LintOptions, Severity as LintSeverity};
+use iamplay_engine::lint::{self, LintOptions};
+
+use crate::labels;
 
 use super::explain::{explain_check, Explanation};
 use super::least::LeastPrivilege;
@@ -28,10 +32,8 @@ pub struct CheckView {
     pub id: String,
     /// The request in plain words.
     pub title: String,
-    pub expected: &'static str,
-    pub decision: &'static str,
-    /// The engine's decision: `allowed`, `explicitDeny`, `implicitDeny`.
-    pub decision_code: &'static str,
+    pub expect: ExpectedOutcome,
+    pub decision: Decision,
     pub passed: bool,
     pub hint: Option<String>,
     pub explanation: Explanation,
@@ -47,12 +49,6 @@ pub struct FindingView {
     pub lesson: &'static str,
     /// Where it is and how the editor shows it.
     pub marker: Marker,
-}
-
-impl CheckView {
-    pub fn decision_key(&self) -> &'static str {
-        self.decision_code
-    }
 }
 
 impl Report {
@@ -77,15 +73,6 @@ fn lint_kind(kind: PolicyKind) -> lint::PolicyKind {
     }
 }
 
-fn severity_label(severity: LintSeverity) -> &'static str {
-    match severity {
-        LintSeverity::Error => "Error",
-        LintSeverity::SecurityWarning => "Security warning",
-        LintSeverity::Warning => "Warning",
-        LintSeverity::Suggestion => "Suggestion",
-    }
-}
-
 /// Lints and grades `text` for `scenario`, preparing the scenario first: for one-off reports.
 pub fn report(scenario: &Scenario, text: &str, catalog: Option<&Catalog>) -> Report {
     report_prepared(scenario, &Prepared::new(scenario), text, catalog)
@@ -106,7 +93,7 @@ pub fn report_prepared(
         .into_iter()
         .map(|finding| FindingView {
             code: finding.code,
-            severity_label: severity_label(finding.severity),
+            severity_label: labels::severity(finding.severity),
             marker: Marker::of(&finding, &index),
             message: finding.message,
             help: finding.help,
@@ -141,9 +128,8 @@ pub fn report_prepared(
         .map(|check| CheckView {
             id: check.id.clone(),
             title: check.title.clone(),
-            expected: expected_label(check.expect.as_str()),
-            decision: decision_label(check.evaluation.decision.as_str()),
-            decision_code: check.evaluation.decision.as_str(),
+            expect: check.expect,
+            decision: check.evaluation.decision,
             passed: check.passed,
             hint: check.hint.clone(),
             explanation: explain_check(scenario, &check.evaluation, &index),
@@ -158,23 +144,6 @@ pub fn report_prepared(
         invalid: None,
         least_privilege,
         solved: grade.passed,
-    }
-}
-
-fn expected_label(expect: &str) -> &'static str {
-    match expect {
-        "allowed" => "should be allowed",
-        "explicitDeny" => "should be explicitly denied",
-        "implicitDeny" => "should be implicitly denied",
-        _ => "should be denied",
-    }
-}
-
-pub fn decision_label(decision: &str) -> &'static str {
-    match decision {
-        "allowed" => "allowed",
-        "explicitDeny" => "explicitly denied",
-        _ => "implicitly denied",
     }
 }
 
@@ -272,6 +241,6 @@ pub(crate) mod tests {
             .expect("a failing check");
         assert!(failing.hint.is_some());
         assert!(!failing.explanation.summary.is_empty());
-        assert_ne!(failing.expected, "");
+        assert!(!failing.expect.accepts(failing.decision));
     }
 }

@@ -4,6 +4,7 @@
 use crate::course::Scenario;
 use iamplay_course::markdown::Document;
 use iamplay_course::ScenarioStyle;
+use iamplay_engine::eval::Decision;
 use serde_json::Value;
 
 use super::report::Report;
@@ -178,9 +179,9 @@ pub fn outcomes_revealed(scenario: &Scenario, state: &ScenarioState) -> bool {
     }
 }
 
-/// Whether a prediction matches the real decision (`allowed` or a deny).
-pub fn prediction_is_correct(prediction: Prediction, decision: &str) -> bool {
-    prediction.accepts(decision == "allowed")
+/// Whether a prediction matches the real decision (allowed, or a deny of either kind).
+pub fn prediction_is_correct(prediction: Prediction, decision: Decision) -> bool {
+    prediction.accepts(decision == Decision::Allowed)
 }
 
 /// Whether the scenario is solved by this report and the learner's answers.
@@ -193,7 +194,7 @@ pub fn is_solved(scenario: &Scenario, state: &ScenarioState, report: &Report) ->
                     state
                         .predictions
                         .get(&c.id)
-                        .is_some_and(|p| prediction_is_correct(*p, c.decision_key()))
+                        .is_some_and(|p| prediction_is_correct(*p, c.decision))
                 })
         }
         ScenarioStyle::Spot => state
@@ -237,7 +238,7 @@ mod tests {
         let mut state = ScenarioState::default();
         assert!(!outcomes_revealed(&s, &state));
         for check in &report.checks {
-            let right = if check.decision_code == "allowed" {
+            let right = if check.decision == Decision::Allowed {
                 Prediction::Allowed
             } else {
                 Prediction::Denied

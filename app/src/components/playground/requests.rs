@@ -6,19 +6,12 @@ use leptos::prelude::*;
 use super::explain::{Explanation, Flow};
 use super::PlaygroundCx;
 use crate::interop::language;
+use crate::labels;
 use crate::playground::evaluate::RowOutcome;
 use crate::playground::state::{
-    expectation_label, ContextValue, Expectation, RequestRow, ValueType, PRINCIPAL_TEMPLATES,
+    ContextValue, Expectation, RequestRow, ValueType, PRINCIPAL_TEMPLATES,
 };
-use iamplay_engine::eval::{Decision, DependsOn, OpenDecision};
-
-fn decision_label(decision: Decision) -> &'static str {
-    match decision {
-        Decision::Allowed => "Allowed",
-        Decision::ExplicitDeny => "Explicit deny",
-        Decision::ImplicitDeny => "Implicit deny",
-    }
-}
+use iamplay_engine::eval::{DependsOn, OpenDecision};
 
 #[component]
 pub fn RequestTable(cx: PlaygroundCx) -> impl IntoView {
@@ -179,7 +172,7 @@ fn RequestRowView(cx: PlaygroundCx, id: u32) -> impl IntoView {
                             .into_iter()
                             .map(|e| {
                                 let chosen = move || row().is_some_and(|r| r.expect == Some(e));
-                                view! { <option value=e.as_str() selected=chosen>{expectation_label(e)}</option> }
+                                view! { <option value=e.as_str() selected=chosen>{labels::expectation_title(e)}</option> }
                             })
                             .collect_view()}
                     </select>
@@ -231,7 +224,7 @@ fn ResultBadge(outcome: RowOutcome) -> impl IntoView {
                 None => "",
             };
             view! {
-                <span class=format!("badge {}", decision.as_str())>{decision_label(decision)}</span>
+                <span class=format!("badge {}", decision.as_str())>{labels::decision_title(decision)}</span>
                 <span class=if outcome.passed == Some(false) { "verdict failed" } else { "verdict" }>{verdict}</span>
             }
             .into_any()

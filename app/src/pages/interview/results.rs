@@ -11,16 +11,10 @@ use crate::components::with_code::WithCode;
 use crate::components::Markdown;
 use crate::course::Course;
 use crate::interview::{Predicted, Score, WriteTask, Written};
-use crate::practice::{highlighted, ANSWERS};
+use crate::labels;
+use crate::practice::highlighted;
 use crate::scenario::report::{CheckView, Report};
 use crate::scenario::state::policy_text;
-
-fn decision_label(decision: Decision) -> &'static str {
-    ANSWERS
-        .iter()
-        .find(|(d, _)| *d == decision)
-        .map_or("", |(_, label)| *label)
-}
 
 #[component]
 pub fn Results(
@@ -185,7 +179,7 @@ fn CheckResult(check: CheckView) -> impl IntoView {
             <p>
                 <strong>{format!("{status}: ")}</strong>
                 <WithCode text=check.title />
-                {format!(" {}; the engine's decision: {}.", check.expected, check.decision)}
+                {format!(" {}; the engine's decision: {}.", labels::expectation_words(check.expect), labels::decision_words(check.decision))}
             </p>
             {(!check.passed).then(|| view! {
                 <p><WithCode text=explanation.summary.clone() /></p>
@@ -194,7 +188,7 @@ fn CheckResult(check: CheckView) -> impl IntoView {
                     <ul class="mismatches">
                         {explanation.mismatches.iter().map(|m| view! {
                             <li>
-                                {format!("{} ({}) did not match on ", m.statement.label, m.statement.effect)}
+                                {format!("{} ({}) did not match on ", m.statement.label, labels::effect(m.statement.effect))}
                                 <code>{m.element.clone()}</code>
                                 ": the request has " <code>{m.request.clone()}</code>
                                 {m.note.clone().map(|n| view! { " " <WithCode text=n /> })}
@@ -215,9 +209,9 @@ fn PredictedResult(predicted: Predicted) -> impl IntoView {
     };
     let chosen = predicted.chosen.map_or_else(
         || "Not answered.".to_owned(),
-        |d| format!("You answered: {}.", decision_label(d)),
+        |d| format!("You answered: {}.", labels::decision_title(d)),
     );
-    let answer = decision_label(drill.answer());
+    let answer = labels::decision_title(drill.answer());
     let blocked = drill
         .evaluation
         .blocked_by

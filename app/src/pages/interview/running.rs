@@ -10,6 +10,7 @@ use crate::components::scenario_panel::FixedPolicies;
 use crate::components::Markdown;
 use crate::course::Question;
 use crate::interview::{Answer, Item, WriteTask};
+use crate::labels;
 use crate::practice::{DrillRef, ANSWERS};
 use crate::scenario::state::policy_text;
 
@@ -124,14 +125,14 @@ fn PredictItem(session: Session, position: usize, drill: DrillRef) -> impl IntoV
             <p class="drill-story">{made.story.clone()}</p>
             {policies}
             <ul class="question-options">
-                {ANSWERS.iter().map(|(decision, label)| {
-                    let decision = *decision;
+                {ANSWERS.into_iter().map(|decision| {
+                    let label = labels::decision_title(decision);
                     view! {
                         <li><label>
                             <input type="radio" name=group.clone()
                                 prop:checked=move || answer_at(session, position) == Some(Answer::Decision(decision))
                                 on:change=move |_| set_answer(session, position, Some(Answer::Decision(decision))) />
-                            " " {*label}
+                            " " {label}
                         </label></li>
                     }
                 }).collect_view()}

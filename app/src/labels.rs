@@ -1,0 +1,84 @@
+//! The words the app uses for the engine's and the course's values, in one place, so a
+//! decision reads the same in the playground's table, a scenario's checks and the interview.
+
+use iamplay_course::ExpectedOutcome;
+use iamplay_engine::eval::Decision;
+use iamplay_engine::lint::Severity;
+use iamplay_engine::policy::Effect;
+
+/// A decision as a badge or a choice: "Explicit deny".
+pub fn decision_title(decision: Decision) -> &'static str {
+    match decision {
+        Decision::Allowed => "Allowed",
+        Decision::ExplicitDeny => "Explicit deny",
+        Decision::ImplicitDeny => "Implicit deny",
+    }
+}
+
+/// A decision inside a sentence: "it is explicitly denied".
+pub fn decision_words(decision: Decision) -> &'static str {
+    match decision {
+        Decision::Allowed => "allowed",
+        Decision::ExplicitDeny => "explicitly denied",
+        Decision::ImplicitDeny => "implicitly denied",
+    }
+}
+
+/// An expectation as a choice in a selector: "Denied (either)".
+pub fn expectation_title(expectation: ExpectedOutcome) -> &'static str {
+    match expectation {
+        ExpectedOutcome::Allowed => "Allowed",
+        ExpectedOutcome::ExplicitDeny => "Explicit deny",
+        ExpectedOutcome::ImplicitDeny => "Implicit deny",
+        ExpectedOutcome::Denied => "Denied (either)",
+    }
+}
+
+/// An expectation inside a sentence: "should be explicitly denied".
+pub fn expectation_words(expectation: ExpectedOutcome) -> &'static str {
+    match expectation {
+        ExpectedOutcome::Allowed => "should be allowed",
+        ExpectedOutcome::ExplicitDeny => "should be explicitly denied",
+        ExpectedOutcome::ImplicitDeny => "should be implicitly denied",
+        ExpectedOutcome::Denied => "should be denied",
+    }
+}
+
+/// A statement's effect as the policy writes it.
+pub fn effect(effect: Effect) -> &'static str {
+    match effect {
+        Effect::Allow => "Allow",
+        Effect::Deny => "Deny",
+    }
+}
+
+/// A lint finding's severity.
+pub fn severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "Error",
+        Severity::SecurityWarning => "Security warning",
+        Severity::Warning => "Warning",
+        Severity::Suggestion => "Suggestion",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_decision_reads_the_same_as_a_title_and_in_a_sentence() {
+        for decision in [
+            Decision::Allowed,
+            Decision::ExplicitDeny,
+            Decision::ImplicitDeny,
+        ] {
+            assert_eq!(
+                decision_title(decision).to_lowercase().replace(' ', ""),
+                decision_words(decision)
+                    .replace("ly denied", "deny")
+                    .replace(' ', ""),
+            );
+        }
+    }
+}

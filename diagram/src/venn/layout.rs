@@ -12,10 +12,10 @@ use crate::venn::spec::VennSpec;
 use crate::venn::{PlacedItem, PlacedRegion, PlacedSet, TextBlock, Venn, ITEM_PAD_Y};
 
 /// Padding inside a shape, around a column's content.
-const PAD: i32 = 12;
+const PAD: i32 = 10;
 /// Space between stacked or neighbouring blocks.
 const GAP: i32 = 8;
-const ITEM_PAD_X: i32 = 8;
+const ITEM_PAD_X: i32 = 6;
 /// Narrowest content of a column, so an empty region still shows as a region.
 const MIN_CONTENT: i32 = 96;
 /// Characters a line of a heading or an item holds: three columns fit a phone.
@@ -33,22 +33,26 @@ struct Sized {
 }
 
 impl Sized {
+    /// Headings and set labels are bold: a little wider than the regular estimate.
     fn heading(text: &str) -> Self {
-        let lines = wrap_to(text, LINE_CHARS);
-        Self::of(lines, 0, 0)
-    }
-
-    fn item(text: &str) -> Self {
-        let lines = wrap_to(text, LINE_CHARS);
-        Self::of(lines, ITEM_PAD_X, ITEM_PAD_Y)
+        Self::of(wrap_to(text, LINE_CHARS), 11, 0, 0)
     }
 
     fn set_label(text: &str) -> Self {
-        Self::of(crate::layout::wrap::wrap(text), 0, 0)
+        Self::of(crate::layout::wrap::wrap(text), 11, 0, 0)
     }
 
-    fn of(lines: Vec<String>, pad_x: i32, pad_y: i32) -> Self {
-        let widest = lines.iter().map(|line| bold_width(line)).max().unwrap_or(0);
+    fn item(text: &str) -> Self {
+        Self::of(wrap_to(text, LINE_CHARS), 10, ITEM_PAD_X, ITEM_PAD_Y)
+    }
+
+    /// `tenths`: the font's width against the regular estimate.
+    fn of(lines: Vec<String>, tenths: i32, pad_x: i32, pad_y: i32) -> Self {
+        let widest = lines
+            .iter()
+            .map(|line| metrics::text_width(line, metrics::NODE_FONT) * tenths / 10)
+            .max()
+            .unwrap_or(0);
         let height = lines.len() as i32 * metrics::LINE_HEIGHT + 2 * pad_y;
         Self {
             lines,
@@ -66,11 +70,6 @@ impl Sized {
             height: self.height,
         }
     }
-}
-
-/// Headings and set labels are bold: a little wider than the regular estimate.
-fn bold_width(text: &str) -> i32 {
-    metrics::text_width(text, metrics::NODE_FONT) * 11 / 10
 }
 
 /// A region's heading and items, stacked.

@@ -416,11 +416,6 @@ impl Parser {
     fn resolve(&mut self, line: usize, (column, id): &(usize, String)) -> Option<usize> {
         match self.ids.get(id) {
             Some((Declared::Node(index), _)) => Some(*index),
-            Some((Declared::Set(_), declared)) => {
-                let message = format!("`{id}` is a set (line {declared}); edges join nodes");
-                self.error(line, *column, message, None);
-                None
-            }
             Some((Declared::Box, declared)) => {
                 let message = format!("`{id}` is a box (line {declared}); edges join nodes");
                 let help =
@@ -428,7 +423,8 @@ impl Parser {
                 self.error(line, *column, message, help);
                 None
             }
-            None => {
+            // A set never meets an edge: a block of sets refuses edges before they get here.
+            None | Some((Declared::Set(_), _)) => {
                 let message = format!("`{id}` is not a node of this diagram");
                 let help = self
                     .closest_id(id)

@@ -18,10 +18,19 @@ for (const lesson of ['roles-and-sessions', 'data-engineering-patterns', 'guardr
       const title = (await svg.locator('title').textContent()).trim();
       expect(title.length).toBeGreaterThan(10);
       await expect(figure.locator('.diagram-title')).toHaveText(title);
-      // Every node and edge is drawn, and every edge has its sentence.
-      const edges = await svg.locator('g.dg-edge').count();
-      expect(await svg.locator('g.dg-node').count()).toBeGreaterThan(1);
-      expect(await figure.locator('.diagram-words li').count()).toBeGreaterThanOrEqual(edges);
+      const sentences = await figure.locator('.diagram-words li').count();
+      if (await svg.locator('g.dg-set').count()) {
+        // Two overlapping sets: every item is drawn and has its sentence, after the sets'.
+        await expect(svg.locator('g.dg-set')).toHaveCount(2);
+        const items = await svg.locator('g.dg-item').count();
+        expect(items).toBeGreaterThan(1);
+        expect(sentences).toBeGreaterThanOrEqual(items + 1);
+      } else {
+        // Every node and edge is drawn, and every edge has its sentence.
+        const edges = await svg.locator('g.dg-edge').count();
+        expect(await svg.locator('g.dg-node').count()).toBeGreaterThan(1);
+        expect(sentences).toBeGreaterThanOrEqual(edges);
+      }
       // Lesson text stays text: no element the renderer does not make.
       const names = await svg.evaluate((el) => [...el.querySelectorAll('*')].map((e) => e.localName));
       expect(names.filter((n) => !['title', 'desc', 'defs', 'marker', 'path', 'g', 'rect', 'text', 'tspan'].includes(n))).toEqual([]);
@@ -42,6 +51,41 @@ test('a diagram stays legible on a 360 px screen: it scrolls inside its frame, t
   }));
   expect(drawn).toBeGreaterThanOrEqual(Math.min(natural, 0.7 * natural) - 1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test('the boundary as overlapping sets reads on a 360 px screen, in words too, and axe passes', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/lessons/guardrails-and-auditing');
+  await appMounted(page);
+  const figure = page.locator('.prose figure.diagram', { has: page.locator('g.dg-set') });
+  await expect(figure).toHaveCount(1);
+  const svg = figure.locator('svg[role="img"]');
+  await figure.scrollIntoViewIfNeeded();
+  await expect(svg).toBeVisible();
+  // Each action sits in its region; the overlap is the only region whose heading says allowed.
+  const region = (name) => svg.locator(`g.dg-region[data-region="${name}"]`);
+  await expect(region('1 2').locator('.dg-item-label')).toHaveText(['s3:GetObject', 's3:PutObject']);
+  await expect(region('1').locator('.dg-item-label')).toContainText(['iam:CreateUser']);
+  await expect(region('2').locator('.dg-item-label')).toHaveText(['glue:StartJobRun']);
+  await expect(region('outside').locator('.dg-item-label')).toHaveText(['ec2:RunInstances']);
+  await expect(region('1 2').locator('.dg-region-label')).toContainText('Allowed');
+  // The words say where every action is.
+  await figure.locator('.diagram-words summary').click();
+  const words = figure.locator('.diagram-words li');
+  await expect(words.filter({ hasText: /^iam:CreateUser is only in Identity policy/ })).toHaveCount(1);
+  await expect(words.filter({ hasText: /^s3:GetObject is in both .*: Allowed/ })).toHaveCount(1);
+  // Readable without shrinking much, and the page itself does not scroll sideways.
+  const { drawn, natural } = await svg.evaluate((el) => ({
+    drawn: el.getBoundingClientRect().width,
+    natural: Number(el.getAttribute('width')),
+  }));
+  expect(drawn).toBeGreaterThanOrEqual(0.7 * natural - 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // The figure in both colour schemes (the whole page is checked at full width above).
+  const sets = 'figure.diagram:has(g.dg-set)';
+  expect(await seriousViolations(page, sets)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page, sets)).toEqual([]);
 });
 
 test('the access map flips a request from denied to allowed when the learner fixes the policy', async ({ page }) => {

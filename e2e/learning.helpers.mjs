@@ -46,12 +46,16 @@ export const scenarioMarkers = (page, id) =>
 
 export const cursorPosition = (page, id) => editorIn(page, id, 'return editor.getPosition();');
 
-/** Runs axe-core in the page and returns the serious and critical violations. */
-export async function seriousViolations(page) {
+/** Runs axe-core in the page, or only in the element `within` selects, and returns the serious
+ * and critical violations. */
+export async function seriousViolations(page, within) {
   // Evaluated rather than added as a <script>: the site's Content-Security-Policy rightly
   // refuses inline scripts.
   await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-  const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+  const result = await page.evaluate(
+    (selector) => globalThis.axe.run(selector ? document.querySelector(selector) : document, { resultTypes: ['violations'] }),
+    within,
+  );
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);

@@ -9,7 +9,7 @@ use super::markdown::Document;
 
 /// The bundle format. Raise it whenever the shape of [`Bundle`] (or of anything in it) changes:
 /// an app refuses a bundle of another format with a clear message instead of misreading it.
-pub const BUNDLE_FORMAT: u32 = 2;
+pub const BUNDLE_FORMAT: u32 = 3;
 
 /// A course whose Markdown fields are parsed documents.
 pub type RenderedCourse = Course<Document>;
@@ -137,6 +137,18 @@ mod tests {
             .collect();
         assert!(diagrams.len() >= 12, "{} diagrams", diagrams.len());
         assert!(diagrams.iter().all(|d| d.width > 0 && !d.nodes.is_empty()));
+        let sets: Vec<&iamplay_diagram::Venn> = kinds
+            .iter()
+            .filter_map(|k| match k {
+                markdown::Kind::Sets(v) => Some(v.as_ref()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            !sets.is_empty(),
+            "the boundary is drawn as overlapping sets"
+        );
+        assert!(sets.iter().all(|v| v.sets.len() == 2 && v.width > 0));
         let no_diagram_code = !kinds.iter().any(
             |k| matches!(k, markdown::Kind::CodeBlock { language: Some(l) } if l == "diagram"),
         );

@@ -11,11 +11,17 @@
 //! 3. [`render`] turns a [`Diagram`] into an [`svg::Element`] tree plus the diagram in words.
 //!    Tag and attribute names in that tree are fixed strings of this crate; lesson text only
 //!    ever becomes attribute values and text nodes, so it can never become markup.
+//!
+//! A block may instead draw two overlapping sets (two policies, and which actions fall in
+//! each, in both, or in neither): [`parse_block`] reads either form, [`layout_sets`] places
+//! the sets (feature `authoring` only: the app never lays sets out) into a [`Venn`], and
+//! [`render_sets`] draws it the same way.
 
 mod diagram;
 mod kind;
 pub mod render;
 pub mod svg;
+mod venn;
 mod words;
 
 #[cfg(feature = "layout")]
@@ -27,12 +33,17 @@ mod spec;
 
 pub use diagram::{Diagram, PlacedBox, PlacedEdge, PlacedNode, Point};
 pub use kind::{BoxKind, EdgeKind, NodeKind};
-pub use render::{render, EdgeState, Figure};
-pub use words::relationships;
+pub use render::{render, render_sets, EdgeState, Figure};
+pub use venn::{PlacedItem, PlacedRegion, PlacedSet, TextBlock, Venn};
+pub use words::{memberships, relationships};
 
 #[cfg(feature = "layout")]
 pub use layout::layout;
 #[cfg(feature = "authoring")]
-pub use parse::{parse, ParseError};
+pub use parse::{parse, parse_block, Block, ParseError};
 #[cfg(feature = "layout")]
 pub use spec::{BoxSpec, EdgeSpec, NodeSpec, Spec};
+#[cfg(feature = "authoring")]
+pub use venn::layout::layout_sets;
+#[cfg(feature = "authoring")]
+pub use venn::spec::{ItemSpec, RegionSpec, SetSpec, VennSpec};

@@ -23,12 +23,18 @@
 //!
 //! Ids are letters, digits, `-` and `_`; nodes and boxes share one namespace and an edge may be
 //! declared before the nodes it joins.
+//!
+//! A block may instead draw two overlapping sets (module `sets`): `set`, `region` and `item`
+//! lines, never mixed with nodes, boxes or edges.
 
 use std::collections::HashMap;
 use std::fmt;
 
 use crate::kind::{BoxKind, EdgeKind, NodeKind};
 use crate::spec::Spec;
+use crate::venn::spec::VennSpec;
+
+mod sets;
 
 /// More would not be readable, and keeps the layout's work bounded.
 pub const MAX_NODES: usize = 40;
@@ -57,14 +63,40 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Parses a diagram, reporting every problem it finds, each with its position.
-pub fn parse(source: &str) -> Result<Spec, Vec<ParseError>> {
+/// What a ```` ```diagram ```` block draws.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// Nodes, boxes and edges.
+    Graph(Spec),
+    /// Two overlapping sets and the items in each region.
+    Sets(VennSpec),
+}
+
+/// Parses a diagram block of either kind, reporting every problem it finds, each with its
+/// position.
+pub fn parse_block(source: &str) -> Result<Block, Vec<ParseError>> {
     let mut parser = Parser::default();
     for (index, line) in source.lines().enumerate() {
         parser.line(index + 1, line);
     }
     parser.finish()
 }
+
+/// Parses a diagram of nodes, boxes and edges; a block of sets is an error.
+pub fn parse(source: &str) -> Result<Spec, Vec<ParseError>> {
+    match parse_block(source)? {
+        Block::Graph(spec) => Ok(spec),
+        Block::Sets(_) => Err(vec![ParseError {
+            line: 1,
+            column: 1,
+            message: "this diagram draws sets, not nodes and edges".into(),
+            help: Some("read it with `parse_block`".into()),
+        }]),
+    }
+}
+
+/// Words that start a statement or a place, so no id may be one.
+const KEYWORDS: [&str; 6] = ["title", "set", "region", "item", "in", "outside"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum TokenText {
@@ -101,6 +133,14 @@ struct PendingEdge {
 enum Declared {
     Node(usize),
     Box,
+    Set(usize),
+}
+
+/// The two kinds of diagram; one block draws one of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Graph,
+    Sets,
 }
 
 #[derive(Debug, Default)]
@@ -112,6 +152,9 @@ struct Parser {
     /// Open boxes, innermost last, with the line that opened each.
     open: Vec<(usize, usize)>,
     edges: Vec<PendingEdge>,
+    /// The kind of the first statement, and its line.
+    style: Option<(Style, usize)>,
+    sets: sets::Sets,
     errors: Vec<ParseError>,
 }
 
@@ -144,6 +187,7 @@ impl Parser {
         };
         let words: Vec<Option<&str>> = tokens.iter().map(Token::word).collect();
         match words.as_slice() {
+            [Some("set" | "region" | "item"), ..] => self.sets_statement(number, &tokens),
             [Some("}")] => self.close(number, tokens[0].column),
             [Some(first), ..]
                 if NodeKind::from_keyword(first).is_some()
@@ -168,7 +212,32 @@ impl Parser {
         self.spec.title = title.to_owned();
     }
 
+    /// Whether a statement of `style` may join the statements before it.
+    fn keep_style(&mut self, style: Style, line: usize, column: usize) -> bool {
+        let Some((first, first_line)) = self.style else {
+            self.style = Some((style, line));
+            return true;
+        };
+        if first == style {
+            return true;
+        }
+        let message = match first {
+            Style::Graph => {
+                format!("a set among nodes and edges; line {first_line} starts a diagram of nodes")
+            }
+            Style::Sets => {
+                format!("nodes and edges among sets; line {first_line} starts a diagram of sets")
+            }
+        };
+        let help = Some("a diagram draws either nodes and edges or two overlapping sets: split it into two ```diagram blocks");
+        self.error(line, column, message, help);
+        false
+    }
+
     fn close(&mut self, line: usize, column: usize) {
+        if !self.keep_style(Style::Graph, line, column) {
+            return;
+        }
         if self.open.pop().is_none() {
             let help = Some("remove it, or open a box with `account <id> \"<label>\" {`");
             self.error(line, column, "`}` closes no box".into(), help);
@@ -176,6 +245,9 @@ impl Parser {
     }
 
     fn declaration(&mut self, line: usize, tokens: &[Token]) {
+        if !self.keep_style(Style::Graph, line, tokens[0].column) {
+            return;
+        }
         let keyword = tokens[0].word().unwrap_or_default();
         let opens_box = tokens.last().and_then(Token::word) == Some("{");
         let body = if opens_box {
@@ -196,14 +268,8 @@ impl Parser {
         if !self.valid_id(line, id.0, &id.1) || !self.valid_label(line, label.0, &label.1) {
             return;
         }
-        if let Some((_, first)) = self.ids.get(&id.1) {
-            let message = format!("`{}` is already declared on line {first}", id.1);
-            return self.error(
-                line,
-                id.0,
-                message,
-                Some("give every node and box its own id"),
-            );
+        if !self.new_id(line, id.0, &id.1) {
+            return;
         }
         let parent = self.open.last().map(|&(b, _)| b);
         let declared = if opens_box {
@@ -231,6 +297,16 @@ impl Parser {
         self.ids.insert(id.1, (declared, line));
     }
 
+    /// Whether `id` is still free.
+    fn new_id(&mut self, line: usize, column: usize, id: &str) -> bool {
+        let Some((_, first)) = self.ids.get(id) else {
+            return true;
+        };
+        let message = format!("`{id}` is already declared on line {first}");
+        self.error(line, column, message, Some("give everything its own id"));
+        false
+    }
+
     fn shape_error(&mut self, line: usize, column: usize, keyword: &str) {
         let message = format!("a `{keyword}` line needs an id and a quoted label");
         let help = format!("write `{keyword} <id> \"<label>\"`");
@@ -247,7 +323,7 @@ impl Parser {
             self.error(line, column, message, help);
         } else if NodeKind::from_keyword(id).is_some()
             || BoxKind::from_keyword(id).is_some()
-            || id == "title"
+            || KEYWORDS.contains(&id)
         {
             let message = format!("`{id}` is a keyword, not an id");
             self.error(line, column, message, Some("choose another id"));
@@ -320,6 +396,9 @@ impl Parser {
             }
             _ => None,
         };
+        if !self.keep_style(Style::Graph, line, tokens[0].column) {
+            return;
+        }
         if self.edges.len() == MAX_EDGES {
             let message = format!("more than {MAX_EDGES} edges");
             return self.error(line, tokens[0].column, message, Some("split the diagram"));
@@ -344,7 +423,8 @@ impl Parser {
                 self.error(line, *column, message, help);
                 None
             }
-            None => {
+            // A set never meets an edge: a block of sets refuses edges before they get here.
+            None | Some((Declared::Set(_), _)) => {
                 let message = format!("`{id}` is not a node of this diagram");
                 let help = self
                     .closest_id(id)
@@ -365,7 +445,16 @@ impl Parser {
             .map(|(_, known)| known.clone())
     }
 
-    fn finish(mut self) -> Result<Spec, Vec<ParseError>> {
+    fn finish(mut self) -> Result<Block, Vec<ParseError>> {
+        if self.title_line.is_none() {
+            let help =
+                Some("start with `title <what the diagram shows>`; it is read to screen readers");
+            self.error(1, 1, "the diagram has no `title`".into(), help);
+        }
+        if matches!(self.style, Some((Style::Sets, _))) {
+            let venn = self.finish_sets();
+            return self.result(Block::Sets(venn));
+        }
         while let Some((index, line)) = self.open.pop() {
             let message = format!("the box `{}` is never closed", self.spec.boxes[index].id);
             self.error(line, 1, message, Some("end it with a line `}`"));
@@ -402,17 +491,18 @@ impl Parser {
                 }
             }
         }
-        if self.title_line.is_none() {
-            let help =
-                Some("start with `title <what the diagram shows>`; it is read to screen readers");
-            self.error(1, 1, "the diagram has no `title`".into(), help);
-        }
         if self.spec.nodes.is_empty() && self.errors.is_empty() {
             let help = Some("declare nodes: `role reader \"Role data-reader\"`");
             self.error(1, 1, "the diagram has no nodes".into(), help);
         }
+        let spec = std::mem::take(&mut self.spec);
+        self.result(Block::Graph(spec))
+    }
+
+    /// The block, or every problem in the order of the text.
+    fn result(mut self, block: Block) -> Result<Block, Vec<ParseError>> {
         if self.errors.is_empty() {
-            Ok(self.spec)
+            Ok(block)
         } else {
             self.errors.sort_by_key(|error| (error.line, error.column));
             Err(self.errors)

@@ -10,6 +10,10 @@ use crate::kind::EdgeKind;
 use crate::svg::Element;
 use crate::words::relationships;
 
+mod sets;
+
+pub use sets::render_sets;
+
 /// What a live check says now. Lesson diagrams have only plain edges.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum EdgeState {
@@ -53,36 +57,7 @@ pub struct Figure {
 /// must be unique on the page; `states` gives edges a live verdict, by index.
 pub fn render(diagram: &Diagram, id: &str, states: &[EdgeState]) -> Figure {
     let words = relationships(diagram, states);
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
-    let svg = Element::new("svg")
-        .attr("xmlns", "http://www.w3.org/2000/svg")
-        .attr(
-            "viewBox",
-            format!("0 0 {} {}", diagram.width, diagram.height),
-        )
-        .attr("width", diagram.width)
-        .attr("height", diagram.height)
-        .attr("role", "img")
-        .attr("aria-labelledby", format!("{title_id} {desc_id}"))
-        .attr("class", "diagram-svg")
-        // The page shrinks a drawing to its column down to 70 %, then lets it scroll sideways:
-        // smaller text would not be readable on a phone.
-        .attr(
-            "style",
-            format!("--diagram-min: {}px", diagram.width * 7 / 10),
-        )
-        .attr("font-family", "system-ui, sans-serif")
-        .child(
-            Element::new("title")
-                .attr("id", title_id)
-                .text(&diagram.title),
-        )
-        .child(
-            Element::new("desc")
-                .attr("id", desc_id)
-                .text(words.join(" ")),
-        )
+    let svg = frame(id, &diagram.title, (diagram.width, diagram.height), &words)
         .child(markers(id))
         .child(
             Element::new("g")
@@ -100,6 +75,35 @@ pub fn render(diagram: &Diagram, id: &str, states: &[EdgeState]) -> Figure {
                 .children(diagram.nodes.iter().map(draw_node)),
         );
     Figure { svg, words }
+}
+
+/// The `<svg>` of any drawing: an image named by its title and described by its words.
+pub(crate) fn frame(
+    id: &str,
+    title: &str,
+    (width, height): (i32, i32),
+    words: &[String],
+) -> Element {
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    Element::new("svg")
+        .attr("xmlns", "http://www.w3.org/2000/svg")
+        .attr("viewBox", format!("0 0 {width} {height}"))
+        .attr("width", width)
+        .attr("height", height)
+        .attr("role", "img")
+        .attr("aria-labelledby", format!("{title_id} {desc_id}"))
+        .attr("class", "diagram-svg")
+        // The page shrinks a drawing to its column down to 70 %, then lets it scroll sideways:
+        // smaller text would not be readable on a phone.
+        .attr("style", format!("--diagram-min: {}px", width * 7 / 10))
+        .attr("font-family", "system-ui, sans-serif")
+        .child(Element::new("title").attr("id", title_id).text(title))
+        .child(
+            Element::new("desc")
+                .attr("id", desc_id)
+                .text(words.join(" ")),
+        )
 }
 
 /// Arrowheads: one per verdict, so a head takes its edge's colour.

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use iamplay_diagram::{render, Diagram};
+use iamplay_diagram::{render, render_sets, Diagram, Figure, Venn};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -19,6 +19,19 @@ pub fn fresh_id(prefix: &str) -> String {
 #[component]
 pub fn DiagramFigure(diagram: Diagram) -> impl IntoView {
     let figure = render(&diagram, &fresh_id("diagram"), &[]);
+    view! { <LessonFigure title=diagram.title figure=figure /> }
+}
+
+/// A lesson diagram of two overlapping sets, laid out when the course was built.
+#[component]
+pub fn SetsFigure(venn: Venn) -> impl IntoView {
+    let figure = render_sets(&venn, &fresh_id("diagram"));
+    view! { <LessonFigure title=venn.title figure=figure /> }
+}
+
+/// A drawing and, below it, its title and its words.
+#[component]
+fn LessonFigure(title: String, figure: Figure) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     let svg = figure.svg;
     Effect::new(move |_| {
@@ -31,9 +44,9 @@ pub fn DiagramFigure(diagram: Diagram) -> impl IntoView {
         <figure class="diagram">
             // Focusable: on a narrow screen the drawing scrolls sideways.
             <div class="diagram-canvas" node_ref=host tabindex="0" role="group"
-                aria-label=format!("Diagram: {}", diagram.title)></div>
+                aria-label=format!("Diagram: {title}")></div>
             <figcaption>
-                <p class="diagram-title">{diagram.title.clone()}</p>
+                <p class="diagram-title">{title}</p>
                 <Words words=figure.words />
             </figcaption>
         </figure>

@@ -106,6 +106,9 @@ fn render_element(kind: &Kind, children: &[Node]) -> AnyView {
         Kind::Diagram(diagram) => {
             view! { <super::diagram::DiagramFigure diagram=(**diagram).clone() /> }.into_any()
         }
+        Kind::Sets(venn) => {
+            view! { <super::diagram::SetsFigure venn=(**venn).clone() /> }.into_any()
+        }
         Kind::Term { id } => {
             view! { <super::term::Term id=id.clone()>{inner}</super::term::Term> }.into_any()
         }

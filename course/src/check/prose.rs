@@ -89,18 +89,28 @@ pub(crate) fn check_prose(lesson: &Lesson, problems: &mut Vec<Problem>) {
 /// A `diagram` block must parse and lay out; each problem points at its line and column in
 /// `lesson.md` (the block's first line is the one after the fence on line `start`).
 fn check_diagram_block(file: &str, start: usize, body: &str) -> Vec<Problem> {
-    let errors = match iamplay_diagram::parse(body) {
-        Ok(spec) => match iamplay_diagram::layout(&spec) {
-            Ok(_) => return Vec::new(),
-            Err(message) => {
-                let mut problem =
-                    Problem::new(file, format!("the diagram cannot be laid out: {message}"));
-                problem.position = Some((start, 1));
-                return vec![problem];
-            }
-        },
-        Err(errors) => errors,
+    use iamplay_diagram::{layout, layout_sets, parse_block, Block};
+    let laid = match parse_block(body) {
+        Ok(Block::Graph(spec)) => layout(&spec).map(drop),
+        Ok(Block::Sets(spec)) => layout_sets(&spec).map(drop),
+        Err(errors) => return parse_problems(file, start, errors),
     };
+    match laid {
+        Ok(()) => Vec::new(),
+        Err(message) => {
+            let mut problem =
+                Problem::new(file, format!("the diagram cannot be laid out: {message}"));
+            problem.position = Some((start, 1));
+            vec![problem]
+        }
+    }
+}
+
+fn parse_problems(
+    file: &str,
+    start: usize,
+    errors: Vec<iamplay_diagram::ParseError>,
+) -> Vec<Problem> {
     errors
         .into_iter()
         .map(|error| {

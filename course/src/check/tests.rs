@@ -340,6 +340,27 @@ fn a_good_diagram_passes() {
     assert_eq!(located(&files(&[lesson("a")], prose)), Vec::<String>::new());
 }
 
+#[test]
+fn a_broken_sets_diagram_is_reported_at_its_line_and_column_in_the_lesson() {
+    let prose = "# A\n\n```diagram\ntitle T\nset identity \"Identity policy\"\nset boundary \"Boundary\"\nset scp \"SCP\"\nitem \"s3:GetObject\" in identity bondary\nset identity \"Again\"\nuser alice \"Alice\"\n```\n";
+    let problems = located(&files(&[lesson("a")], prose));
+    assert_eq!(
+        problems,
+        [
+            "a/lesson.md:7:1: in the diagram: a third `set`: a diagram overlaps two sets",
+            "a/lesson.md:8:33: in the diagram: `bondary` is not a set of this diagram",
+            "a/lesson.md:9:5: in the diagram: `identity` is already declared on line 2",
+            "a/lesson.md:10:1: in the diagram: nodes and edges among sets; line 2 starts a diagram of sets",
+        ]
+    );
+}
+
+#[test]
+fn a_good_sets_diagram_passes() {
+    let prose = "# A\n\n```diagram\ntitle T\nset a \"A\"\nset b \"B\"\nregion \"Allowed\" in a b\nitem \"s3:GetObject\" in b a\nitem \"ec2:RunInstances\" outside\n```\n";
+    assert_eq!(located(&files(&[lesson("a")], prose)), Vec::<String>::new());
+}
+
 fn glossary(terms: Value) -> (String, String) {
     (
         "glossary.json".to_owned(),

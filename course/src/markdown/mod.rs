@@ -71,6 +71,8 @@ pub enum Kind {
     Rule,
     /// A ```` ```diagram ```` block, laid out when the bundle was built (no children).
     Diagram(Box<iamplay_diagram::Diagram>),
+    /// A ```` ```diagram ```` block of two overlapping sets, laid out likewise.
+    Sets(Box<iamplay_diagram::Venn>),
     /// `[text](term:id)`: a glossary term, its children the text. Only the first use of a term
     /// on a page keeps this kind; the bundle turns later ones into [`Kind::Span`].
     Term {

@@ -51,7 +51,7 @@ pub fn parse(source: &str) -> Document {
     stack.pop().map(|(_, nodes)| nodes).unwrap_or_default()
 }
 
-/// A closed element; a `diagram` code block becomes its laid-out diagram. The checker has
+/// A closed element; a `diagram` code block becomes its laid-out diagram or sets. The checker has
 /// refused a diagram with problems before any bundle is built; if one got here anyway, it stays
 /// a code block showing its text.
 fn finish(kind: Kind, children: Vec<Node>) -> Node {
@@ -60,13 +60,16 @@ fn finish(kind: Kind, children: Vec<Node>) -> Node {
     } = &kind
     {
         if language == "diagram" {
+            use iamplay_diagram::{layout, layout_sets, parse_block, Block};
             let source = super::plain_text(&children);
-            let laid = iamplay_diagram::parse(&source)
-                .ok()
-                .and_then(|spec| iamplay_diagram::layout(&spec).ok());
-            if let Some(diagram) = laid {
+            let laid = match parse_block(&source) {
+                Ok(Block::Graph(spec)) => layout(&spec).ok().map(|d| Kind::Diagram(Box::new(d))),
+                Ok(Block::Sets(spec)) => layout_sets(&spec).ok().map(|v| Kind::Sets(Box::new(v))),
+                Err(_) => None,
+            };
+            if let Some(kind) = laid {
                 return Node::Element {
-                    kind: Kind::Diagram(Box::new(diagram)),
+                    kind,
                     children: Vec::new(),
                 };
             }

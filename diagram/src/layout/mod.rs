@@ -17,7 +17,7 @@ mod order;
 mod place;
 mod rank;
 mod route;
-mod wrap;
+pub(crate) mod wrap;
 
 use crate::diagram::{Diagram, PlacedBox, PlacedNode};
 use crate::spec::Spec;

@@ -5,6 +5,11 @@ const LINE: usize = 22;
 const WORD: usize = 26;
 
 pub fn wrap(label: &str) -> Vec<String> {
+    wrap_to(label, LINE)
+}
+
+/// Wraps at spaces into lines of at most `line` characters (a longer word keeps its own line).
+pub fn wrap_to(label: &str, line: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in label.split_whitespace() {
@@ -12,7 +17,7 @@ pub fn wrap(label: &str) -> Vec<String> {
         for (k, piece) in split_long(word).into_iter().enumerate() {
             let separator = if k == 0 { 1 } else { 0 };
             let fits = current.is_empty()
-                || current.chars().count() + separator + piece.chars().count() <= LINE;
+                || current.chars().count() + separator + piece.chars().count() <= line;
             if !fits {
                 lines.push(std::mem::take(&mut current));
             } else if !current.is_empty() && separator == 1 {

@@ -165,7 +165,9 @@ fn table(align: &[Align], rows: &[Node]) -> AnyView {
         }
     }
     view! {
-        <div class="table-scroll">
+        // Focusable and named: on a narrow screen the table scrolls sideways, and keyboard
+        // users must be able to scroll it too.
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways)">
             <table>
                 <thead>{head}</thead>
                 <tbody>{body}</tbody>

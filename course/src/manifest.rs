@@ -37,6 +37,10 @@ pub struct LessonManifest<P = String> {
     pub prerequisites: Vec<String>,
     /// Estimated minutes, prose and scenarios included.
     pub minutes: u32,
+    /// The lint finding codes this lesson teaches (`passrole-wildcard-resource`): a finding
+    /// with one of these codes links here. A code is taught by at most one lesson.
+    #[serde(default)]
+    pub teaches: Vec<String>,
     #[serde(default)]
     pub scenarios: Vec<Scenario<P>>,
     #[serde(default)]
@@ -208,6 +212,7 @@ impl<P> LessonManifest<P> {
             objectives: self.objectives,
             prerequisites: self.prerequisites,
             minutes: self.minutes,
+            teaches: self.teaches,
             scenarios: self
                 .scenarios
                 .into_iter()

@@ -37,14 +37,14 @@ pub struct CheckView {
     pub explanation: Explanation,
 }
 
-/// A lint finding: its squiggle in the editor, and its entry in the list under it.
+/// A lint finding: its squiggle in the editor, and its entry in the list under it (which links
+/// to the lesson the course says teaches `code`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingView {
     pub code: &'static str,
     pub severity_label: &'static str,
     pub message: String,
     pub help: String,
-    pub lesson: &'static str,
     /// Where it is and how the editor shows it.
     pub marker: Marker,
 }
@@ -99,7 +99,6 @@ pub fn report(scenario: &Scenario, text: &str, catalog: Option<&Catalog>) -> Rep
             marker: Marker::of(&finding, &index),
             message: finding.message,
             help: finding.help,
-            lesson: finding.lesson,
         })
         .collect();
     // With the catalogue the least-privilege bound is exact: the grader expands each pattern

@@ -108,7 +108,6 @@ impl<'a> Context<'a> {
                 range: Range::new(p.span, index),
                 statement: p.statement,
                 suggestion: p.suggestion,
-                lesson: p.check.lesson(),
                 check: p.check,
             })
             .collect();

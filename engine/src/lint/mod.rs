@@ -1,8 +1,8 @@
 //! Lint: every problem in a policy, with where it is, why it matters and how to fix it.
 //!
 //! Findings follow IAM Access Analyzer's four categories ([`Severity`]); each [`Check`] has a
-//! stable code and the lesson that teaches it. Errors and warnings come back together, in
-//! text order. Lint never panics, whatever the text: it reads what it can and reports the rest.
+//! stable code (a course's lessons say which codes they teach). Errors and warnings come back
+//! together, in text order. Lint never panics, whatever the text: it reads what it can and reports the rest.
 
 mod actions;
 mod catalog_actions;

@@ -6,10 +6,9 @@
 
 use iamplay_course::load_course;
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::lint::{
-    has_errors, lint, Attachment, Check, Finding, LintOptions, PolicyKind, Severity,
-};
+use iamplay_engine::lint::{has_errors, lint, Attachment, Check, Finding, LintOptions, Severity};
 use iamplay_engine::policy::suggest::closest;
+use iamplay_engine::policy_kind::PolicyKind;
 use serde::Serialize;
 use std::io::Read;
 
@@ -54,7 +53,7 @@ enum Format {
 
 fn parse_kind(text: &str) -> Result<PolicyKind, String> {
     text.parse()
-        .map_err(|e: iamplay_engine::lint::UnknownKind| format!("{e}; {}", e.help()))
+        .map_err(|e: iamplay_engine::policy_kind::UnknownKind| format!("{e}; {}", e.help()))
 }
 
 fn parse_inline(text: &str) -> Result<Attachment, String> {

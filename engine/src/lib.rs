@@ -18,3 +18,4 @@ pub mod limits;
 pub mod lint;
 pub mod matching;
 pub mod policy;
+pub mod policy_kind;

@@ -1,7 +1,7 @@
 //! One pass over the learner's text: lint, grade, and the view of each check.
 
 use crate::course::Scenario;
-use iamplay_course::{grade, grade_with_catalog, GradeError, PolicyKind};
+use iamplay_course::{grade, grade_with_catalog, GradeError};
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::json::LineIndex;
 use iamplay_engine::lint::{self, LintOptions, Severity as LintSeverity};
@@ -65,18 +65,6 @@ impl Report {
     }
 }
 
-fn lint_kind(kind: PolicyKind) -> lint::PolicyKind {
-    match kind {
-        PolicyKind::Identity => lint::PolicyKind::Identity,
-        PolicyKind::Resource => lint::PolicyKind::Resource,
-        PolicyKind::Trust => lint::PolicyKind::Trust,
-        PolicyKind::Boundary => lint::PolicyKind::Boundary,
-        PolicyKind::Session => lint::PolicyKind::Session,
-        PolicyKind::Scp => lint::PolicyKind::Scp,
-        PolicyKind::Rcp => lint::PolicyKind::Rcp,
-    }
-}
-
 fn severity_label(severity: LintSeverity) -> &'static str {
     match severity {
         LintSeverity::Error => "Error",
@@ -90,7 +78,7 @@ fn severity_label(severity: LintSeverity) -> &'static str {
 /// lint checks and grades least privilege exactly, counting over-granted actions.
 pub fn report(scenario: &Scenario, text: &str, catalog: Option<&Catalog>) -> Report {
     let index = LineIndex::new(text);
-    let options = LintOptions::new(lint_kind(scenario.edit.kind), catalog);
+    let options = LintOptions::new(scenario.edit.kind, catalog);
     let findings: Vec<FindingView> = lint::lint(text, &options)
         .into_iter()
         .map(|finding| FindingView {

@@ -41,7 +41,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    pub fn kind(&self) -> super::PolicyKind {
+    pub fn kind(&self) -> crate::policy_kind::PolicyKind {
         self.options.kind
     }
 

@@ -26,7 +26,7 @@ mod variables;
 pub use check::{Check, Severity};
 pub(crate) use conditions::OperatorName;
 pub use finding::{Finding, Range, StatementId};
-pub use kind::{Attachment, PolicyKind, SizeQuota, UnknownKind};
+pub use kind::{Attachment, SizeQuota};
 pub use risky::{risk_of, Risk};
 
 /// Every check's documentation, kept next to the code that reports it.
@@ -48,6 +48,7 @@ const DOCS: [&[(Check, &str)]; 12] = [
 use crate::catalog::Catalog;
 use crate::json::LineIndex;
 use crate::policy::parse_policy_lenient;
+use crate::policy_kind::PolicyKind;
 use context::Context;
 
 /// What to lint against.

@@ -2,8 +2,7 @@
 
 use super::check::Check;
 use super::context::Context;
-use super::risky::{covered, Risk};
-use crate::catalog::AccessLevel;
+use crate::catalog::{covered, AccessLevel, Risk};
 use crate::policy::{Effect, Node, Statement};
 use crate::policy_kind::PolicyKind;
 

@@ -17,17 +17,14 @@ mod parse_errors;
 mod principals;
 mod redundancy;
 mod resources;
-mod risky;
 mod size;
 mod structure;
 mod values;
 mod variables;
 
 pub use check::{Check, Severity};
-pub(crate) use conditions::OperatorName;
 pub use finding::{Finding, Range, StatementId};
 pub use kind::{Attachment, SizeQuota};
-pub use risky::{risk_of, Risk};
 
 /// Every check's documentation, kept next to the code that reports it.
 const DOCS: [&[(Check, &str)]; 12] = [

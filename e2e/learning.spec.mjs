@@ -65,6 +65,10 @@ test('a broken policy gets a marker at the right place and the finding moves the
   expect(first.startColumn).toBe(26);
   await section.locator('.finding-jump').first().click();
   expect(await cursorPosition(page, 'first-allow')).toEqual({ lineNumber: 1, column: 26 });
+  // The finding links to the lesson the course says teaches it.
+  const lesson = section.locator('.finding').first().locator('.finding-lesson');
+  await expect(lesson.locator('code')).toHaveText('json-syntax');
+  await expect(lesson.getByRole('link', { name: 'The lesson on this' })).toHaveAttribute('href', '/lessons/policy-anatomy');
 });
 
 test('text and progress survive a reload', async ({ page }) => {

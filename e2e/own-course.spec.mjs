@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures.mjs';
+import { scenario, typeInto } from './learning.helpers.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const BUILT_IN = JSON.parse(
@@ -105,4 +106,34 @@ test('a stored course that no longer opens gives way to the built-in course with
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(BUILT_IN.course.manifest.title);
   await page.reload();
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test("an own course's findings link to its own lessons, or show their code alone", async ({ page }) => {
+  const [lesson] = BUILT_IN.course.lessons;
+  const { id } = lesson.manifest;
+  const brokenFinding = async () => {
+    await page.goto(`/lessons/${id}`);
+    const section = await scenario(page, lesson.manifest.scenarios[0].id);
+    await typeInto(page, section, '{"Version": "2012-10-17" "Statement": []}');
+    const finding = section.locator('.finding').first().locator('.finding-lesson');
+    await expect(finding.locator('code')).toHaveText('json-syntax');
+    return finding;
+  };
+  // This course teaches JSON syntax in its first lesson instead.
+  await load(page, ownCourse((bundle) => {
+    for (const other of bundle.course.lessons) {
+      other.manifest.teaches = (other.manifest.teaches || []).filter((code) => code !== 'json-syntax');
+    }
+    bundle.course.lessons[0].manifest.teaches = ['json-syntax'];
+  }));
+  await expect(page).toHaveURL(/\/lessons$/);
+  let finding = await brokenFinding();
+  await expect(finding.getByRole('link', { name: 'The lesson on this' })).toHaveAttribute('href', `/lessons/${id}`);
+  // This one teaches no finding at all.
+  await load(page, ownCourse((bundle) => {
+    for (const other of bundle.course.lessons) other.manifest.teaches = [];
+  }));
+  await expect(page).toHaveURL(/\/lessons$/);
+  finding = await brokenFinding();
+  await expect(finding.getByRole('link')).toHaveCount(0);
 });

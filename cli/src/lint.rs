@@ -4,11 +4,12 @@
 //! Exit status: 1 when any finding is an error (AWS would reject the policy), 0 otherwise,
 //! 2 when the command itself is used wrongly or the file cannot be read.
 
+use iamplay_course::load_course;
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::lint::{
-    has_errors, lint, Attachment, Check, Finding, LintOptions, PolicyKind, Severity,
-};
+use iamplay_engine::lint::{has_errors, lint, Attachment, Check, Finding, LintOptions, Severity};
 use iamplay_engine::policy::suggest::closest;
+use iamplay_engine::policy_kind::PolicyKind;
+use serde::Serialize;
 use std::io::Read;
 
 use crate::diagnostics;
@@ -52,7 +53,7 @@ enum Format {
 
 fn parse_kind(text: &str) -> Result<PolicyKind, String> {
     text.parse()
-        .map_err(|e: iamplay_engine::lint::UnknownKind| format!("{e}; {}", e.help()))
+        .map_err(|e: iamplay_engine::policy_kind::UnknownKind| format!("{e}; {}", e.help()))
 }
 
 fn parse_inline(text: &str) -> Result<Attachment, String> {
@@ -82,8 +83,23 @@ pub fn run(args: Args) -> ExitCode {
     options.require_mfa = args.require_mfa;
     options.attachment = args.inline.unwrap_or(Attachment::Managed);
     let findings = lint(&text, &options);
+    // The built-in course says which lesson teaches each finding.
+    let course = load_course(iamplay_lessons::FILES).course;
+    let lesson = |finding: &Finding| {
+        course
+            .as_ref()
+            .and_then(|course| course.lesson_teaching(finding.code))
+            .map(|lesson| lesson.manifest.id.clone())
+    };
     if args.format == Format::Json {
-        match serde_json::to_string_pretty(&findings) {
+        let taught: Vec<Taught<'_>> = findings
+            .iter()
+            .map(|finding| Taught {
+                finding,
+                lesson: lesson(finding),
+            })
+            .collect();
+        match serde_json::to_string_pretty(&taught) {
             Ok(json) => println!("{json}"),
             Err(err) => {
                 eprintln!("iamplay lint: {err}");
@@ -92,7 +108,7 @@ pub fn run(args: Args) -> ExitCode {
         }
     } else {
         let colour = diagnostics::colour_for(&std::io::stdout());
-        print!("{}", render(file, &text, &findings, colour));
+        print!("{}", render(file, &text, &findings, &lesson, colour));
     }
     if has_errors(&findings) {
         ExitCode::from(1)
@@ -131,6 +147,14 @@ fn explanation(check: Check) -> String {
     )
 }
 
+/// A finding as `--format json` prints it: its fields, then the lesson that teaches it.
+#[derive(Serialize)]
+struct Taught<'f> {
+    #[serde(flatten)]
+    finding: &'f Finding,
+    lesson: Option<String>,
+}
+
 fn read(file: &str) -> std::io::Result<String> {
     if file == "-" {
         let mut text = String::new();
@@ -141,14 +165,22 @@ fn read(file: &str) -> std::io::Result<String> {
     }
 }
 /// Compiler-style output: each finding with its span underlined, then the tally.
-fn render(file: &str, text: &str, findings: &[Finding], colour: bool) -> String {
+fn render(
+    file: &str,
+    text: &str,
+    findings: &[Finding],
+    lesson: &dyn Fn(&Finding) -> Option<String>,
+    colour: bool,
+) -> String {
     let mut out = String::new();
     for finding in findings {
         let mut notes = Vec::new();
         if let Some(suggestion) = &finding.suggestion {
             notes.push(("did you mean", format!("`{suggestion}`")));
         }
-        notes.push(("lesson", finding.lesson.to_owned()));
+        if let Some(lesson) = lesson(finding) {
+            notes.push(("lesson", lesson));
+        }
         out += &diagnostics::render(file, text, finding, &notes, colour);
         out.push('\n');
     }
@@ -238,7 +270,8 @@ mod tests {
     fn human_output_underlines_the_span() {
         let text = "{\"Version\": \"2012-10-17\",\n \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"bucket\"}}";
         let findings = lint(text, &LintOptions::new(PolicyKind::Identity, None));
-        let out = render("p.json", text, &findings, false);
+        let lesson = |finding: &Finding| Some(format!("lesson-on-{}", finding.code));
+        let out = render("p.json", text, &findings, &lesson, false);
         let expected_caret = format!("{}^^^^^^^^", " ".repeat(" \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": ".len()));
         assert!(
             out.contains("error[invalid-arn]: `bucket` is not an ARN"),
@@ -246,6 +279,7 @@ mod tests {
         );
         assert!(out.contains(" --> p.json:2:"), "{out}");
         assert!(out.contains(&format!("  | {expected_caret}\n")), "{out}");
+        assert!(out.contains("= lesson: lesson-on-invalid-arn\n"), "{out}");
         assert!(out.ends_with("1 error\n"), "{out}");
         assert!(!out.contains('\x1b'));
     }

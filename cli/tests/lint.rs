@@ -39,9 +39,9 @@ fn warnings_alone_exit_zero_and_errors_exit_one() {
     let error = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject"}]}"#;
     let out = run(&["-"], error);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stdout)
-        .unwrap()
-        .contains("error[missing-resource]"));
+    let human = String::from_utf8(out.stdout).unwrap();
+    assert!(human.contains("error[missing-resource]"));
+    assert!(human.contains("= lesson: policy-anatomy"), "{human}");
 }
 
 #[test]
@@ -69,6 +69,10 @@ fn json_output_lists_findings_with_ranges() {
     assert_eq!(&text[start..end], "\"s3:GetObjects\"");
     assert_eq!(first["range"]["startPosition"]["line"], 1);
     assert!(first["help"].as_str().unwrap().contains("grants nothing"));
+    // The built-in course's lesson on the finding, after the finding's own fields.
+    assert_eq!(first["lesson"], "policy-anatomy");
+    let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
+    assert_eq!(keys.last().map(|k| k.as_str()), Some("lesson"));
 }
 
 #[test]

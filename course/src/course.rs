@@ -4,6 +4,7 @@
 //! the checker reads; the app's bundle holds the parsed [`Document`](super::markdown::Document)
 //! instead, so the app needs no Markdown parser.
 
+use iamplay_engine::lint;
 use serde::{Deserialize, Serialize};
 
 use super::glossary::GlossaryTerm;
@@ -33,6 +34,23 @@ pub struct Course<P = String> {
 impl<P> Course<P> {
     pub fn lesson(&self, id: &str) -> Option<&Lesson<P>> {
         self.lessons.iter().find(|lesson| lesson.manifest.id == id)
+    }
+
+    /// The lesson that teaches the lint finding `code` (it lists the code in `teaches`).
+    pub fn lesson_teaching(&self, code: &str) -> Option<&Lesson<P>> {
+        self.lessons
+            .iter()
+            .find(|lesson| lesson.manifest.teaches.iter().any(|taught| taught == code))
+    }
+
+    /// The lint checks no lesson teaches: their findings link to no lesson. The built-in
+    /// course teaches every one; a trainer's course may leave some out.
+    pub fn untaught_checks(&self) -> Vec<lint::Check> {
+        lint::Check::ALL
+            .iter()
+            .copied()
+            .filter(|check| self.lesson_teaching(check.code()).is_none())
+            .collect()
     }
 
     pub fn term(&self, id: &str) -> Option<&GlossaryTerm<P>> {

@@ -6,13 +6,12 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::least_privilege::{over_grants, over_grants_with_catalog, OverGrant};
-use super::manifest::{
-    Check, Culprit, CulpritPolicy, ExpectedOutcome, FixedSlot, PolicyKind, Scenario,
-};
+use super::manifest::{Check, Culprit, CulpritPolicy, ExpectedOutcome, FixedSlot, Scenario};
 use iamplay_engine::case::{Case, CaseError, NamedPolicy};
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::eval::{evaluate, Decision, Evaluation, Layer, StatementRef};
 use iamplay_engine::policy::{parse_policy, Policy, PolicyError};
+use iamplay_engine::policy_kind::PolicyKind;
 
 /// Why a policy could not be graded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

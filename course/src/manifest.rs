@@ -2,6 +2,7 @@
 //! (`lessons/course.json`). Field names are camelCase in JSON; unknown fields are errors, so a
 //! typo in a lesson file is reported instead of silently ignored.
 
+use iamplay_engine::policy_kind::PolicyKind;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -37,6 +38,10 @@ pub struct LessonManifest<P = String> {
     pub prerequisites: Vec<String>,
     /// Estimated minutes, prose and scenarios included.
     pub minutes: u32,
+    /// The lint finding codes this lesson teaches (`passrole-wildcard-resource`): a finding
+    /// with one of these codes links here. A code is taught by at most one lesson.
+    #[serde(default)]
+    pub teaches: Vec<String>,
     #[serde(default)]
     pub scenarios: Vec<Scenario<P>>,
     #[serde(default)]
@@ -96,22 +101,10 @@ pub enum ScenarioStyle {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EditedPolicy {
+    /// Which policy the editor holds; each kind maps to one slot of a case's `policies`.
     pub kind: PolicyKind,
     /// How the UI names it: "Permissions policy of role etl-lambda".
     pub name: String,
-}
-
-/// The kinds of policy a scenario can edit; each maps to one slot of a case's `policies`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum PolicyKind {
-    Identity,
-    Resource,
-    Trust,
-    Boundary,
-    Session,
-    Scp,
-    Rcp,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -293,6 +286,7 @@ impl<P> LessonManifest<P> {
             objectives: self.objectives,
             prerequisites: self.prerequisites,
             minutes: self.minutes,
+            teaches: self.teaches,
             scenarios: self
                 .scenarios
                 .into_iter()

@@ -10,8 +10,9 @@ use iamplay_engine::case::{Case, NamedPolicy, PolicySet, Request};
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::english::read_policy;
 use iamplay_engine::least_privilege::{over_grant, summarize, Task};
-use iamplay_engine::lint::{lint, LintOptions, PolicyKind};
+use iamplay_engine::lint::{lint, LintOptions};
 use iamplay_engine::policy::{parse_policy, Policy};
+use iamplay_engine::policy_kind::PolicyKind;
 
 /// Twenty statements of the kind a data-engineering role collects: S3 prefixes, Glue, Athena,
 /// DynamoDB, KMS, logs, with conditions, a NotResource deny and a few broad grants.

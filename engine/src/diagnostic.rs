@@ -88,8 +88,9 @@ mod tests {
     use super::*;
     use crate::case::Case;
     use crate::json;
-    use crate::lint::{lint, LintOptions, PolicyKind};
+    use crate::lint::{lint, LintOptions};
     use crate::policy::parse_policy;
+    use crate::policy_kind::PolicyKind;
 
     fn underlined<'t>(text: &'t str, diagnostic: &dyn Diagnostic) -> &'t str {
         let span = diagnostic.span();

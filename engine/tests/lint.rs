@@ -9,7 +9,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test: a broken fixture should stop it loudly.
 
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::lint::{lint, Check, LintOptions, PolicyKind};
+use iamplay_engine::lint::{lint, Check, LintOptions};
+use iamplay_engine::policy_kind::PolicyKind;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;

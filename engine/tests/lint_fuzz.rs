@@ -5,8 +5,9 @@
 
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::english::read_policy;
-use iamplay_engine::lint::{lint, LintOptions, PolicyKind};
+use iamplay_engine::lint::{lint, LintOptions};
 use iamplay_engine::policy::parse_policy_lenient;
+use iamplay_engine::policy_kind::PolicyKind;
 use proptest::prelude::*;
 
 const SEEDS: [&str; 3] = [

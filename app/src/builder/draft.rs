@@ -3,9 +3,10 @@
 //! type, reporting every field whose text is not JSON at the line and column of the mistake.
 
 use iamplay_course::{
-    Check, Culprit, CulpritPolicy, EditedPolicy, ExpectedOutcome, LeastPrivilegeBound, PolicyKind,
-    Scenario, ScenarioStyle,
+    Check, Culprit, CulpritPolicy, EditedPolicy, ExpectedOutcome, LeastPrivilegeBound, Scenario,
+    ScenarioStyle,
 };
+use iamplay_engine::policy_kind::PolicyKind;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 

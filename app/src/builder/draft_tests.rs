@@ -1,4 +1,5 @@
-use iamplay_course::{ExpectedOutcome, PolicyKind, ScenarioStyle};
+use iamplay_course::{ExpectedOutcome, ScenarioStyle};
+use iamplay_engine::policy_kind::PolicyKind;
 use serde_json::json;
 
 use super::*;

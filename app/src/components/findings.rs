@@ -4,12 +4,22 @@
 use leptos::prelude::*;
 
 use crate::components::with_code::WithCode;
+use crate::course::CourseStore;
 use crate::interop::markers::Range;
 use crate::scenario::Report;
 
 #[component]
 pub fn Findings(result: RwSignal<Report>, move_cursor: Callback<Range>) -> impl IntoView {
     let findings = move || result.with(|r| r.findings.clone());
+    // The course being run says which of its lessons teaches a finding; a trainer's course
+    // may teach none, and the finding then shows its code alone.
+    let store = use_context::<CourseStore>();
+    let lesson_of = move |code: &str| {
+        store
+            .and_then(|store| store.course())
+            .and_then(|course| course.lesson_teaching(code))
+            .map(|lesson| lesson.manifest.id.as_str())
+    };
     view! {
         {move || {
             let findings = findings();
@@ -28,9 +38,12 @@ pub fn Findings(result: RwSignal<Report>, move_cursor: Callback<Range>) -> impl 
                                         <span class="finding-place">{format!(" ({place})")}</span>
                                     </button>
                                     <p class="help"><WithCode text=f.help /></p>
-                                    {(!f.lesson.is_empty()).then(|| view! {
-                                        <p class="finding-lesson"><a href=format!("/lessons/{}", f.lesson)>"The lesson on this"</a>" · "<code>{f.code}</code></p>
-                                    })}
+                                    <p class="finding-lesson">
+                                        {lesson_of(f.code).map(|lesson| view! {
+                                            <a href=format!("/lessons/{lesson}")>"The lesson on this"</a>" · "
+                                        })}
+                                        <code>{f.code}</code>
+                                    </p>
                                 </li>
                             }
                         }).collect_view()}

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::lint::PolicyKind;
+use iamplay_engine::policy_kind::PolicyKind;
 use wasm_bindgen::prelude::*;
 
 use crate::language::{complete, fixes};

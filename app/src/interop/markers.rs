@@ -124,7 +124,8 @@ pub fn to_json(markers: &[Marker]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use iamplay_engine::lint::{lint, LintOptions, PolicyKind};
+    use iamplay_engine::lint::{lint, LintOptions};
+    use iamplay_engine::policy_kind::PolicyKind;
 
     #[test]
     fn ranges_count_utf16_and_are_never_empty() {

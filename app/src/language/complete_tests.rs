@@ -1,6 +1,6 @@
 use super::*;
 use crate::language::fixes::quick_fixes;
-use iamplay_engine::lint::PolicyKind;
+use iamplay_engine::policy_kind::PolicyKind;
 
 fn catalog() -> &'static Catalog {
     use std::sync::OnceLock;

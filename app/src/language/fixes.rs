@@ -1,8 +1,9 @@
 //! Quick fixes: lint findings with an obvious repair, as text edits Monaco can apply.
 
 use iamplay_engine::catalog::Catalog;
-use iamplay_engine::lint::{lint, LintOptions, PolicyKind};
+use iamplay_engine::lint::{lint, LintOptions};
 use iamplay_engine::policy::parse_policy_lenient;
+use iamplay_engine::policy_kind::PolicyKind;
 use serde::Serialize;
 
 /// Expanding a pattern into more actions than this would bury the policy.

@@ -8,7 +8,9 @@ use iamplay_engine::context::RequestContext;
 use iamplay_engine::eval::{decide_open, evaluate, Evaluation, Layer, OpenDecision};
 use iamplay_engine::policy::{parse_policy, Policy};
 
-use super::state::{Kind, Playground, PolicyDoc, RequestRow, ValueType, LEVELS};
+use super::state::{Playground, PolicyDoc, RequestRow, ValueType, LEVELS};
+
+use iamplay_engine::policy_kind::PolicyKind;
 
 /// The outcome of one request row.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,8 +105,8 @@ pub fn evaluate_all(playground: &Playground) -> Report {
         }
     }
     let used_keys = condition_keys(&parsed);
-    let (with_resource, resource_sources) = policy_set(&parsed, Kind::Resource);
-    let (with_trust, trust_sources) = policy_set(&parsed, Kind::Trust);
+    let (with_resource, resource_sources) = policy_set(&parsed, PolicyKind::Resource);
+    let (with_trust, trust_sources) = policy_set(&parsed, PolicyKind::Trust);
     let mut case = Case::new(placeholder_request(), with_resource);
     let mut trust_case = Case::new(placeholder_request(), with_trust);
     for row in &playground.requests {
@@ -184,7 +186,7 @@ fn named(parsed: &Parsed<'_>) -> NamedPolicy {
 
 /// The policy set of a case, with the resource-side policy of `resource_kind` (the resource
 /// policy, or the trust policy for role assumption).
-fn policy_set(parsed: &[Parsed<'_>], resource_kind: Kind) -> (PolicySet, Vec<Source>) {
+fn policy_set(parsed: &[Parsed<'_>], resource_kind: PolicyKind) -> (PolicySet, Vec<Source>) {
     let mut set = PolicySet::default();
     let mut sources = Vec::new();
     let mut source = |layer, level: Option<usize>, index, doc: &PolicyDoc| {
@@ -196,24 +198,24 @@ fn policy_set(parsed: &[Parsed<'_>], resource_kind: Kind) -> (PolicySet, Vec<Sou
             org_level: level.map(|_| doc.level),
         });
     };
-    for p in parsed.iter().filter(|p| p.doc.kind == Kind::Identity) {
+    for p in parsed.iter().filter(|p| p.doc.kind == PolicyKind::Identity) {
         source(Layer::Identity, None, set.identity.len(), p.doc);
         set.identity.push(named(p));
     }
-    let single = |kind: Kind| parsed.iter().find(|p| p.doc.kind == kind);
+    let single = |kind: PolicyKind| parsed.iter().find(|p| p.doc.kind == kind);
     if let Some(p) = single(resource_kind) {
         source(Layer::Resource, None, 0, p.doc);
         set.resource = Some(named(p));
     }
-    if let Some(p) = single(Kind::Boundary) {
+    if let Some(p) = single(PolicyKind::Boundary) {
         source(Layer::Boundary, None, 0, p.doc);
         set.permission_boundary = Some(named(p));
     }
-    if let Some(p) = single(Kind::Session) {
+    if let Some(p) = single(PolicyKind::Session) {
         source(Layer::Session, None, 0, p.doc);
         set.session = Some(named(p));
     }
-    for (kind, layer) in [(Kind::Scp, Layer::Scp), (Kind::Rcp, Layer::Rcp)] {
+    for (kind, layer) in [(PolicyKind::Scp, Layer::Scp), (PolicyKind::Rcp, Layer::Rcp)] {
         let levels = organization_levels(parsed, kind);
         if levels.is_empty() {
             continue;
@@ -230,7 +232,7 @@ fn policy_set(parsed: &[Parsed<'_>], resource_kind: Kind) -> (PolicySet, Vec<Sou
             lists.push(at_level.into_iter().map(named).collect());
         }
         match kind {
-            Kind::Scp => set.scps = Some(lists),
+            PolicyKind::Scp => set.scps = Some(lists),
             _ => set.rcps = Some(lists),
         }
     }
@@ -240,7 +242,7 @@ fn policy_set(parsed: &[Parsed<'_>], resource_kind: Kind) -> (PolicySet, Vec<Sou
 /// The organization levels that hold at least one policy of `kind`, root first. A level with
 /// none stands for AWS's default `FullAWSAccess` (SCP) or `RCPFullAWSAccess` (RCP), which
 /// allows everything, so leaving it out decides the same.
-fn organization_levels(parsed: &[Parsed<'_>], kind: Kind) -> Vec<usize> {
+fn organization_levels(parsed: &[Parsed<'_>], kind: PolicyKind) -> Vec<usize> {
     (0..LEVELS.len())
         .filter(|level| {
             parsed

@@ -42,7 +42,7 @@ fn the_trust_policy_decides_role_assumption_and_the_resource_policy_the_rest() {
     let trust = playground
         .policies
         .iter()
-        .position(|p| p.kind == Kind::Trust)
+        .position(|p| p.kind == PolicyKind::Trust)
         .expect("trust");
     playground.policies[trust].enabled = false;
     let report = evaluate_all(&playground);
@@ -120,7 +120,7 @@ fn a_bad_principal_or_empty_action_is_a_row_problem_not_a_panic() {
 #[test]
 fn list_values_become_a_multivalued_key() {
     let mut playground = Playground::default();
-    playground.add_policy(Kind::Identity);
+    playground.add_policy(PolicyKind::Identity);
     playground.policies[0].text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
         "Action": "ec2:CreateTags", "Resource": "*",
         "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["team", "env"]}}}]}"#
@@ -147,7 +147,7 @@ fn a_deny_only_rcp_lets_other_requests_pass_by_rcp_full_aws_access() {
     let mut playground = crate::playground::examples::find("lambda-reads-s3")
         .expect("example")
         .playground();
-    let rcp = playground.add_policy(Kind::Rcp);
+    let rcp = playground.add_policy(PolicyKind::Rcp);
     let starter = playground.policies.last().expect("rcp").text.clone();
     assert!(
         starter.contains("\"Deny\"") && !starter.contains("\"Allow\""),
@@ -175,7 +175,7 @@ fn a_deny_only_rcp_lets_other_requests_pass_by_rcp_full_aws_access() {
 #[test]
 fn open_context_marks_a_row_that_depends_and_a_tried_value_decides_it() {
     let mut playground = Playground::default();
-    playground.add_policy(Kind::Identity);
+    playground.add_policy(PolicyKind::Identity);
     playground.policies[0].text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
         "Action": "s3:GetObject", "Resource": "*",
         "Condition": {"StringEquals": {"aws:SourceVpc": "vpc-1a2b"}}}]}"#

@@ -1,7 +1,9 @@
 //! Example setups to start from: the data-engineering patterns of the course, each with
 //! requests and the outcomes AWS gives them.
 
-use super::state::{ContextValue, Expectation, Kind, Playground, PolicyDoc, RequestRow, ValueType};
+use super::state::{ContextValue, Expectation, Playground, PolicyDoc, RequestRow, ValueType};
+
+use iamplay_engine::policy_kind::PolicyKind;
 
 /// One example: a title, a sentence, and the setup.
 #[derive(Debug, Clone, Copy)]
@@ -9,7 +11,7 @@ pub struct Example {
     pub id: &'static str,
     pub title: &'static str,
     pub summary: &'static str,
-    policies: &'static [(Kind, &'static str, usize, &'static str)],
+    policies: &'static [(PolicyKind, &'static str, usize, &'static str)],
     requests: &'static [ExampleRequest],
 }
 
@@ -86,7 +88,7 @@ pub const EXAMPLES: [Example; 5] = [
         title: "Lambda reads from S3",
         summary: "A function's execution role may read one prefix of one bucket, and nothing else.",
         policies: &[(
-            Kind::Identity,
+            PolicyKind::Identity,
             "ingest-lambda-read",
             0,
             r#"{
@@ -150,7 +152,7 @@ pub const EXAMPLES: [Example; 5] = [
         summary: "An analyst role in account 1111… reads a lake bucket owned by account 4444…: both the identity policy and the bucket policy must allow.",
         policies: &[
             (
-                Kind::Identity,
+                PolicyKind::Identity,
                 "analyst-read-lake",
                 0,
                 r#"{
@@ -167,7 +169,7 @@ pub const EXAMPLES: [Example; 5] = [
 "#,
             ),
             (
-                Kind::Resource,
+                PolicyKind::Resource,
                 "central-lake bucket policy",
                 0,
                 r#"{
@@ -209,7 +211,7 @@ pub const EXAMPLES: [Example; 5] = [
         title: "Passing a role to Glue",
         summary: "A data engineer may pass the ETL role, but only to AWS Glue.",
         policies: &[(
-            Kind::Identity,
+            PolicyKind::Identity,
             "pass-etl-role-to-glue",
             0,
             r#"{
@@ -277,7 +279,7 @@ pub const EXAMPLES: [Example; 5] = [
         summary: "An administrator's Allow * is no use outside eu-west-1: an SCP at the root denies other regions.",
         policies: &[
             (
-                Kind::Identity,
+                PolicyKind::Identity,
                 "AdministratorAccess",
                 0,
                 r#"{
@@ -287,7 +289,7 @@ pub const EXAMPLES: [Example; 5] = [
 "#,
             ),
             (
-                Kind::Scp,
+                PolicyKind::Scp,
                 "deny-other-regions",
                 0,
                 r#"{
@@ -339,7 +341,7 @@ pub const EXAMPLES: [Example; 5] = [
         summary: "A pipeline role in account 1111… assumes a loader role in account 4444…: the trust policy and the caller's identity policy must both allow.",
         policies: &[
             (
-                Kind::Identity,
+                PolicyKind::Identity,
                 "pipeline-may-assume-loader",
                 0,
                 r#"{
@@ -355,7 +357,7 @@ pub const EXAMPLES: [Example; 5] = [
 "#,
             ),
             (
-                Kind::Trust,
+                PolicyKind::Trust,
                 "loader trust policy",
                 0,
                 r#"{

@@ -4,8 +4,9 @@
 use iamplay_engine::eval::{Decision, OpenDecision};
 
 use super::evaluate::Report;
-use super::state::{Kind, Playground};
+use super::state::{kind_label, Playground};
 use crate::map::{Policy, Request, Target, Verdict};
+use iamplay_engine::policy_kind::PolicyKind;
 
 /// What the map is drawn from. It stays equal while only policy text changes, so the layout
 /// runs again only when a row or a policy is added, removed, renamed or re-aimed.
@@ -41,8 +42,8 @@ pub fn setup(playground: &Playground) -> Setup {
         .filter(|policy| policy.enabled)
         .map(|policy| Policy {
             label: match policy.name.trim() {
-                "" => policy.kind.label().to_owned(),
-                name => format!("{} {name}", policy.kind.label()),
+                "" => kind_label(policy.kind).to_owned(),
+                name => format!("{} {name}", kind_label(policy.kind)),
             },
             target: target(policy.kind),
         })
@@ -51,12 +52,12 @@ pub fn setup(playground: &Playground) -> Setup {
 }
 
 /// Where a kind of policy applies.
-pub fn target(kind: Kind) -> Target {
+pub fn target(kind: PolicyKind) -> Target {
     match kind {
-        Kind::Identity | Kind::Boundary | Kind::Session => Target::Principals,
-        Kind::Resource | Kind::Trust => Target::Resources,
-        Kind::Scp => Target::PrincipalAccounts,
-        Kind::Rcp => Target::ResourceAccounts,
+        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session => Target::Principals,
+        PolicyKind::Resource | PolicyKind::Trust => Target::Resources,
+        PolicyKind::Scp => Target::PrincipalAccounts,
+        PolicyKind::Rcp => Target::ResourceAccounts,
     }
 }
 
@@ -127,7 +128,7 @@ mod tests {
         let id = playground.policies[0].id;
         playground.policy_mut(id).expect("a policy").text.push(' ');
         assert_eq!(setup(&playground), before);
-        playground.add_policy(Kind::Boundary);
+        playground.add_policy(PolicyKind::Boundary);
         assert_ne!(setup(&playground), before);
     }
 

@@ -13,7 +13,7 @@ use crate::interop::markers::{Decoration, Marker, Range};
 /// Lint findings of `doc` (with the catalogue when loaded).
 pub fn editor_markers(doc: &PolicyDoc, catalog: Option<&Catalog>) -> Vec<Marker> {
     let index = LineIndex::new(&doc.text);
-    lint(&doc.text, &LintOptions::new(doc.kind.lint_kind(), catalog))
+    lint(&doc.text, &LintOptions::new(doc.kind, catalog))
         .iter()
         .map(|finding| Marker::of(finding, &index))
         .collect()

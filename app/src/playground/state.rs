@@ -1,66 +1,19 @@
 //! What the playground holds: the policies of one account setup and the requests to test
 //! against them. Plain data, serialisable into share links.
 
-use iamplay_engine::lint::PolicyKind;
+use iamplay_engine::policy_kind::PolicyKind;
 use serde::{Deserialize, Serialize};
 
-/// The kinds of policy the playground edits. A trust policy is the resource policy of the role
-/// for `sts:AssumeRole*` requests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Kind {
-    Identity,
-    Resource,
-    Trust,
-    Boundary,
-    Session,
-    Scp,
-    Rcp,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::Identity,
-        Kind::Resource,
-        Kind::Trust,
-        Kind::Boundary,
-        Kind::Session,
-        Kind::Scp,
-        Kind::Rcp,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Identity => "Identity policy",
-            Kind::Resource => "Resource policy",
-            Kind::Trust => "Trust policy",
-            Kind::Boundary => "Permissions boundary",
-            Kind::Session => "Session policy",
-            Kind::Scp => "SCP",
-            Kind::Rcp => "RCP",
-        }
-    }
-
-    pub fn lint_kind(self) -> PolicyKind {
-        match self {
-            Kind::Identity => PolicyKind::Identity,
-            Kind::Resource => PolicyKind::Resource,
-            Kind::Trust => PolicyKind::Trust,
-            Kind::Boundary => PolicyKind::Boundary,
-            Kind::Session => PolicyKind::Session,
-            Kind::Scp => PolicyKind::Scp,
-            Kind::Rcp => PolicyKind::Rcp,
-        }
-    }
-
-    /// Only identity policies, SCPs and RCPs may be several; the others are one per request.
-    pub fn allows_many(self) -> bool {
-        matches!(self, Kind::Identity | Kind::Scp | Kind::Rcp)
-    }
-
-    /// SCPs and RCPs attach at a level of the organization.
-    pub fn has_level(self) -> bool {
-        matches!(self, Kind::Scp | Kind::Rcp)
+/// How the playground names a kind of policy, on its buttons and editors.
+pub fn kind_label(kind: PolicyKind) -> &'static str {
+    match kind {
+        PolicyKind::Identity => "Identity policy",
+        PolicyKind::Resource => "Resource policy",
+        PolicyKind::Trust => "Trust policy",
+        PolicyKind::Boundary => "Permissions boundary",
+        PolicyKind::Session => "Session policy",
+        PolicyKind::Scp => "SCP",
+        PolicyKind::Rcp => "RCP",
     }
 }
 
@@ -73,7 +26,7 @@ pub const LEVELS: [&str; 3] = ["Root", "OU", "Account"];
 pub struct PolicyDoc {
     /// Stable within one playground, for the editors and highlights.
     pub id: u32,
-    pub kind: Kind,
+    pub kind: PolicyKind,
     pub name: String,
     pub text: String,
     pub enabled: bool,
@@ -187,13 +140,13 @@ impl Playground {
     }
 
     /// Adds an empty policy of `kind` and returns its id.
-    pub fn add_policy(&mut self, kind: Kind) -> u32 {
+    pub fn add_policy(&mut self, kind: PolicyKind) -> u32 {
         let id = self.next_id();
         let count = self.policies.iter().filter(|p| p.kind == kind).count();
         let name = if count == 0 {
-            kind.label().to_owned()
+            kind_label(kind).to_owned()
         } else {
-            format!("{} {}", kind.label(), count + 1)
+            format!("{} {}", kind_label(kind), count + 1)
         };
         self.policies.push(PolicyDoc {
             id,
@@ -201,7 +154,7 @@ impl Playground {
             name,
             text: starter_text(kind).to_owned(),
             enabled: true,
-            level: if kind.has_level() {
+            level: if kind.is_organization_policy() {
                 LEVELS.len() - 1
             } else {
                 0
@@ -244,14 +197,14 @@ impl Playground {
     }
 }
 
-fn starter_text(kind: Kind) -> &'static str {
+fn starter_text(kind: PolicyKind) -> &'static str {
     match kind {
-        Kind::Resource | Kind::Trust => {
+        PolicyKind::Resource | PolicyKind::Trust => {
             "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"},\n      \"Action\": \"\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n"
         }
         // RCPs can only deny (AWS's own RCPFullAWSAccess is the one that allows), and name
         // every principal, singling some out by conditions.
-        Kind::Rcp => {
+        PolicyKind::Rcp => {
             "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Deny\",\n      \"Principal\": \"*\",\n      \"Action\": \"\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n"
         }
         _ => {
@@ -268,13 +221,13 @@ mod tests {
     #[test]
     fn ids_stay_unique_across_policies_and_requests() {
         let mut playground = Playground::default();
-        let a = playground.add_policy(Kind::Identity);
+        let a = playground.add_policy(PolicyKind::Identity);
         let b = playground.add_request();
-        let c = playground.add_policy(Kind::Identity);
+        let c = playground.add_policy(PolicyKind::Identity);
         assert_eq!([a, b, c], [1, 2, 3]);
         assert_eq!(playground.policies[1].name, "Identity policy 2");
         playground.remove_policy(a);
-        assert_eq!(playground.add_policy(Kind::Scp), 4);
+        assert_eq!(playground.add_policy(PolicyKind::Scp), 4);
         assert_eq!(playground.policies.last().map(|p| p.level), Some(2));
     }
 

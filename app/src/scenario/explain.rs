@@ -4,10 +4,10 @@
 //! values compared.
 
 use crate::course::Scenario;
-use iamplay_course::PolicyKind;
 use iamplay_engine::eval::{ConditionMatch, ElementMatch, Evaluation, Layer, PolicyExplanation};
 use iamplay_engine::json::LineIndex;
 use iamplay_engine::policy::Effect;
+use iamplay_engine::policy_kind::PolicyKind;
 
 use crate::interop::markers::Range;
 

@@ -1,7 +1,6 @@
 //! A scenario's setup for the live access map: its checks as requests, its fixed policies and
 //! the learner's policy where they apply, and each check's verdict from the report.
 
-use iamplay_course::PolicyKind;
 use iamplay_engine::eval::Decision;
 use serde_json::Value;
 
@@ -74,13 +73,10 @@ fn policies(scenario: &Scenario) -> Vec<Policy> {
             add(name(item, "Session policy"), Target::Principals);
         }
     }
-    let target = match scenario.edit.kind {
-        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session => Target::Principals,
-        PolicyKind::Resource | PolicyKind::Trust => Target::Resources,
-        PolicyKind::Scp => Target::PrincipalAccounts,
-        PolicyKind::Rcp => Target::ResourceAccounts,
-    };
-    add(format!("{} (the editor)", scenario.edit.name), target);
+    add(
+        format!("{} (the editor)", scenario.edit.name),
+        crate::playground::map::target(scenario.edit.kind),
+    );
     out
 }
 

@@ -1,8 +1,7 @@
 //! One pass over the learner's text: lint, grade, and the view of each check.
 
 use crate::course::Scenario;
-use iamplay_course::ExpectedOutcome;
-use iamplay_course::{GradeError, PolicyKind, Prepared};
+use iamplay_course::{ExpectedOutcome, GradeError, Prepared};
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::eval::Decision;
 use iamplay_engine::json::LineIndex;
@@ -39,14 +38,14 @@ pub struct CheckView {
     pub explanation: Explanation,
 }
 
-/// A lint finding: its squiggle in the editor, and its entry in the list under it.
+/// A lint finding: its squiggle in the editor, and its entry in the list under it (which links
+/// to the lesson the course says teaches `code`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingView {
     pub code: &'static str,
     pub severity_label: &'static str,
     pub message: String,
     pub help: String,
-    pub lesson: &'static str,
     /// Where it is and how the editor shows it.
     pub marker: Marker,
 }
@@ -58,18 +57,6 @@ impl Report {
 
     pub fn markers(&self) -> Vec<Marker> {
         self.findings.iter().map(|f| f.marker.clone()).collect()
-    }
-}
-
-fn lint_kind(kind: PolicyKind) -> lint::PolicyKind {
-    match kind {
-        PolicyKind::Identity => lint::PolicyKind::Identity,
-        PolicyKind::Resource => lint::PolicyKind::Resource,
-        PolicyKind::Trust => lint::PolicyKind::Trust,
-        PolicyKind::Boundary => lint::PolicyKind::Boundary,
-        PolicyKind::Session => lint::PolicyKind::Session,
-        PolicyKind::Scp => lint::PolicyKind::Scp,
-        PolicyKind::Rcp => lint::PolicyKind::Rcp,
     }
 }
 
@@ -88,7 +75,7 @@ pub fn report_prepared(
     catalog: Option<&Catalog>,
 ) -> Report {
     let index = LineIndex::new(text);
-    let options = LintOptions::new(lint_kind(scenario.edit.kind), catalog);
+    let options = LintOptions::new(scenario.edit.kind, catalog);
     let findings: Vec<FindingView> = lint::lint(text, &options)
         .into_iter()
         .map(|finding| FindingView {
@@ -97,7 +84,6 @@ pub fn report_prepared(
             marker: Marker::of(&finding, &index),
             message: finding.message,
             help: finding.help,
-            lesson: finding.lesson,
         })
         .collect();
     // With the catalogue the least-privilege bound is exact: the grader expands each pattern

@@ -1,6 +1,6 @@
 use super::*;
 use crate::playground::examples::EXAMPLES;
-use crate::playground::state::Kind;
+use iamplay_engine::policy_kind::PolicyKind;
 
 fn shared(playground: Playground) -> Shared {
     Shared {
@@ -59,7 +59,7 @@ fn a_scenario_attempt_round_trips() {
 #[test]
 fn markup_travels_as_text_unchanged() {
     let mut playground = Playground::default();
-    playground.add_policy(Kind::Identity);
+    playground.add_policy(PolicyKind::Identity);
     playground.policies[0].name = "<img src=x onerror=alert(1)>".into();
     let original = shared(playground);
     let decoded = decode(&encode(&original), "0.1.0", None).expect("decodes");

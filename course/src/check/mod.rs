@@ -11,6 +11,7 @@ mod references;
 mod scenario;
 mod semantic;
 mod single;
+mod teaches;
 
 pub use semantic::check_semantics;
 pub use single::check_scenario;
@@ -50,6 +51,7 @@ pub fn check_course(course: &Course) -> Vec<Problem> {
     check_course_list(course, &mut problems);
     glossary::check_glossary(course, &mut problems);
     let mut question_owners: HashMap<&str, &str> = HashMap::new();
+    let mut code_owners: HashMap<&str, &str> = HashMap::new();
     for lesson in &course.lessons {
         let file = format!("{}/lesson.json", lesson.manifest.id);
         let mut report = Report {
@@ -57,6 +59,7 @@ pub fn check_course(course: &Course) -> Vec<Problem> {
             problems: &mut problems,
         };
         check_lesson(course, lesson, &mut report);
+        teaches::check(lesson, &mut code_owners, &mut report);
         for (index, question) in lesson.manifest.questions.iter().enumerate() {
             if let Some(first) = question_owners.insert(&question.id, &lesson.manifest.id) {
                 report.push(

@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use crate::manifest::PolicyKind;
 use crate::problem::Report;
+use iamplay_engine::policy_kind::PolicyKind;
 
 const FIXED_SLOTS: [&str; 6] = [
     "identity",

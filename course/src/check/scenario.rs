@@ -1,7 +1,8 @@
 //! Structural rules for one scenario.
 
-use crate::manifest::{CulpritPolicy, ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
+use crate::manifest::{CulpritPolicy, ExpectedOutcome, Scenario, ScenarioStyle};
 use crate::problem::{is_kebab_case, Report};
+use iamplay_engine::policy_kind::PolicyKind;
 
 use super::policies::{check_document, check_fixed, check_request, has_sid, named_fixed};
 

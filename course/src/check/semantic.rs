@@ -7,11 +7,12 @@ use crate::grade::{grade_parsed, is_culprit, manifest_policy, Grade, GradeError}
 use crate::load::Course;
 use serde_json::json;
 
-use crate::manifest::{Culprit, ExpectedOutcome, PolicyKind, Scenario, ScenarioStyle};
+use crate::manifest::{Culprit, ExpectedOutcome, Scenario, ScenarioStyle};
 use crate::problem::{Problem, Report};
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::eval::Decision;
 use iamplay_engine::policy::Policy;
+use iamplay_engine::policy_kind::PolicyKind;
 
 /// The catalogue `iamplay check` grades with: compiled in for the CLI and the tests, else none
 /// (as the app grades before its catalogue loads).

@@ -419,3 +419,75 @@ fn the_real_course_has_a_glossary_of_forty_terms_or_more() {
         course.glossary.len()
     );
 }
+
+#[test]
+fn taught_codes_must_exist_and_belong_to_one_lesson_with_their_position() {
+    let mut a = lesson("a");
+    a["teaches"] = json!([
+        "invalid-arn",
+        "invalid-arm",
+        "wildcard-resource",
+        "invalid-arn"
+    ]);
+    let mut b = lesson("b");
+    b["teaches"] = json!(["nothing-like-a-code", "wildcard-resource"]);
+    let mut files = files(&[a, b], "# A");
+    for file in &mut files[1..] {
+        // Pretty-printed, so each code has a line of its own.
+        if let Ok(value) = serde_json::from_str::<Value>(&file.1) {
+            file.1 = serde_json::to_string_pretty(&value).unwrap_or_default();
+        }
+    }
+    let line_of = |file: usize, code: &str, nth: usize| {
+        let text = &files[file].1;
+        text.lines()
+            .enumerate()
+            .filter(|(_, line)| line.trim_start().starts_with(&format!("\"{code}\"")))
+            .nth(nth)
+            .map_or(0, |(at, _)| at + 1)
+    };
+    let expected = [
+        format!(
+            "a/lesson.json:{}:5: `invalid-arm` is not the code of a lint finding",
+            line_of(1, "invalid-arm", 0)
+        ),
+        format!(
+            "a/lesson.json:{}:5: `invalid-arn` is listed twice",
+            line_of(1, "invalid-arn", 1)
+        ),
+        format!(
+            "b/lesson.json:{}:5: `nothing-like-a-code` is not the code of a lint finding",
+            line_of(3, "nothing-like-a-code", 0)
+        ),
+        format!(
+            "b/lesson.json:{}:5: `wildcard-resource` is also taught by lesson `a`",
+            line_of(3, "wildcard-resource", 0)
+        ),
+    ];
+    assert_eq!(located(&files), expected);
+    let problems = check_files(&files);
+    assert_eq!(
+        problems[0].help.as_deref(),
+        Some("did you mean `invalid-arn`?")
+    );
+}
+
+#[test]
+fn a_course_may_leave_codes_untaught_and_the_first_lesson_owns_a_code() {
+    let mut a = lesson("a");
+    a["teaches"] = json!(["invalid-arn"]);
+    let files = files(&[a, lesson("b")], "# A");
+    assert_eq!(messages(&files), Vec::<String>::new());
+    let course = crate::load::load_course(&files).course.expect("loads");
+    assert_eq!(
+        course
+            .lesson_teaching("invalid-arn")
+            .map(|l| l.manifest.id.as_str()),
+        Some("a")
+    );
+    assert_eq!(course.lesson_teaching("public-trust"), None);
+    assert_eq!(
+        course.untaught_checks().len(),
+        iamplay_engine::lint::Check::ALL.len() - 1
+    );
+}

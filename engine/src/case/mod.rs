@@ -8,7 +8,7 @@ pub use caller::{is_account_id, Caller, CallerKind, InvalidPrincipal};
 pub use parse::{CaseError, CaseErrorKind};
 
 use crate::context::RequestContext;
-use crate::eval::Decision;
+use crate::decision::Decision;
 use crate::policy::Policy;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -124,47 +124,5 @@ impl Case {
             policies,
             expect: None,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::eval::{evaluate, Decision, Layer};
-    use crate::policy::parse_policy;
-
-    #[test]
-    fn the_app_builds_a_case_from_separately_edited_policies_with_their_own_spans() {
-        let identity_text = r#"{"Version": "2012-10-17", "Statement": {"Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}"#;
-        let bucket_text = "{\"Version\": \"2012-10-17\",\n \"Statement\": {\"Sid\": \"NoHttp\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Resource\": \"*\",\n  \"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"false\"}}}}";
-        let mut context = RequestContext::new();
-        context.insert_single("aws:SecureTransport", "false");
-        let request = Request::with_context(
-            "arn:aws:iam::111122223333:user/alice",
-            "s3:GetObject",
-            "arn:aws:s3:::data/k",
-            None,
-            context,
-        )
-        .unwrap();
-        let policies = PolicySet {
-            identity: vec![NamedPolicy::new(
-                Some("reader".into()),
-                parse_policy(identity_text).unwrap(),
-            )],
-            resource: Some(NamedPolicy::new(
-                Some("bucket".into()),
-                parse_policy(bucket_text).unwrap(),
-            )),
-            ..PolicySet::default()
-        };
-        let evaluation = evaluate(&Case::new(request, policies));
-        assert_eq!(evaluation.decision, Decision::ExplicitDeny);
-        let deciding = &evaluation.deciding[0];
-        assert_eq!(deciding.layer, Layer::Resource);
-        // The span is an offset in the bucket policy's own text, where the editor shows it.
-        assert!(
-            bucket_text[deciding.span.start..deciding.span.end].starts_with("{\"Sid\": \"NoHttp\"")
-        );
     }
 }

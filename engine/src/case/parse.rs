@@ -2,7 +2,7 @@
 
 use super::{Case, InvalidPrincipal, NamedPolicy, PolicySet, Request};
 use crate::context::RequestContext;
-use crate::eval::Decision;
+use crate::decision::Decision;
 use crate::json::{self, Json, Span, Value};
 use crate::policy::{parse_policy_tree, suggest, PolicyError};
 

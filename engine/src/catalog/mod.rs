@@ -14,6 +14,7 @@ mod format;
 mod keys;
 mod model;
 mod names;
+mod risk;
 mod suggest;
 #[cfg(all(test, feature = "embedded-catalog"))]
 mod tests;
@@ -26,6 +27,8 @@ pub use format::{
 };
 pub use keys::{ConditionKeyRef, KeySource};
 pub use model::{ActionRef, ActionResourceRef, ResourceTypeRef};
+pub(crate) use risk::covered;
+pub use risk::{risk_of, Risk};
 pub use view::{ActionDetails, ActionSummary, CatalogInfo, ConditionKeyView, ResourceTypeUse};
 
 /// The loaded catalogue. Immutable; every query borrows from it.

@@ -23,9 +23,9 @@ use super::{
     arn, binary, boolean, date, ip, numeric, string, KeyOutcome, Operator, ValueComparison,
 };
 use crate::context::{ContextEntry, RequestContext};
-use crate::eval::{Record, Sink};
 use crate::limits::SHOWN_VALUES;
 use crate::matching::{substitute, Pattern, ResolvedVariable, UnresolvedVariable};
+use crate::sink::{Record, Sink};
 use std::marker::PhantomData;
 
 /// A policy value ready to compare.

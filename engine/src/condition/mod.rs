@@ -12,6 +12,7 @@ mod date;
 mod evaluate;
 mod index;
 mod ip;
+mod name;
 mod null;
 mod numeric;
 mod operator;
@@ -25,6 +26,7 @@ use std::cmp::Ordering;
 
 pub use evaluate::evaluate;
 pub(crate) use evaluate::evaluate_with;
+pub(crate) use name::OperatorName;
 pub use operator::{parse_operator, BaseOperator, Family, SetOperator};
 
 /// A parsed condition operator such as `ForAnyValue:StringLikeIfExists`.

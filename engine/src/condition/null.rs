@@ -9,7 +9,7 @@ use super::boolean::parse_bool;
 use super::evaluate::Outcome;
 use super::ValueComparison;
 use crate::context::ContextEntry;
-use crate::eval::Sink;
+use crate::sink::Sink;
 
 /// Null: `true` holds when the key is absent, `false` when it is present. IAM User Guide,
 /// Condition operators > Condition operator to check existence of condition keys. An empty

@@ -102,6 +102,14 @@ pub enum SetOperator {
 }
 
 impl SetOperator {
+    /// `ForAllValues` or `ForAnyValue`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SetOperator::ForAllValues => "ForAllValues",
+            SetOperator::ForAnyValue => "ForAnyValue",
+        }
+    }
+
     pub fn prefix(self) -> &'static str {
         match self {
             SetOperator::ForAllValues => "ForAllValues:",

@@ -13,7 +13,7 @@ use super::index::PolicyIndex;
 use super::operator::SetOperator;
 use super::{Operator, ValueComparison};
 use crate::context::ContextEntry;
-use crate::eval::Sink;
+use crate::sink::Sink;
 use std::collections::HashSet;
 
 /// Up to this many request value × policy value pairs, every pair is compared and shown.

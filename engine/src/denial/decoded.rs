@@ -4,7 +4,7 @@
 //! DecodeAuthorizationMessage). The inner document alone is accepted too.
 
 use super::{Denial, DenialError};
-use crate::eval::Decision;
+use crate::decision::Decision;
 use serde_json::Value;
 
 pub(super) fn parse(text: &str) -> Result<Denial, DenialError> {

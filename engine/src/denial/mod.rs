@@ -13,7 +13,7 @@ mod decoded;
 #[cfg(test)]
 mod tests;
 
-use crate::eval::Decision;
+use crate::decision::Decision;
 use serde::Serialize;
 
 /// The kinds of policy an access-denied message can blame.

@@ -3,7 +3,7 @@
 //! STS API Reference, DecodeAuthorizationMessage).
 
 use super::{parse_denial, BlamedLayer as L, DenialError};
-use crate::eval::Decision::{ExplicitDeny as Explicit, ImplicitDeny as Implicit};
+use crate::decision::Decision::{ExplicitDeny as Explicit, ImplicitDeny as Implicit};
 
 const USER: &str = "arn:aws:iam::777788889999:user/MaryMajor";
 
@@ -13,7 +13,7 @@ type Row = (
     &'static str,
     &'static str,
     Option<&'static str>,
-    Option<crate::eval::Decision>,
+    Option<crate::decision::Decision>,
     Option<L>,
 );
 

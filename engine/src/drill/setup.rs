@@ -3,7 +3,7 @@
 //! holds an answer, which only the evaluator gives.
 
 use super::text::{document, policy_text, J};
-use crate::eval::Layer;
+use crate::decision::Layer;
 use std::ops::Range;
 
 /// Strings from string slices and owned strings alike.

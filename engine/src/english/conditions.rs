@@ -1,7 +1,7 @@
 //! `Condition` in words: every operator and key, with what happens when a key is absent.
 
 use super::words::{and_list, code, or_list};
-use crate::lint::OperatorName;
+use crate::condition::OperatorName;
 use crate::policy::{ConditionBlock, ConditionEntry};
 
 pub(super) fn read(blocks: &[ConditionBlock], variables: bool) -> String {

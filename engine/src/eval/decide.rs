@@ -4,10 +4,10 @@
 use super::explain::{AwsKey, Blocker, Evaluation, RequestFacts, StatementRef};
 use super::layers::EvaluatedPolicy;
 use super::principal::PrincipalMatch;
-use super::sink::Sink;
 use super::{Decision, Layer};
 use crate::case::{Caller, Case, Request};
 use crate::context::KeySource;
+use crate::sink::Sink;
 
 /// A sentence of the explanation, written only when the explanation is kept (by the sink `S`
 /// of the function it is used in).

@@ -2,11 +2,11 @@
 
 use super::explain::{PolicyExplanation, StatementRef};
 use super::principal::PrincipalMatch;
-use super::sink::Sink;
 use super::statement::{match_statement, Scope};
 use super::Layer;
 use crate::case::{Caller, Case, NamedPolicy};
 use crate::policy::Effect;
+use crate::sink::Sink;
 
 /// One policy after matching.
 pub struct EvaluatedPolicy {

@@ -21,7 +21,6 @@ mod explain;
 mod layers;
 mod open;
 mod principal;
-mod sink;
 mod statement;
 
 pub use explain::{
@@ -31,29 +30,12 @@ pub use explain::{
 pub(crate) use layers::rcp_supports_service;
 pub use open::decide_open;
 pub use principal::PrincipalMatch;
-pub use sink::{Record, Silent, Sink};
+
+pub use crate::decision::{Decision, Layer};
 
 use crate::case::Case;
+use crate::sink::{Record, Silent, Sink};
 use serde::Serialize;
-
-/// The three outcomes of IAM.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Decision {
-    Allowed,
-    ExplicitDeny,
-    ImplicitDeny,
-}
-
-impl Decision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Allowed => "allowed",
-            Decision::ExplicitDeny => "explicitDeny",
-            Decision::ImplicitDeny => "implicitDeny",
-        }
-    }
-}
 
 /// A decision in open context, where keys the request does not give are unknown: one of the
 /// three outcomes of IAM, or `depends` when filling the unknown keys can change it.
@@ -93,55 +75,6 @@ pub struct DependsOn {
     /// The policies test the key with a set operator: a value to try is a list.
     #[serde(skip)]
     pub multivalued: bool,
-}
-
-/// The kinds of policy, in the order of AWS's evaluation flowchart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Layer {
-    Rcp,
-    Scp,
-    Resource,
-    Identity,
-    Boundary,
-    Session,
-}
-
-impl Layer {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Layer::Rcp => "rcp",
-            Layer::Scp => "scp",
-            Layer::Resource => "resource",
-            Layer::Identity => "identity",
-            Layer::Boundary => "boundary",
-            Layer::Session => "session",
-        }
-    }
-
-    /// What one policy of the layer is called, as a heading: "Service control policy".
-    pub fn policy_title(self) -> &'static str {
-        match self {
-            Layer::Rcp => "Resource control policy",
-            Layer::Scp => "Service control policy",
-            Layer::Resource => "Resource-based policy",
-            Layer::Identity => "Identity policy",
-            Layer::Boundary => "Permissions boundary",
-            Layer::Session => "Session policy",
-        }
-    }
-
-    /// In words, for summaries.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Layer::Rcp => "a resource control policy",
-            Layer::Scp => "a service control policy",
-            Layer::Resource => "the resource-based policy",
-            Layer::Identity => "the identity-based policies",
-            Layer::Boundary => "the permissions boundary",
-            Layer::Session => "the session policy",
-        }
-    }
 }
 
 /// Decides the case and explains why.

@@ -4,12 +4,12 @@ use super::explain::{
     Comparison, ConditionMatch, ElementMatch, StatementExplanation, ValueMatch, Variable,
 };
 use super::principal::{match_principal, PrincipalMatch};
-use super::sink::Sink;
 use super::Layer;
 use crate::case::Request;
 use crate::condition;
 use crate::matching::{action_matches, resource_matches, substitute, Pattern};
 use crate::policy::{ConditionBlock, ConditionEntry, Node, Patterns, Statement};
+use crate::sink::Sink;
 
 /// What a statement needs to know about where it is evaluated.
 pub struct Scope<'a> {

@@ -2,9 +2,9 @@
 
 use super::expand::granted;
 use crate::case::{Case, NamedPolicy, PolicySet, Request};
+use crate::catalog::{risk_of, Risk};
 use crate::catalog::{AccessLevel, ActionRef, Catalog, ResourceTypeRef};
 use crate::eval::{decide, Decision};
-use crate::lint::{risk_of, Risk};
 use crate::matching::Pattern;
 use crate::policy::Policy;
 use serde::Serialize;

@@ -1,8 +1,8 @@
 use super::*;
 use crate::case::{Case, NamedPolicy, PolicySet, Request};
+use crate::catalog::Risk;
 use crate::catalog::{AccessLevel, Catalog};
 use crate::eval::Decision;
-use crate::lint::Risk;
 use crate::policy::parse_policy;
 
 fn policy(text: &str) -> crate::policy::Policy {

@@ -2,10 +2,9 @@
 
 use super::check::Check;
 use super::context::Context;
-use super::risky::{covered, Risk};
-use super::PolicyKind;
-use crate::catalog::AccessLevel;
+use crate::catalog::{covered, AccessLevel, Risk};
 use crate::policy::{Effect, Node, Statement};
+use crate::policy_kind::PolicyKind;
 
 pub(super) fn check(cx: &mut Context<'_>, statement: &Statement) {
     for action in &statement.action.values {

@@ -4,9 +4,9 @@
 use super::check::Check;
 use super::context::Context;
 use super::values::arn_parts;
-use super::PolicyKind;
 use crate::catalog::{AccessLevel, ActionRef, Catalog, ResourceTypeRef};
 use crate::policy::{Effect, Node, Statement};
+use crate::policy_kind::PolicyKind;
 
 /// Resource types by resource text, shared by the statements of one policy: the look-up
 /// compares the ARN with every template of its service, and policies repeat their ARNs.

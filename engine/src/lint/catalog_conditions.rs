@@ -2,10 +2,10 @@
 //! support, operator/key type mismatches and set operators on single- or multivalued keys.
 
 use super::check::Check;
-use super::conditions::OperatorName;
 use super::context::Context;
 use crate::catalog::{Catalog, ConditionKeyRef, KeySource, KeyType};
 use crate::condition::Family;
+use crate::condition::OperatorName;
 use crate::policy::{ConditionBlock, ConditionEntry, Statement};
 
 /// Checking a service key against more actions than this would slow every keystroke; a

@@ -1,14 +1,15 @@
-//! Every lint check: its stable code, category and the lesson that teaches it.
+//! Every lint check: its stable code and severity.
 //!
 //! Codes are descriptive kebab-case names; once published they never change meaning, so the
-//! app, the CLI's JSON and the lesson texts can refer to them.
+//! app, the CLI's JSON and the lesson texts can refer to them. Which lesson teaches a check is
+//! the course's business: each lesson lists the codes it teaches (`teaches` in `lesson.json`).
 
 use serde::Serialize;
 
 pub use crate::diagnostic::Severity;
 
 macro_rules! checks {
-    ($($variant:ident => $code:literal, $severity:ident, $lesson:literal;)*) => {
+    ($($variant:ident => $code:literal, $severity:ident;)*) => {
         /// One lint check.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
         #[serde(into = "&'static str")]
@@ -24,11 +25,6 @@ macro_rules! checks {
 
             pub fn severity(self) -> Severity {
                 match self { $(Check::$variant => Severity::$severity),* }
-            }
-
-            /// The id of the lesson that teaches what the check is about.
-            pub fn lesson(self) -> &'static str {
-                match self { $(Check::$variant => $lesson),* }
             }
         }
     };
@@ -59,93 +55,93 @@ impl From<Check> for &'static str {
 
 checks! {
     // Structure: the document as AWS parses it.
-    JsonSyntax => "json-syntax", Error, "policy-anatomy";
-    WrongType => "wrong-type", Error, "policy-anatomy";
-    UnknownElement => "unknown-element", Error, "policy-anatomy";
-    DuplicateElement => "duplicate-element", Error, "policy-anatomy";
-    MissingStatement => "missing-statement", Error, "policy-anatomy";
-    MissingEffect => "missing-effect", Error, "policy-anatomy";
-    InvalidEffect => "invalid-effect", Error, "policy-anatomy";
-    MissingAction => "missing-action", Error, "policy-anatomy";
-    ConflictingElements => "conflicting-elements", Error, "policy-anatomy";
-    InvalidVersion => "invalid-version", Error, "policy-anatomy";
-    MissingVersion => "missing-version", Warning, "policy-anatomy";
-    OldVersion => "old-version", Warning, "policy-anatomy";
-    EmptyElement => "empty-element", Error, "policy-anatomy";
-    DuplicateSid => "duplicate-sid", Error, "policy-anatomy";
-    InvalidSid => "invalid-sid", Error, "policy-anatomy";
-    PolicyTooLarge => "policy-too-large", Error, "policy-anatomy";
+    JsonSyntax => "json-syntax", Error;
+    WrongType => "wrong-type", Error;
+    UnknownElement => "unknown-element", Error;
+    DuplicateElement => "duplicate-element", Error;
+    MissingStatement => "missing-statement", Error;
+    MissingEffect => "missing-effect", Error;
+    InvalidEffect => "invalid-effect", Error;
+    MissingAction => "missing-action", Error;
+    ConflictingElements => "conflicting-elements", Error;
+    InvalidVersion => "invalid-version", Error;
+    MissingVersion => "missing-version", Warning;
+    OldVersion => "old-version", Warning;
+    EmptyElement => "empty-element", Error;
+    DuplicateSid => "duplicate-sid", Error;
+    InvalidSid => "invalid-sid", Error;
+    PolicyTooLarge => "policy-too-large", Error;
     // What each kind of policy may contain.
-    MissingResource => "missing-resource", Error, "policy-anatomy";
-    MissingPrincipal => "missing-principal", Error, "resource-policies-cross-account";
-    PrincipalNotAllowed => "principal-not-allowed", Error, "trust-vs-permissions";
-    ResourceInTrustPolicy => "resource-in-trust-policy", Error, "trust-vs-permissions";
-    TrustPolicyAction => "trust-policy-action", Error, "trust-vs-permissions";
-    RcpPrincipalNotStar => "rcp-principal-not-star", Error, "guardrails-and-auditing";
-    RcpAllow => "rcp-allow", Error, "guardrails-and-auditing";
-    RcpUnsupportedService => "rcp-unsupported-service", Error, "guardrails-and-auditing";
-    NotActionNotAllowed => "not-action-not-allowed", Error, "guardrails-and-auditing";
-    NotPrincipalNotAllowed => "not-principal-not-allowed", Error, "resource-policies-cross-account";
-    GuardrailGrantsNothing => "guardrail-grants-nothing", Warning, "guardrails-and-auditing";
+    MissingResource => "missing-resource", Error;
+    MissingPrincipal => "missing-principal", Error;
+    PrincipalNotAllowed => "principal-not-allowed", Error;
+    ResourceInTrustPolicy => "resource-in-trust-policy", Error;
+    TrustPolicyAction => "trust-policy-action", Error;
+    RcpPrincipalNotStar => "rcp-principal-not-star", Error;
+    RcpAllow => "rcp-allow", Error;
+    RcpUnsupportedService => "rcp-unsupported-service", Error;
+    NotActionNotAllowed => "not-action-not-allowed", Error;
+    NotPrincipalNotAllowed => "not-principal-not-allowed", Error;
+    GuardrailGrantsNothing => "guardrail-grants-nothing", Warning;
     // Principals.
-    UnknownPrincipalType => "unknown-principal-type", Error, "resource-policies-cross-account";
-    InvalidPrincipal => "invalid-principal", Error, "resource-policies-cross-account";
-    InvalidServicePrincipal => "invalid-service-principal", Warning, "roles-and-sessions";
-    PublicTrust => "public-trust", SecurityWarning, "trust-vs-permissions";
-    PublicResource => "public-resource", SecurityWarning, "resource-policies-cross-account";
-    AllowNotPrincipal => "allow-not-principal", Error, "resource-policies-cross-account";
-    CrossAccountTrustWithoutExternalId => "trust-without-external-id", Suggestion, "roles-and-sessions";
+    UnknownPrincipalType => "unknown-principal-type", Error;
+    InvalidPrincipal => "invalid-principal", Error;
+    InvalidServicePrincipal => "invalid-service-principal", Warning;
+    PublicTrust => "public-trust", SecurityWarning;
+    PublicResource => "public-resource", SecurityWarning;
+    AllowNotPrincipal => "allow-not-principal", Error;
+    CrossAccountTrustWithoutExternalId => "trust-without-external-id", Suggestion;
     // Actions.
-    InvalidActionFormat => "invalid-action-format", Error, "policy-anatomy";
-    UnknownService => "unknown-service", Error, "policy-anatomy";
-    UnknownAction => "unknown-action", Error, "policy-anatomy";
-    ActionMatchesNothing => "action-matches-nothing", Warning, "policy-anatomy";
-    ActionCase => "action-case", Suggestion, "policy-anatomy";
-    FullWildcardAction => "full-wildcard-action", SecurityWarning, "least-privilege";
-    ServiceWildcardAction => "service-wildcard-action", Warning, "least-privilege";
-    AllowNotAction => "allow-not-action", SecurityWarning, "least-privilege";
-    PrivilegeEscalation => "privilege-escalation", SecurityWarning, "passrole-vs-assumerole";
-    PassRoleWildcardResource => "passrole-wildcard-resource", SecurityWarning, "passrole-vs-assumerole";
-    AssumeRoleWildcardResource => "assume-role-wildcard-resource", SecurityWarning, "passrole-vs-assumerole";
-    ResourceExposure => "resource-exposure", SecurityWarning, "resource-policies-cross-account";
-    MissingMfa => "missing-mfa", SecurityWarning, "conditions";
+    InvalidActionFormat => "invalid-action-format", Error;
+    UnknownService => "unknown-service", Error;
+    UnknownAction => "unknown-action", Error;
+    ActionMatchesNothing => "action-matches-nothing", Warning;
+    ActionCase => "action-case", Suggestion;
+    FullWildcardAction => "full-wildcard-action", SecurityWarning;
+    ServiceWildcardAction => "service-wildcard-action", Warning;
+    AllowNotAction => "allow-not-action", SecurityWarning;
+    PrivilegeEscalation => "privilege-escalation", SecurityWarning;
+    PassRoleWildcardResource => "passrole-wildcard-resource", SecurityWarning;
+    AssumeRoleWildcardResource => "assume-role-wildcard-resource", SecurityWarning;
+    ResourceExposure => "resource-exposure", SecurityWarning;
+    MissingMfa => "missing-mfa", SecurityWarning;
     // Resources.
-    InvalidArn => "invalid-arn", Error, "policy-anatomy";
-    InvalidArnPartition => "invalid-arn-partition", Error, "policy-anatomy";
-    InvalidArnRegion => "invalid-arn-region", Error, "policy-anatomy";
-    InvalidArnAccount => "invalid-arn-account", Error, "policy-anatomy";
-    ResourceTypeMismatch => "resource-type-mismatch", Warning, "policy-anatomy";
-    AllowNotResource => "allow-not-resource", SecurityWarning, "least-privilege";
-    WildcardResourceWrite => "wildcard-resource", Suggestion, "least-privilege";
+    InvalidArn => "invalid-arn", Error;
+    InvalidArnPartition => "invalid-arn-partition", Error;
+    InvalidArnRegion => "invalid-arn-region", Error;
+    InvalidArnAccount => "invalid-arn-account", Error;
+    ResourceTypeMismatch => "resource-type-mismatch", Warning;
+    AllowNotResource => "allow-not-resource", SecurityWarning;
+    WildcardResourceWrite => "wildcard-resource", Suggestion;
     // Conditions.
-    UnknownOperator => "unknown-operator", Error, "conditions";
-    DuplicateCondition => "duplicate-condition", Error, "conditions";
-    UnknownGlobalKey => "unknown-global-key", Error, "conditions";
-    UnknownServiceKey => "unknown-service-key", Error, "conditions";
-    KeyNotSupported => "key-not-supported", Warning, "conditions";
-    OperatorTypeMismatch => "operator-type-mismatch", Warning, "conditions";
-    InvalidDateValue => "invalid-date-value", Error, "conditions";
-    InvalidIpValue => "invalid-ip-value", Error, "conditions";
-    InvalidNumberValue => "invalid-number-value", Error, "conditions";
-    InvalidBoolValue => "invalid-bool-value", Error, "conditions";
-    InvalidArnValue => "invalid-arn-value", Warning, "conditions";
-    NullWithIfExists => "null-with-if-exists", Error, "conditions";
-    ForAllValuesSingleValued => "for-all-values-single-valued", SecurityWarning, "conditions";
-    ForAnyValueSingleValued => "for-any-value-single-valued", Warning, "conditions";
-    MultivaluedWithoutSet => "multivalued-without-set", Warning, "conditions";
-    ForAllValuesAllow => "for-all-values-allow", SecurityWarning, "conditions";
-    LikeWithoutWildcard => "like-without-wildcard", Suggestion, "conditions";
-    WildcardInEquals => "wildcard-in-equals", Warning, "conditions";
-    MfaDenyWithoutIfExists => "mfa-deny-without-if-exists", SecurityWarning, "conditions";
+    UnknownOperator => "unknown-operator", Error;
+    DuplicateCondition => "duplicate-condition", Error;
+    UnknownGlobalKey => "unknown-global-key", Error;
+    UnknownServiceKey => "unknown-service-key", Error;
+    KeyNotSupported => "key-not-supported", Warning;
+    OperatorTypeMismatch => "operator-type-mismatch", Warning;
+    InvalidDateValue => "invalid-date-value", Error;
+    InvalidIpValue => "invalid-ip-value", Error;
+    InvalidNumberValue => "invalid-number-value", Error;
+    InvalidBoolValue => "invalid-bool-value", Error;
+    InvalidArnValue => "invalid-arn-value", Warning;
+    NullWithIfExists => "null-with-if-exists", Error;
+    ForAllValuesSingleValued => "for-all-values-single-valued", SecurityWarning;
+    ForAnyValueSingleValued => "for-any-value-single-valued", Warning;
+    MultivaluedWithoutSet => "multivalued-without-set", Warning;
+    ForAllValuesAllow => "for-all-values-allow", SecurityWarning;
+    LikeWithoutWildcard => "like-without-wildcard", Suggestion;
+    WildcardInEquals => "wildcard-in-equals", Warning;
+    MfaDenyWithoutIfExists => "mfa-deny-without-if-exists", SecurityWarning;
     // Policy variables.
-    VariableInOldVersion => "variable-in-old-version", Warning, "conditions";
-    VariableNotAllowed => "variable-not-allowed", Error, "conditions";
-    MalformedVariable => "malformed-variable", Error, "conditions";
+    VariableInOldVersion => "variable-in-old-version", Warning;
+    VariableNotAllowed => "variable-not-allowed", Error;
+    MalformedVariable => "malformed-variable", Error;
     // Redundancy.
-    DuplicateValue => "duplicate-value", Suggestion, "policy-anatomy";
-    RedundantAction => "redundant-action", Suggestion, "least-privilege";
-    RedundantResource => "redundant-resource", Suggestion, "least-privilege";
-    DuplicateStatement => "duplicate-statement", Suggestion, "policy-anatomy";
+    DuplicateValue => "duplicate-value", Suggestion;
+    RedundantAction => "redundant-action", Suggestion;
+    RedundantResource => "redundant-resource", Suggestion;
+    DuplicateStatement => "duplicate-statement", Suggestion;
 }
 
 #[cfg(test)]
@@ -153,32 +149,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_are_unique_kebab_case_and_lessons_exist() {
-        const LESSONS: [&str; 14] = [
-            "what-iam-answers",
-            "users-and-groups",
-            "policy-anatomy",
-            "how-aws-decides",
-            "roles-and-sessions",
-            "trust-vs-permissions",
-            "least-privilege",
-            "conditions",
-            "resource-policies-cross-account",
-            "passrole-vs-assumerole",
-            "data-engineering-patterns",
-            "no-hardcoded-credentials",
-            "guardrails-and-auditing",
-            "interview-checkpoint",
-        ];
+    fn codes_are_unique_and_kebab_case() {
         let mut codes: Vec<&str> = Check::ALL.iter().map(|c| c.code()).collect();
         for code in &codes {
             assert!(
                 code.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
                 "{code}"
             );
-        }
-        for check in Check::ALL {
-            assert!(LESSONS.contains(&check.lesson()), "{check:?}");
         }
         codes.sort_unstable();
         codes.dedup();

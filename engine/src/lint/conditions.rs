@@ -3,44 +3,8 @@
 use super::check::Check;
 use super::context::Context;
 use super::values::{is_bool, is_date, is_ip, is_number};
-use crate::condition::{BaseOperator, Family, Operator, SetOperator};
+use crate::condition::{Family, OperatorName};
 use crate::policy::{ConditionBlock, ConditionEntry, Effect, Policy, Statement};
-
-/// A parsed operator seen as words: its set prefix, base name and `IfExists`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct OperatorName {
-    pub set: Option<&'static str>,
-    pub base: &'static str,
-    pub if_exists: bool,
-    operator: BaseOperator,
-}
-
-impl OperatorName {
-    pub fn of(operator: &Operator) -> OperatorName {
-        OperatorName {
-            set: operator.set.map(|s| match s {
-                SetOperator::ForAllValues => "ForAllValues",
-                SetOperator::ForAnyValue => "ForAnyValue",
-            }),
-            base: operator.base.name(),
-            if_exists: operator.if_exists,
-            operator: operator.base,
-        }
-    }
-
-    pub fn family(self) -> Family {
-        self.operator.family()
-    }
-
-    /// `StringNotEquals`, `NotIpAddress`, `ArnNotLike`, ...
-    pub fn negated(self) -> bool {
-        self.operator.negated()
-    }
-
-    pub fn is_like(self) -> bool {
-        self.base.ends_with("Like")
-    }
-}
 
 pub(super) fn check(cx: &mut Context<'_>, _policy: &Policy, statement: &Statement) {
     for block in &statement.condition {
@@ -86,20 +50,11 @@ fn values(cx: &mut Context<'_>, statement: &Statement, op: OperatorName, entry: 
                 check,
                 value.span,
                 Some(statement),
-                format!("`{text}` is not a valid value for `{}`", op_full(op)),
+                format!("`{text}` is not a valid value for `{}`", op.full()),
                 format!("`{}` compares {expected}", op.base),
             );
         }
     }
-}
-
-fn op_full(op: OperatorName) -> String {
-    format!(
-        "{}{}{}",
-        op.set.map(|s| format!("{s}:")).unwrap_or_default(),
-        op.base,
-        if op.if_exists { "IfExists" } else { "" }
-    )
 }
 
 fn traps(
@@ -263,20 +218,3 @@ Requests signed with long-term access keys carry no `aws:MultiFactorAuthPresent`
 condition does not apply to them and they are not denied. Use `BoolIfExists`."#,
     ),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::condition::parse_operator;
-
-    #[test]
-    fn operator_parts_come_from_the_parsed_operator() {
-        let op = OperatorName::of(&parse_operator("ForAllValues:StringNotLikeIfExists").unwrap());
-        assert_eq!(op.set, Some("ForAllValues"));
-        assert_eq!(op.base, "StringNotLike");
-        assert!(op.if_exists && op.negated() && op.is_like());
-        assert_eq!(op.family(), Family::String);
-        let ip = OperatorName::of(&parse_operator("NotIpAddress").unwrap());
-        assert!(ip.negated() && ip.family() == Family::IpAddress);
-    }
-}

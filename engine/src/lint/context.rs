@@ -41,7 +41,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    pub fn kind(&self) -> super::PolicyKind {
+    pub fn kind(&self) -> crate::policy_kind::PolicyKind {
         self.options.kind
     }
 
@@ -108,7 +108,6 @@ impl<'a> Context<'a> {
                 range: Range::new(p.span, index),
                 statement: p.statement,
                 suggestion: p.suggestion,
-                lesson: p.check.lesson(),
                 check: p.check,
             })
             .collect();

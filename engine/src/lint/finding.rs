@@ -1,4 +1,4 @@
-//! A lint finding: what is wrong, where, how to fix it, and which lesson explains it.
+//! A lint finding: what is wrong, where, and how to fix it.
 
 use super::check::{Check, Severity};
 use crate::json::{LineIndex, Position, Span};
@@ -17,8 +17,6 @@ pub struct Finding {
     pub statement: Option<StatementId>,
     /// The corrected text, when there is a close known name ("did you mean").
     pub suggestion: Option<String>,
-    /// The id of the lesson that teaches the rule.
-    pub lesson: &'static str,
     #[serde(skip)]
     pub check: Check,
 }

@@ -2,9 +2,9 @@
 
 use super::check::Check;
 use super::context::Context;
-use super::PolicyKind;
 use crate::json::Span;
 use crate::policy::{Effect, Policy, Principal, PrincipalKind, Statement};
+use crate::policy_kind::PolicyKind;
 
 /// The actions a trust policy may name. IAM rejects others with "AssumeRole policy may only
 /// specify STS AssumeRole actions" (IAM User Guide, "Role trust policies").

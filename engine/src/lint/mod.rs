@@ -1,8 +1,8 @@
 //! Lint: every problem in a policy, with where it is, why it matters and how to fix it.
 //!
 //! Findings follow IAM Access Analyzer's four categories ([`Severity`]); each [`Check`] has a
-//! stable code and the lesson that teaches it. Errors and warnings come back together, in
-//! text order. Lint never panics, whatever the text: it reads what it can and reports the rest.
+//! stable code (a course's lessons say which codes they teach). Errors and warnings come back
+//! together, in text order. Lint never panics, whatever the text: it reads what it can and reports the rest.
 
 mod actions;
 mod catalog_actions;
@@ -17,17 +17,14 @@ mod parse_errors;
 mod principals;
 mod redundancy;
 mod resources;
-mod risky;
 mod size;
 mod structure;
 mod values;
 mod variables;
 
 pub use check::{Check, Severity};
-pub(crate) use conditions::OperatorName;
 pub use finding::{Finding, Range, StatementId};
-pub use kind::{Attachment, PolicyKind, SizeQuota, UnknownKind};
-pub use risky::{risk_of, Risk};
+pub use kind::{Attachment, SizeQuota};
 
 /// Every check's documentation, kept next to the code that reports it.
 const DOCS: [&[(Check, &str)]; 12] = [
@@ -48,6 +45,7 @@ const DOCS: [&[(Check, &str)]; 12] = [
 use crate::catalog::Catalog;
 use crate::json::LineIndex;
 use crate::policy::parse_policy_lenient;
+use crate::policy_kind::PolicyKind;
 use context::Context;
 
 /// What to lint against.

@@ -3,8 +3,8 @@
 use super::check::Check;
 use super::context::Context;
 use super::kind_rules::is_everyone;
-use super::PolicyKind;
 use crate::policy::{Effect, Principal, PrincipalKind, Statement};
+use crate::policy_kind::PolicyKind;
 
 pub(super) fn check(cx: &mut Context<'_>, statement: &Statement) {
     let Some(principal) = &statement.principal else {

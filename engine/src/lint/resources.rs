@@ -3,8 +3,8 @@
 use super::check::Check;
 use super::context::Context;
 use super::values::{arn_parts, has_wildcard_or_variable, is_region, PARTITIONS};
-use super::PolicyKind;
 use crate::policy::{Effect, Node, Statement};
+use crate::policy_kind::PolicyKind;
 
 pub(super) fn check(cx: &mut Context<'_>, statement: &Statement) {
     let Some(resource) = &statement.resource else {

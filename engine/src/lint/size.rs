@@ -7,7 +7,7 @@ use crate::policy::Policy;
 
 pub(super) fn check(cx: &mut Context<'_>, policy: &Policy) {
     let inline = match cx.kind() {
-        super::PolicyKind::Identity => cx.options.attachment.size_quota(),
+        crate::policy_kind::PolicyKind::Identity => cx.options.attachment.size_quota(),
         _ => None,
     };
     let quota = inline.unwrap_or_else(|| cx.kind().size_quota());

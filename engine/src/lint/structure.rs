@@ -2,9 +2,9 @@
 
 use super::check::Check;
 use super::context::Context;
-use super::PolicyKind;
 use crate::json::Span;
 use crate::policy::{Policy, Statement, Version};
+use crate::policy_kind::PolicyKind;
 
 pub(super) fn check(cx: &mut Context<'_>, policy: &Policy, parse_failed: bool) {
     version(cx, policy);

@@ -1,8 +1,8 @@
 //! Policy variables (`${aws:username}`): where they work and how they are written.
 
 use super::check::Check;
-use super::conditions::OperatorName;
 use super::context::Context;
+use crate::condition::OperatorName;
 use crate::policy::{Node, Policy, Principal, Statement};
 
 pub(super) fn check(cx: &mut Context<'_>, policy: &Policy, statement: &Statement) {

@@ -7,7 +7,9 @@ use iamplay_lessons::lesson_for_layer;
 use leptos::prelude::*;
 
 use super::PlaygroundCx;
-use crate::playground::state::{Kind, Playground};
+use crate::playground::state::{kind_label, Playground};
+
+use iamplay_engine::policy_kind::PolicyKind;
 
 /// What reading the message gave, for the view.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,25 +26,29 @@ enum Reading {
 }
 
 /// The playground's editor for a blamed layer; VPC endpoint policies have none.
-fn kind_for(layer: BlamedLayer, action: &str) -> Option<Kind> {
+fn kind_for(layer: BlamedLayer, action: &str) -> Option<PolicyKind> {
     match layer {
-        BlamedLayer::Scp => Some(Kind::Scp),
-        BlamedLayer::Rcp => Some(Kind::Rcp),
-        BlamedLayer::Boundary => Some(Kind::Boundary),
-        BlamedLayer::Session => Some(Kind::Session),
-        BlamedLayer::Identity => Some(Kind::Identity),
+        BlamedLayer::Scp => Some(PolicyKind::Scp),
+        BlamedLayer::Rcp => Some(PolicyKind::Rcp),
+        BlamedLayer::Boundary => Some(PolicyKind::Boundary),
+        BlamedLayer::Session => Some(PolicyKind::Session),
+        BlamedLayer::Identity => Some(PolicyKind::Identity),
         // A role's resource-based policy is its trust policy.
         BlamedLayer::Resource if action.to_ascii_lowercase().starts_with("sts:assumerole") => {
-            Some(Kind::Trust)
+            Some(PolicyKind::Trust)
         }
-        BlamedLayer::Resource => Some(Kind::Resource),
+        BlamedLayer::Resource => Some(PolicyKind::Resource),
         BlamedLayer::Vpce => None,
     }
 }
 
 /// Puts the refused request into the selected row (or a new one) and makes sure the blamed
 /// kind of policy has an editor; returns that kind.
-fn apply(playground: &mut Playground, selected: Option<u32>, denial: &Denial) -> Option<Kind> {
+fn apply(
+    playground: &mut Playground,
+    selected: Option<u32>,
+    denial: &Denial,
+) -> Option<PolicyKind> {
     let id = selected
         .filter(|id| playground.requests.iter().any(|r| r.id == *id))
         .unwrap_or_else(|| playground.add_request());
@@ -63,10 +69,10 @@ fn apply(playground: &mut Playground, selected: Option<u32>, denial: &Denial) ->
     Some(kind)
 }
 
-fn look_in(denial: &Denial, kind: Option<Kind>) -> String {
+fn look_in(denial: &Denial, kind: Option<PolicyKind>) -> String {
     match (denial.blocked_by, kind) {
         (Some(BlamedLayer::Vpce), _) => "The playground has no VPC endpoint policy: open the endpoint's policy in the VPC console and look for the statement below.".to_owned(),
-        (Some(_), Some(kind)) => format!("Look in the highlighted {} editor.", kind.label()),
+        (Some(_), Some(kind)) => format!("Look in the highlighted {} editor.", kind_label(kind)),
         _ => "The message names no policy type: read the explanation of the request, layer by layer.".to_owned(),
     }
 }
@@ -156,15 +162,16 @@ pub fn DenialPanel(cx: PlaygroundCx) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::{apply, kind_for};
-    use crate::playground::state::{Kind, Playground};
+    use crate::playground::state::Playground;
     use iamplay_engine::denial::{parse_denial, BlamedLayer};
+    use iamplay_engine::policy_kind::PolicyKind;
 
     #[test]
     fn the_request_fills_the_row_and_the_blamed_kind_gets_an_editor() {
         let mut playground = Playground::default();
         let denial = parse_denial("User: arn:aws:iam::111122223333:user/bob is not authorized to perform: s3:GetObject on resource: \"arn:aws:s3:::raw-data/k\" because no permissions boundary allows the s3:GetObject action").expect("a denial");
         let kind = apply(&mut playground, None, &denial);
-        assert_eq!(kind, Some(Kind::Boundary));
+        assert_eq!(kind, Some(PolicyKind::Boundary));
         let row = playground.requests.last().expect("a row");
         assert_eq!(row.principal, "arn:aws:iam::111122223333:user/bob");
         assert_eq!(row.resource, "arn:aws:s3:::raw-data/k");
@@ -172,7 +179,7 @@ mod tests {
             playground
                 .policies
                 .iter()
-                .filter(|p| p.kind == Kind::Boundary)
+                .filter(|p| p.kind == PolicyKind::Boundary)
                 .count(),
             1
         );
@@ -183,7 +190,7 @@ mod tests {
         assert_eq!(playground.policies.len(), 1);
         assert_eq!(
             kind_for(BlamedLayer::Resource, "sts:AssumeRole"),
-            Some(Kind::Trust)
+            Some(PolicyKind::Trust)
         );
         assert_eq!(kind_for(BlamedLayer::Vpce, "s3:GetObject"), None);
     }

@@ -22,7 +22,7 @@ pub struct PlaygroundCx {
     pub generation: RwSignal<u32>,
     pub catalog_ready: RwSignal<bool>,
     /// The kind of policy an access-denied message blamed, highlighted in the editors.
-    pub blamed: RwSignal<Option<crate::playground::state::Kind>>,
+    pub blamed: RwSignal<Option<iamplay_engine::policy_kind::PolicyKind>>,
 }
 
 impl PlaygroundCx {

@@ -6,7 +6,9 @@ use super::PlaygroundCx;
 use crate::components::policy_editor::PolicyEditor;
 use crate::interop::language;
 use crate::playground::markers::{deciding_decorations, deciding_lines, editor_markers};
-use crate::playground::state::{Kind, LEVELS};
+use crate::playground::state::{kind_label, LEVELS};
+
+use iamplay_engine::policy_kind::PolicyKind;
 
 #[component]
 pub fn PolicyList(cx: PlaygroundCx) -> impl IntoView {
@@ -19,7 +21,7 @@ pub fn PolicyList(cx: PlaygroundCx) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let add = move |kind: Kind| {
+    let add = move |kind: PolicyKind| {
         cx.state.update(|p| {
             p.add_policy(kind);
         });
@@ -30,12 +32,12 @@ pub fn PolicyList(cx: PlaygroundCx) -> impl IntoView {
             <For each=keys key=|k| *k children=move |(_, id)| view! { <PolicyCard cx id /> } />
             <div class="add-policy" role="group" aria-label="Add a policy">
                 <span>"Add:"</span>
-                {Kind::ALL
+                {PolicyKind::ALL
                     .into_iter()
                     .map(|kind| {
                         view! {
                             <button type="button" class="button small" on:click=move |_| add(kind)>
-                                {kind.label()}
+                                {kind_label(kind)}
                             </button>
                         }
                     })
@@ -52,7 +54,7 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
             .with(|p| p.policies.iter().find(|d| d.id == id).cloned())
     };
     let initial = doc().map(|d| d.text).unwrap_or_default();
-    let kind = Memo::new(move |_| doc().map_or(Kind::Identity, |d| d.kind));
+    let kind = Memo::new(move |_| doc().map_or(PolicyKind::Identity, |d| d.kind));
     let enabled = Memo::new(move |_| doc().is_some_and(|d| d.enabled));
     let name = Memo::new(move |_| doc().map(|d| d.name).unwrap_or_default());
     let selected_row = move || {
@@ -91,7 +93,7 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
         >
             <header>
                 <span class=move || format!("kind kind-{:?}", kind.get()).to_lowercase()>
-                    {move || kind.get().label()}
+                    {move || kind_label(kind.get())}
                 </span>
                 <label class="visually-hidden" for=name_id.clone()>"Policy name"</label>
                 <input
@@ -103,7 +105,7 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
                         edit(&|d| d.name = value.clone());
                     }
                 />
-                <Show when=move || kind.get().has_level()>
+                <Show when=move || kind.get().is_organization_policy()>
                     <label for=level_id.clone()>"Level"</label>
                     <select
                         id=level_id.clone()
@@ -142,7 +144,7 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
                     "Remove"
                 </button>
             </header>
-            <Show when=move || kind.get() == Kind::Rcp>
+            <Show when=move || kind.get() == PolicyKind::Rcp>
                 <p class="meta policy-hint">
                     "RCPs only deny: AWS attaches " <code>"RCPFullAWSAccess"</code>
                     " at every level, so write " <code>"Deny"</code>
@@ -152,7 +154,7 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
             </Show>
             <PolicyEditor
                 text=initial
-                label=doc().map(|d| format!("{}: {}", d.kind.label(), d.name)).unwrap_or_default()
+                label=doc().map(|d| format!("{}: {}", kind_label(d.kind), d.name)).unwrap_or_default()
                 on_change=Callback::new(move |text: String| edit(&|d| d.text = text.clone()))
                 markers
                 decorations

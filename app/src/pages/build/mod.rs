@@ -10,7 +10,8 @@ mod hints;
 mod rows;
 
 use iamplay_course::markdown;
-use iamplay_course::{PolicyKind, ScenarioStyle};
+use iamplay_course::ScenarioStyle;
+use iamplay_engine::policy_kind::PolicyKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

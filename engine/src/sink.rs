@@ -1,9 +1,10 @@
-//! Where the evaluator writes its explanation while it matches.
+//! Where the evaluator writes its explanation while it matches. Its own module, because the
+//! condition operators write to it too and must not depend on the evaluator.
 //!
 //! There is one evaluator. It is generic over a sink: [`Record`] keeps the explanation that
-//! [`super::evaluate`] returns, [`Silent`] keeps nothing and lets [`super::decide`] skip the
-//! work. With `Silent`, `RECORDS` is a constant `false`, so the compiler removes every branch
-//! that builds text, and the decision logic still runs exactly once, the same code for both.
+//! `eval::evaluate` returns, [`Silent`] keeps nothing and lets `eval::decide` skip the work.
+//! With `Silent`, `RECORDS` is a constant `false`, so the compiler removes every branch that
+//! builds text, and the decision logic still runs exactly once, the same code for both.
 
 /// How much of the explanation to keep.
 pub trait Sink {

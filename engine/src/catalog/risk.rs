@@ -1,5 +1,6 @@
 //! Actions that deserve a second look: privilege escalation, data exfiltration, resource
-//! exposure, credentials exposure. Shared by lint and the least-privilege report.
+//! exposure, credentials exposure: what an action is, like the rest of the catalogue, so lint
+//! and the least-privilege report read it from here.
 //!
 //! The lists follow the categories of IAM Access Analyzer's security warnings and the widely
 //! documented IAM privilege-escalation paths (each action lets a principal give itself or
@@ -135,7 +136,7 @@ pub fn risk_of(action: &str) -> Vec<Risk> {
 }
 
 /// The risky actions of one kind that `pattern` (an Action value) covers.
-pub(super) fn covered(pattern: &str, risk: Risk) -> Vec<&'static str> {
+pub(crate) fn covered(pattern: &str, risk: Risk) -> Vec<&'static str> {
     TABLE
         .iter()
         .filter(|(r, _)| *r == risk)

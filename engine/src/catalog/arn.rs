@@ -24,21 +24,56 @@ impl Catalog {
                 .flat_map(|s| s.resource_types())
                 .collect();
         }
+        let remembered = self
+            .arn_types
+            .lock()
+            .ok()
+            .and_then(|known| known.get(arn).cloned());
+        let indexes = remembered.unwrap_or_else(|| {
+            let found = self.find_resource_types(arn);
+            if let Ok(mut known) = self.arn_types.lock() {
+                // Learners type ARNs one character at a time: forget them all now and then
+                // rather than grow without bound.
+                if known.len() >= REMEMBERED_ARNS {
+                    known.clear();
+                }
+                known.insert(arn.to_owned(), found.clone());
+            }
+            found
+        });
+        indexes
+            .into_iter()
+            .filter_map(|(service, resource_type)| {
+                self.services()
+                    .get(service)?
+                    .resource_types()
+                    .nth(resource_type)
+            })
+            .collect()
+    }
+
+    /// [`Catalog::resource_types_for_arn`] worked out, as (service, resource type) indexes.
+    fn find_resource_types(&self, arn: &str) -> Vec<(usize, usize)> {
         let Some(input) = split_arn(arn) else {
             return Vec::new();
         };
         let input: Vec<Vec<Token>> = input.iter().map(|part| pattern_tokens(part)).collect();
-        let candidates: Vec<ResourceTypeRef<'_>> = self
+        let candidates: Vec<((usize, usize), ResourceTypeRef<'_>)> = self
             .services()
             .iter()
-            .filter(|s| could_match(&input[2], s.prefix()))
-            .flat_map(|s| s.resource_types())
+            .enumerate()
+            .filter(|(_, s)| could_match(&input[2], s.prefix()))
+            .flat_map(|(index, s)| {
+                s.resource_types()
+                    .enumerate()
+                    .map(move |(type_index, t)| ((index, type_index), t))
+            })
             .collect();
         for mode in [Mode::Strict, Mode::Loose] {
-            let matching: Vec<_> = candidates
+            let matching: Vec<(usize, usize)> = candidates
                 .iter()
-                .filter(|t| template_matches(t.arn_template(), &input, mode))
-                .copied()
+                .filter(|(_, t)| template_matches(t.arn_template(), &input, mode))
+                .map(|(indexes, _)| *indexes)
                 .collect();
             if !matching.is_empty() {
                 return matching;
@@ -47,6 +82,9 @@ impl Catalog {
         Vec::new()
     }
 }
+
+/// How many ARNs [`Catalog::resource_types_for_arn`] remembers before it starts again.
+pub(super) const REMEMBERED_ARNS: usize = 512;
 
 impl Catalog {
     /// Whether `arn` names `resource_type` with every placeholder read strictly: when true, the

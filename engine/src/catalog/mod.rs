@@ -41,6 +41,10 @@ pub struct Catalog {
     /// (service, key) indexes: a key lookup by prefix alone would miss them.
     foreign_keys: Vec<(usize, usize)>,
     action_count: usize,
+    /// Answers of [`Catalog::resource_types_for_arn`], as (service, resource type) indexes: a
+    /// scenario asks about the same few ARNs on every keystroke, and each answer costs a scan
+    /// of templates. Bounded by [`arn::REMEMBERED_ARNS`].
+    arn_types: std::sync::Mutex<std::collections::HashMap<String, Vec<(usize, usize)>>>,
 }
 
 impl Catalog {
@@ -78,6 +82,7 @@ impl Catalog {
             services: file.services,
             foreign_keys,
             action_count,
+            arn_types: Default::default(),
         })
     }
 

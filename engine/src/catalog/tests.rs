@@ -252,3 +252,28 @@ fn verbatim_descriptions_keep_their_text() {
         Some("Grants permission to write things")
     );
 }
+
+#[test]
+fn a_remembered_arn_answers_as_a_fresh_one_and_memory_stays_bounded() {
+    let catalog = catalog();
+    let arn = "arn:aws:lambda:us-east-1:111122223333:function:validate-orders";
+    let names = |types: Vec<super::ResourceTypeRef<'_>>| -> Vec<String> {
+        types
+            .iter()
+            .map(|t| format!("{}:{}", t.service().prefix(), t.name()))
+            .collect()
+    };
+    let first = names(catalog.resource_types_for_arn(arn));
+    assert_eq!(first, ["lambda:function"]);
+    assert_eq!(names(catalog.resource_types_for_arn(arn)), first);
+    for n in 0..(super::arn::REMEMBERED_ARNS + 10) {
+        catalog.resource_types_for_arn(&format!("arn:aws:s3:::bucket-{n}/key"));
+    }
+    let remembered = catalog
+        .arn_types
+        .lock()
+        .map(|known| known.len())
+        .unwrap_or(0);
+    assert!(remembered <= super::arn::REMEMBERED_ARNS, "{remembered}");
+    assert_eq!(names(catalog.resource_types_for_arn(arn)), first);
+}

@@ -1,7 +1,7 @@
 //! The words the app uses for the engine's and the course's values, in one place, so a
 //! decision reads the same in the playground's table, a scenario's checks and the interview.
 
-use iamplay_course::ExpectedOutcome;
+use iamplay_course::{ExpectedOutcome, FixedSlot};
 use iamplay_engine::eval::Decision;
 use iamplay_engine::lint::Severity;
 use iamplay_engine::policy::Effect;
@@ -49,6 +49,18 @@ pub fn effect(effect: Effect) -> &'static str {
     match effect {
         Effect::Allow => "Allow",
         Effect::Deny => "Deny",
+    }
+}
+
+/// A slot of a scenario's fixed policies, in the builder's form.
+pub fn fixed_slot(slot: FixedSlot) -> &'static str {
+    match slot {
+        FixedSlot::Identity => "Identity policy",
+        FixedSlot::Resource => "Resource policy",
+        FixedSlot::PermissionBoundary => "Permissions boundary",
+        FixedSlot::Session => "Session policy",
+        FixedSlot::Scps => "SCP",
+        FixedSlot::Rcps => "RCP",
     }
 }
 

@@ -303,6 +303,7 @@ pub fn is_culprit<P>(scenario: &Scenario<P>, culprit: &Culprit, statement: &Stat
             return statement.policy_name.as_deref() == Some(scenario.edit.name.as_str())
         }
         CulpritPolicy::Named(name) => return statement.policy_name.as_deref() == Some(name),
+        CulpritPolicy::Slot(FixedSlot::Identity) => Layer::Identity,
         CulpritPolicy::Slot(FixedSlot::Resource) => Layer::Resource,
         CulpritPolicy::Slot(FixedSlot::PermissionBoundary) => Layer::Boundary,
         CulpritPolicy::Slot(FixedSlot::Session) => Layer::Session,

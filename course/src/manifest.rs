@@ -150,21 +150,24 @@ pub struct Culprit {
 }
 
 /// Where a spot scenario's culprit statement is. Written in a lesson as one string: `edited`, a
-/// slot of the fixed policies (`resource`, `permissionBoundary`, `session`, `scps`, `rcps`), or
-/// the `name` of a fixed identity policy.
+/// slot of the fixed policies that holds unnamed statements (`resource`, `permissionBoundary`,
+/// `session`, `scps`, `rcps`), or the `name` of a fixed identity policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
 pub enum CulpritPolicy {
     /// The policy the learner edits.
     Edited,
+    /// Never [`FixedSlot::Identity`]: identity policies are named.
     Slot(FixedSlot),
     /// A fixed identity policy, by its `name`.
     Named(String),
 }
 
-/// A slot of a scenario's fixed policies that holds statements without a name of their own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The slots of a case's `policies` a fixed policy can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum FixedSlot {
+    Identity,
     Resource,
     PermissionBoundary,
     Session,
@@ -173,7 +176,8 @@ pub enum FixedSlot {
 }
 
 impl FixedSlot {
-    pub const ALL: [FixedSlot; 5] = [
+    pub const ALL: [FixedSlot; 6] = [
+        FixedSlot::Identity,
         FixedSlot::Resource,
         FixedSlot::PermissionBoundary,
         FixedSlot::Session,
@@ -181,15 +185,25 @@ impl FixedSlot {
         FixedSlot::Rcps,
     ];
 
-    /// The slot's key in `fixed`.
+    /// The key in a case's `policies`.
     pub fn key(self) -> &'static str {
         match self {
+            FixedSlot::Identity => "identity",
             FixedSlot::Resource => "resource",
             FixedSlot::PermissionBoundary => "permissionBoundary",
             FixedSlot::Session => "session",
             FixedSlot::Scps => "scps",
             FixedSlot::Rcps => "rcps",
         }
+    }
+
+    pub fn from_key(key: &str) -> Option<FixedSlot> {
+        FixedSlot::ALL.into_iter().find(|slot| slot.key() == key)
+    }
+
+    /// SCPs and RCPs are attached at the levels of an organization.
+    pub fn has_levels(self) -> bool {
+        matches!(self, FixedSlot::Scps | FixedSlot::Rcps)
     }
 }
 
@@ -209,7 +223,7 @@ impl From<&str> for CulpritPolicy {
         if text == "edited" {
             return CulpritPolicy::Edited;
         }
-        match FixedSlot::ALL.into_iter().find(|slot| slot.key() == text) {
+        match FixedSlot::from_key(text).filter(|slot| *slot != FixedSlot::Identity) {
             Some(slot) => CulpritPolicy::Slot(slot),
             None => CulpritPolicy::Named(text.to_owned()),
         }

@@ -3,14 +3,15 @@
 //! type, reporting every field whose text is not JSON at the line and column of the mistake.
 
 use iamplay_course::{
-    Check, Culprit, CulpritPolicy, EditedPolicy, ExpectedOutcome, LeastPrivilegeBound, Scenario,
-    ScenarioStyle,
+    Check, Culprit, CulpritPolicy, EditedPolicy, ExpectedOutcome, FixedSlot, LeastPrivilegeBound,
+    Scenario, ScenarioStyle,
 };
 use iamplay_engine::policy_kind::PolicyKind;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::problems::{CheckPart, Field, FieldProblem};
+use crate::labels;
 
 /// What a new policy editor holds: a document with no statements.
 pub const EMPTY_POLICY: &str = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}";
@@ -89,60 +90,6 @@ impl Default for FixedDraft {
             level: 0,
             text: EMPTY_POLICY.to_owned(),
         }
-    }
-}
-
-/// The slots of a case's `policies` a fixed policy can fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum FixedSlot {
-    Identity,
-    Resource,
-    PermissionBoundary,
-    Session,
-    Scps,
-    Rcps,
-}
-
-impl FixedSlot {
-    pub const ALL: [FixedSlot; 6] = [
-        FixedSlot::Identity,
-        FixedSlot::Resource,
-        FixedSlot::PermissionBoundary,
-        FixedSlot::Session,
-        FixedSlot::Scps,
-        FixedSlot::Rcps,
-    ];
-
-    /// The key in a case's `policies`.
-    pub fn key(self) -> &'static str {
-        match self {
-            FixedSlot::Identity => "identity",
-            FixedSlot::Resource => "resource",
-            FixedSlot::PermissionBoundary => "permissionBoundary",
-            FixedSlot::Session => "session",
-            FixedSlot::Scps => "scps",
-            FixedSlot::Rcps => "rcps",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            FixedSlot::Identity => "Identity policy",
-            FixedSlot::Resource => "Resource policy",
-            FixedSlot::PermissionBoundary => "Permissions boundary",
-            FixedSlot::Session => "Session policy",
-            FixedSlot::Scps => "SCP",
-            FixedSlot::Rcps => "RCP",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<FixedSlot> {
-        FixedSlot::ALL.into_iter().find(|slot| slot.key() == key)
-    }
-
-    fn has_levels(self) -> bool {
-        matches!(self, FixedSlot::Scps | FixedSlot::Rcps)
     }
 }
 
@@ -272,7 +219,7 @@ impl Draft {
                     Field::Fixed(index),
                     format!(
                         "there is already a {} among the fixed policies",
-                        fixed.slot.label().to_lowercase()
+                        labels::fixed_slot(fixed.slot).to_lowercase()
                     ),
                     "a request has one policy in this place: remove one of them",
                 )),
@@ -307,7 +254,7 @@ impl Draft {
                     .unwrap_or_default();
                 problems.push(FieldProblem::new(
                     Field::Fixed(below),
-                    format!("no {} is attached at level {level} ({})", slot.label(), LEVELS[level]),
+                    format!("no {} is attached at level {level} ({})", labels::fixed_slot(slot), LEVELS[level]),
                     "every level from the root to this one needs a policy (AWS attaches a full-access one by default): add one there, or move this policy up",
                 ));
             }

@@ -12,7 +12,7 @@ pub mod draft;
 pub mod link;
 pub mod problems;
 
-pub use draft::{CheckDraft, Draft, FixedDraft, FixedSlot};
+pub use draft::{CheckDraft, Draft, FixedDraft};
 pub use problems::{check_draft, Field, FieldProblem};
 
 /// The key of the builder's draft among the saved drafts (exported and imported with them).

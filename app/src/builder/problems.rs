@@ -7,7 +7,8 @@ use iamplay_engine::catalog::Catalog;
 use iamplay_engine::json::LineIndex;
 use iamplay_engine::policy::parse_policy;
 
-use super::draft::{Draft, FixedSlot};
+use super::draft::Draft;
+use iamplay_course::FixedSlot;
 
 /// A place in the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,8 +7,10 @@ use super::fields::{markers_of, problems_at, FieldProblems, SelectField, TextFie
 use super::rows::Rows;
 use super::Form;
 use crate::builder::draft::LEVELS;
-use crate::builder::{Field, FixedDraft, FixedSlot};
+use crate::builder::{Field, FixedDraft};
 use crate::components::policy_editor::PolicyEditor;
+use crate::labels;
+use iamplay_course::FixedSlot;
 
 #[component]
 pub fn FixedPolicies(form: Form) -> impl IntoView {
@@ -60,8 +62,10 @@ fn FixedRow(form: Form, rows: Rows, key: u32) -> impl IntoView {
                 .map_or(FixedSlot::Identity, |f| f.slot)
         })
     });
-    let options: Vec<(FixedSlot, &'static str)> =
-        FixedSlot::ALL.iter().map(|s| (*s, s.label())).collect();
+    let options: Vec<(FixedSlot, &'static str)> = FixedSlot::ALL
+        .iter()
+        .map(|s| (*s, labels::fixed_slot(*s)))
+        .collect();
     let levels: Vec<(usize, &'static str)> = LEVELS.iter().copied().enumerate().collect();
     let on_slot = Callback::new(move |s: FixedSlot| edit(Box::new(move |f| f.slot = s)));
     let on_level = Callback::new(move |l: usize| edit(Box::new(move |f| f.level = l)));

@@ -75,10 +75,12 @@ pub fn layout(spec: &Spec) -> Result<Diagram, String> {
     Ok(diagram)
 }
 
+/// Empty space around a drawing, graphs and sets alike.
+pub(crate) const MARGIN: i32 = 8;
+
 /// Shifts everything so the top-left corner is at the margin and sizes the canvas to hold it
 /// all, labels included.
 fn fit(diagram: &mut Diagram) {
-    const MARGIN: i32 = 8;
     let mut left = i32::MAX;
     let mut top = i32::MAX;
     let mut right = i32::MIN;

@@ -8,6 +8,7 @@
 
 use crate::diagram::{metrics, Point};
 use crate::layout::wrap::wrap_to;
+use crate::layout::MARGIN;
 use crate::venn::spec::VennSpec;
 use crate::venn::{PlacedItem, PlacedRegion, PlacedSet, TextBlock, Venn, ITEM_PAD_Y};
 
@@ -20,8 +21,6 @@ const ITEM_PAD_X: i32 = 6;
 const MIN_CONTENT: i32 = 96;
 /// Characters a line of a heading or an item holds: three columns fit a phone.
 const LINE_CHARS: usize = 18;
-/// The drawing's margin, as for graphs.
-const MARGIN: i32 = 8;
 /// The heading of the outside region when the author gives it none.
 const OUTSIDE: &str = "In neither set";
 

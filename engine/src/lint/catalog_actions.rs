@@ -8,16 +8,7 @@ use crate::catalog::{AccessLevel, ActionRef, Catalog, ResourceTypeRef};
 use crate::policy::{Effect, Node, Statement};
 use crate::policy_kind::PolicyKind;
 
-/// Resource types by resource text, shared by the statements of one policy: the look-up
-/// compares the ARN with every template of its service, and policies repeat their ARNs.
-pub(super) type TypeCache<'c> = std::collections::HashMap<String, Vec<ResourceTypeRef<'c>>>;
-
-pub(super) fn check<'c>(
-    cx: &mut Context<'_>,
-    catalog: &'c Catalog,
-    statement: &Statement,
-    cache: &mut TypeCache<'c>,
-) {
+pub(super) fn check<'c>(cx: &mut Context<'_>, catalog: &'c Catalog, statement: &Statement) {
     let mut known: Vec<(ActionRef<'c>, &Node<String>)> = Vec::new();
     for action in &statement.action.values {
         if let Some(found) = name(cx, catalog, statement, action) {
@@ -42,12 +33,9 @@ pub(super) fn check<'c>(
     {
         return;
     }
-    let mut types_of = |text: &str| -> Vec<ResourceTypeRef<'c>> {
-        cache
-            .entry(text.to_owned())
-            .or_insert_with(|| catalog.resource_types_for_arn(text))
-            .clone()
-    };
+    // The catalogue remembers each ARN's types, so repeated ARNs are looked up once.
+    let types_of =
+        |text: &str| -> Vec<ResourceTypeRef<'c>> { catalog.resource_types_for_arn(text) };
     for value in &resource.values {
         let service = arn_parts(&value.node).map(|p| p[2]).unwrap_or_default();
         if service.contains(['*', '?', '$']) || catalog.service(service).is_none() {

@@ -82,7 +82,6 @@ pub fn lint(text: &str, options: &LintOptions<'_>) -> Vec<Finding> {
     }
     if let Some(policy) = &parsed.policy {
         let parse_failed = !parsed.errors.is_empty();
-        let mut types = catalog_actions::TypeCache::new();
         structure::check(&mut cx, policy, parse_failed);
         size::check(&mut cx, policy);
         for statement in &policy.statements {
@@ -94,7 +93,7 @@ pub fn lint(text: &str, options: &LintOptions<'_>) -> Vec<Finding> {
             variables::check(&mut cx, policy, statement);
             redundancy::check_statement(&mut cx, statement);
             if let Some(catalog) = options.catalog {
-                catalog_actions::check(&mut cx, catalog, statement, &mut types);
+                catalog_actions::check(&mut cx, catalog, statement);
                 catalog_conditions::check(&mut cx, catalog, statement);
             }
         }

@@ -124,7 +124,7 @@ unit:
 wasm-test: setup-test
 	@mkdir -p $(SCRATCH)/home $(SCRATCH)/tmp
 	$(call timed,wasm-bindgen-test (headless Chromium),\
-		$(BROWSER_ENV) cargo test -p iamplay-app --target wasm32-unknown-unknown --test browser --test storage --test frame)
+		$(BROWSER_ENV) cargo test -p iamplay-app --target wasm32-unknown-unknown --test browser --test storage --test frame --test drawing)
 	@rm -rf $(SCRATCH)/tmp
 
 build: setup

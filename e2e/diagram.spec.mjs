@@ -102,12 +102,18 @@ test('the access map flips a request from denied to allowed when the learner fix
   await expect(edge).toHaveClass(/dg-denied/);
   await expect(edge.locator('text')).toContainText('✗ denied by');
   await expect(request).toContainText('denied by');
+  // A learner reading the map in words keeps it open while the verdicts change.
+  const words = map.locator('details.diagram-words');
+  await words.locator('summary').click();
+  await expect(words).toHaveAttribute('open', '');
 
   // On one line: typed line by line, Monaco would indent each new line itself.
   await typeInto(page, section, JSON.stringify(data.answer));
   await expect(edge).toHaveClass(/dg-allowed/);
   await expect(edge.locator('text')).toContainText('✓ allowed');
   await expect(request).toContainText('✓ allowed');
+  await expect(words).toHaveAttribute('open', '');
+  await expect(words.locator('li').filter({ hasText: '✓ allowed' }).first()).toBeVisible();
 
   // Choosing the edge from the keyboard opens that check's explanation.
   await request.locator('button').focus();

@@ -41,6 +41,22 @@ function loadMonaco() {
 }
 
 const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' };
+
+const MARKER_FIELDS = ['startLineNumber', 'startColumn', 'endLineNumber', 'endColumn', 'severity', 'message', 'source'];
+
+function sameMarkers(current, wanted) {
+  return current.length === wanted.length && current.every((m, i) => MARKER_FIELDS.every((f) => m[f] === wanted[i][f]));
+}
+
+function earlier(a, b) {
+  return a.lineNumber < b.lineNumber || (a.lineNumber === b.lineNumber && a.column < b.column);
+}
+
+// Whether a marker ends before a position (`null`: no edit).
+function before(marker, position) {
+  return position === null || earlier({ lineNumber: marker.endLineNumber, column: marker.endColumn }, position);
+}
+
 const darkScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 let modelCount = 0;
 
@@ -66,7 +82,17 @@ export class JsonEditor {
       theme: darkScheme?.matches ? 'vs-dark' : 'vs',
       wordWrap: 'on',
     });
-    this.changes = this.model.onDidChangeContent(() => onChange(this.model.getValue()));
+    // Per marker owner: the markers last set, and where the first edit since then began.
+    this.markers = new Map();
+    this.changes = this.model.onDidChangeContent((event) => {
+      for (const shown of this.markers.values()) {
+        for (const { range } of event.changes) {
+          const start = { lineNumber: range.startLineNumber, column: range.startColumn };
+          if (shown.editedFrom === null || earlier(start, shown.editedFrom)) shown.editedFrom = start;
+        }
+      }
+      onChange(this.model.getValue());
+    });
     this.fitContent(container.parentElement);
     this.followTheme = (event) => monaco.editor.setTheme(event.matches ? 'vs-dark' : 'vs');
     darkScheme?.addEventListener('change', this.followTheme);
@@ -95,6 +121,13 @@ export class JsonEditor {
       message: m.message,
       source: m.source,
     }));
+    // Most keystrokes leave the markers as they were; setting them again would redraw the
+    // squiggles and the overview ruler for nothing. Monaco moves shown markers with the text,
+    // so the old ones are still in place only if every edit since came after all of them.
+    const previous = this.markers.get(owner) ?? { markers: [], editedFrom: null };
+    const inPlace = previous.markers.every((m) => before(m, previous.editedFrom));
+    this.markers.set(owner, { markers, editedFrom: null });
+    if (inPlace && sameMarkers(previous.markers, markers)) return;
     this.monaco.editor.setModelMarkers(this.model, owner, markers);
   }
 
@@ -110,6 +143,14 @@ export class JsonEditor {
       },
     }));
     this.decorations ??= this.editor.createDecorationsCollection();
+    // Unchanged highlights (none, mostly) are left alone, as markers are.
+    const ranges = this.decorations.getRanges();
+    const same =
+      ranges.length === decorations.length &&
+      decorations.every((d, i) => d.range.equalsRange(ranges[i]) && d.options.className === this.decorationClasses?.[i] && d.options.hoverMessage.value === this.decorationHovers?.[i]);
+    if (same) return;
+    this.decorationClasses = decorations.map((d) => d.options.className);
+    this.decorationHovers = decorations.map((d) => d.options.hoverMessage.value);
     this.decorations.set(decorations);
   }
 
@@ -158,8 +199,23 @@ export async function createJsonEditor(container, value, ariaLabel, onChange) {
     throw String(err);
   }
   // The app's own checks are the voice of the product; Monaco's JSON diagnostics would
-  // duplicate them with different wording.
-  (monaco.json ?? monaco.languages.json)?.jsonDefaults?.setDiagnosticsOptions({ validate: false });
+  // duplicate them with different wording. Without a schema, the JSON worker's other features
+  // add nothing to the IAM ones, yet keeping them on mirrors every keystroke to the worker.
+  // Formatting stays (it runs on request); folding and smart select fall back to Monaco's own.
+  const json = (monaco.json ?? monaco.languages.json)?.jsonDefaults;
+  json?.setDiagnosticsOptions({ validate: false });
+  json?.setModeConfiguration({
+    documentFormattingEdits: true,
+    documentRangeFormattingEdits: true,
+    tokens: true,
+    completionItems: false,
+    hovers: false,
+    documentSymbols: false,
+    colors: false,
+    foldingRanges: false,
+    diagnostics: false,
+    selectionRanges: false,
+  });
   return new JsonEditor(monaco, container, value, ariaLabel, onChange);
 }
 

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::diagram::{fresh_id, Words};
 use crate::interop::scroll::bring_into_view;
-use crate::interop::svg::mount;
+use crate::interop::svg::redraw;
 use crate::map::AccessMap;
 
 /// One request of the map, for the list of buttons.
@@ -52,13 +52,17 @@ pub fn AccessMapView(
     let redraw_ms = RwSignal::new(0.0f64);
     {
         let id = id.clone();
+        // The drawing on screen, for the next redraw to change only what differs.
+        let shown = StoredValue::new_local(None);
         Effect::new(move |_| {
             let states = states.get();
             if let Some(host) = host.get() {
                 let started = now();
                 let figure = map.with_value(|m| render(&m.diagram, &id, &states));
-                // A failure leaves the list below, which says the same.
-                let _ = mount(&host, &figure.svg);
+                let drawn = shown
+                    .with_value(|shown: &Option<_>| redraw(&host, shown.as_ref(), &figure.svg));
+                // A failure leaves the list below, which says the same; the next redraw starts afresh.
+                shown.set_value(drawn.is_ok().then_some(figure.svg));
                 redraw_ms.set(now() - started);
                 redraws.update(|n| *n += 1);
             }
@@ -127,7 +131,7 @@ pub fn AccessMapView(
                 <figcaption>
                     <p class="map-help">"Choose a request to see why it is allowed or denied."</p>
                     <ul class="map-requests">{buttons}</ul>
-                    {move || view! { <Words words=words.get() /> }}
+                    <Words words />
                 </figcaption>
             </figure>
         </section>

@@ -44,40 +44,45 @@ pub fn CheckList(
         })
     };
 
-    let rows = move || {
-        let revealed = revealed.get();
-        result.with(|r| {
-            r.checks
-                .iter()
-                .map(|check| {
-                    let prediction = {
-                        let id = check.id.clone();
-                        Signal::derive(move || state.with(|s| s.predictions.get(&id).copied()))
-                    };
-                    view! {
-                        <CheckRow
-                            check=check.clone()
-                            revealed
-                            predict
-                            prediction
-                            on_predict=Callback::new({
-                                let key = key.clone();
-                                let id = check.id.clone();
-                                move |p: Prediction| {
-                                    store.update_scenario(&key, |s| {
-                                        s.predictions.insert(id.clone(), p);
-                                        s.attempted = true;
-                                    })
-                                }
-                            })
-                            selected
-                            tried
-                            move_cursor
-                        />
-                    }
+    // One row per check, each following only its own check: a keystroke that changes one
+    // check's view redraws that row, not the list (whose ids a scenario fixes).
+    let ids = Memo::new(move |_| {
+        result.with(|r| r.checks.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
+    });
+    let row = move |id: String| {
+        let check = {
+            let id = id.clone();
+            Memo::new(move |_| result.with(|r| r.checks.iter().find(|c| c.id == id).cloned()))
+        };
+        let prediction = {
+            let id = id.clone();
+            Signal::derive(move || state.with(|s| s.predictions.get(&id).copied()))
+        };
+        let on_predict = Callback::new({
+            let key = key.clone();
+            move |p: Prediction| {
+                store.update_scenario(&key, |s| {
+                    s.predictions.insert(id.clone(), p);
+                    s.attempted = true;
                 })
-                .collect_view()
-        })
+            }
+        });
+        move || {
+            check.get().map(|check| {
+                view! {
+                    <CheckRow
+                        check
+                        revealed=revealed.get()
+                        predict
+                        prediction
+                        on_predict
+                        selected
+                        tried
+                        move_cursor
+                    />
+                }
+            })
+        }
     };
 
     view! {
@@ -86,7 +91,7 @@ pub fn CheckList(
                 class:all-pass=move || result.with(|r| r.invalid.is_none() && r.passing() == r.checks.len()) && revealed.get()>
                 {summary}
             </p>
-            <ol class="check-list">{rows}</ol>
+            <ol class="check-list">{move || ids.get().into_iter().map(&row).collect_view()}</ol>
         </section>
     }
 }

@@ -47,19 +47,20 @@ fn LessonFigure(title: String, figure: Figure) -> impl IntoView {
                 aria-label=format!("Diagram: {title}")></div>
             <figcaption>
                 <p class="diagram-title">{title}</p>
-                <Words words=figure.words />
+                <Words words=Signal::stored(figure.words) />
             </figcaption>
         </figure>
     }
 }
 
 /// The relationships in words, folded away: the drawing's text alternative, for everyone.
+/// Changing words redraw the list only, so a reader who opened it keeps it open.
 #[component]
-pub fn Words(words: Vec<String>) -> impl IntoView {
+pub fn Words(#[prop(into)] words: Signal<Vec<String>>) -> impl IntoView {
     view! {
         <details class="diagram-words">
             <summary>"The diagram in words"</summary>
-            <ul>{words.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+            <ul>{move || words.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
         </details>
     }
 }

@@ -10,7 +10,8 @@ use crate::scenario::Report;
 
 #[component]
 pub fn Findings(result: RwSignal<Report>, move_cursor: Callback<Range>) -> impl IntoView {
-    let findings = move || result.with(|r| r.findings.clone());
+    // Redrawn only when the findings change, not on every keystroke.
+    let findings = Memo::new(move |_| result.with(|r| r.findings.clone()));
     // The course being run says which of its lessons teaches a finding; a trainer's course
     // may teach none, and the finding then shows its code alone.
     let store = use_context::<CourseStore>();
@@ -22,7 +23,7 @@ pub fn Findings(result: RwSignal<Report>, move_cursor: Callback<Range>) -> impl 
     };
     view! {
         {move || {
-            let findings = findings();
+            let findings = findings.get();
             (!findings.is_empty()).then(|| view! {
                 <section class="findings" aria-label="Problems in the policy">
                     <h4>{format!("Problems ({})", findings.len())}</h4>
@@ -56,8 +57,9 @@ pub fn Findings(result: RwSignal<Report>, move_cursor: Callback<Range>) -> impl 
 
 #[component]
 pub fn LeastPrivilegeView(result: RwSignal<Report>, move_cursor: Callback<Range>) -> impl IntoView {
+    let least_privilege = Memo::new(move |_| result.with(|r| r.least_privilege.clone()));
     move || {
-        result.with(|r| r.least_privilege.clone()).map(|lp| {
+        least_privilege.get().map(|lp| {
             let tight = lp.is_tight();
             let summary = lp.summary();
             view! {

@@ -133,7 +133,10 @@ pub fn ScenarioPanel(
     let recheck = StoredValue::new_local(PerFrame::new(move || {
         // Gone when the scenario was left between the edit and its run.
         if let Some(fresh) = text.try_with_value(check) {
-            result.try_set(fresh);
+            // An unchanged report (an edit in whitespace) wakes no view.
+            if result.try_with_untracked(|r| *r != fresh) == Some(true) {
+                result.try_set(fresh);
+            }
             revision.try_update(|r| *r += 1);
         }
     }));
@@ -175,6 +178,7 @@ pub fn ScenarioPanel(
         });
     }
 
+    // The editor itself skips markers and highlights that have not changed.
     let markers = Signal::derive(move || result.with(Report::markers));
     let decorations =
         Signal::derive(move || result.with(|r| decorations_for(r, selected.get().as_deref())));

@@ -16,6 +16,17 @@ pub fn next_frame(work: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `work` in a task after the next frame is painted: for work nobody waits to see.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    next_frame(move || {
+        let callback = Closure::once_into_js(work);
+        if let Some(window) = web_sys::window() {
+            // As with frames: a failure leaves the work to the next request.
+            let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+        }
+    });
+}
+
 /// Runs `work` right after the current task, before the browser paints.
 fn after_this_task(work: impl FnOnce() + 'static) {
     wasm_bindgen_futures::spawn_local(async move { work() });

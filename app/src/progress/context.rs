@@ -1,12 +1,15 @@
 //! The progress store as Leptos context: one [`Book`] over localStorage for the whole app,
 //! and a signal of [`Progress`] that views read.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use super::exchange::{ImportError, Imported};
 use super::review::{day_of, Item};
 use super::store::Book;
 use super::{InterviewResult, Progress, ScenarioState};
+use crate::interop::frame::after_paint;
 use crate::interop::storage::{self, LocalStore, Storage};
 
 /// Handle to the app's progress; cheap to copy into closures.
@@ -15,6 +18,10 @@ pub struct ProgressStore {
     book: StoredValue<Book<Storage>, LocalStorage>,
     progress: RwSignal<Progress>,
     notice: RwSignal<Option<String>>,
+    /// Drafts typed since the last write to storage. A keystroke's frame does not wait for
+    /// localStorage: they are written once that frame is painted, or at once when the page is
+    /// hidden or left, so a reload loses none.
+    unsaved: StoredValue<BTreeMap<String, String>, LocalStorage>,
 }
 
 /// Opens the saved progress and makes it available to every page.
@@ -24,8 +31,13 @@ pub fn provide_progress() -> ProgressStore {
         progress: RwSignal::new(book.progress.clone()),
         book: StoredValue::new_local(book),
         notice: RwSignal::new(notice),
+        unsaved: StoredValue::new_local(BTreeMap::new()),
     };
     provide_context(store);
+    for event in ["pagehide", "visibilitychange"] {
+        // For the page's lifetime, like the store.
+        let _ = window_event_listener_untyped(event, move |_| store.write_drafts());
+    }
     store
 }
 
@@ -120,30 +132,60 @@ impl ProgressStore {
     }
 
     pub fn draft(&self, key: &str) -> Option<String> {
-        self.book.with_value(|book| book.draft(key))
+        self.unsaved
+            .with_value(|unsaved| unsaved.get(key).cloned())
+            .or_else(|| self.book.with_value(|book| book.draft(key)))
     }
 
-    /// Saves the editor text of a scenario; called on every change, so it does not notify views.
+    /// Saves the editor text of a scenario; called on every change, so it does not notify
+    /// views, and it writes to storage after the frame (see `unsaved`).
     pub fn save_draft(&self, key: &str, text: &str) {
-        if let Some(Err(err)) = self.book.try_with_value(|book| book.save_draft(key, text)) {
-            self.notice.set(Some(err));
+        let first = self.unsaved.try_update_value(|unsaved| {
+            let first = unsaved.is_empty();
+            unsaved.insert(key.to_owned(), text.to_owned());
+            first
+        });
+        if first == Some(true) {
+            let store = *self;
+            after_paint(move || store.write_drafts());
+        }
+    }
+
+    /// Writes the drafts typed since the last write.
+    pub fn write_drafts(&self) {
+        let Some(unsaved) = self.unsaved.try_update_value(std::mem::take) else {
+            return;
+        };
+        for (key, text) in unsaved {
+            if let Some(Err(err)) = self
+                .book
+                .try_with_value(|book| book.save_draft(&key, &text))
+            {
+                self.notice.set(Some(err));
+            }
         }
     }
 
     pub fn remove_draft(&self, key: &str) {
+        self.unsaved.update_value(|unsaved| {
+            unsaved.remove(key);
+        });
         self.book.with_value(|book| book.remove_draft(key));
     }
 
     pub fn has_draft(&self, key: &str) -> bool {
-        self.book.with_value(|book| book.draft(key).is_some())
+        self.draft(key).is_some()
     }
 
     pub fn export(&self) -> String {
+        self.write_drafts();
         self.book
             .with_value(|book| book.export(&storage::now_iso()))
     }
 
     pub fn import(&self, text: &str) -> Result<Imported, ImportError> {
+        // The file replaces every draft, including any typed a moment ago.
+        self.write_drafts();
         let result = self
             .book
             .try_update_value(|book| book.import(text).map(|i| (i, book.progress.clone())));
@@ -162,6 +204,7 @@ impl ProgressStore {
 
     /// Reads the saved progress again, after another module (the practice tools) changed it.
     pub fn reload(&self) {
+        self.write_drafts();
         let (book, notice) = Book::open(Storage::local(), &storage::now_millis().to_string());
         let progress = book.progress.clone();
         if self.book.try_set_value(book).is_none() {
@@ -173,6 +216,7 @@ impl ProgressStore {
     }
 
     pub fn reset(&self) {
+        self.unsaved.update_value(BTreeMap::clear);
         self.book.update_value(Book::reset);
         self.progress.set(Progress::default());
         self.notice.set(None);

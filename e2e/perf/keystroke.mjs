@@ -89,7 +89,8 @@ try {
     [SCENARIO, answer, EDITS],
   );
 
-  // Whole-text edits that flip the map: from the edit to the checks and the map both redrawn.
+  // Whole-text replacements (a paste, "show the answer") that flip the map: from the edit to
+  // the checks and the map both redrawn.
   const flips = await page.evaluate(
     async ([id, texts, count]) => {
       const section = document.getElementById(id);
@@ -122,6 +123,51 @@ try {
     [SCENARIO, [starter, answer], FLIPS],
   );
 
+  // Single keystrokes that flip an edge: a letter typed at the end of an action the checks
+  // need (the request is then denied, and lint flags an unknown action), then deleted. This
+  // is the issue's "checks and map updated together" as a learner's typing causes it.
+  const actionAt = (() => {
+    const lines = answer.split('\n');
+    const lineIndex = lines.findIndex((l) => l.includes('"lambda:InvokeFunction"'));
+    return { lineNumber: lineIndex + 1, column: lines[lineIndex].indexOf('lambda:InvokeFunction"') + 'lambda:InvokeFunction'.length + 1 };
+  })();
+  const keyFlips = await page.evaluate(
+    async ([id, text, at, count]) => {
+      const section = document.getElementById(id);
+      const map = section.querySelector('.access-map');
+      const editor = globalThis.monaco.editor.getEditors().find((e) => section.contains(e.getContainerDomNode()));
+      const changed = (element, attribute) =>
+        new Promise((resolve) => {
+          const seen = element.getAttribute(attribute);
+          const observer = new MutationObserver(() => {
+            if (element.getAttribute(attribute) !== seen) {
+              observer.disconnect();
+              resolve(performance.now());
+            }
+          });
+          observer.observe(element, { attributes: true, attributeFilter: [attribute] });
+        });
+      editor.getModel().setValue(text);
+      await new Promise((r) => setTimeout(r, 100));
+      const total = [];
+      const redraw = [];
+      for (let i = 0; i < count; i += 1) {
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        await new Promise((r) => setTimeout(r, (i * 7) % 16));
+        const both = Promise.all([changed(section, 'data-revision'), changed(map, 'data-redraws')]);
+        const typing = i % 2 === 0;
+        editor.setPosition({ lineNumber: at.lineNumber, column: typing ? at.column : at.column + 1 });
+        const start = performance.now();
+        editor.trigger('keyboard', typing ? 'type' : 'deleteLeft', { text: 'x' });
+        const ends = await both;
+        total.push(Math.max(...ends) - start);
+        redraw.push(Number(map.dataset.redrawMs));
+      }
+      return { total, redraw };
+    },
+    [SCENARIO, answer, actionAt, FLIPS],
+  );
+
   const pct = (list, p) => {
     const sorted = [...list].sort((a, b) => a - b);
     return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2));
@@ -140,6 +186,8 @@ try {
     mapEdges: flips.edges,
     editToChecksAndMapMs: { p50: pct(flips.total, 50), p95: pct(flips.total, 95), max: pct(flips.total, 100) },
     mapRedrawMs: { p50: pct(flips.redraw, 50), p95: pct(flips.redraw, 95), max: pct(flips.redraw, 100) },
+    keyFlipToChecksAndMapMs: { p50: pct(keyFlips.total, 50), p95: pct(keyFlips.total, 95), max: pct(keyFlips.total, 100) },
+    keyFlipMapRedrawMs: { p50: pct(keyFlips.redraw, 50), p95: pct(keyFlips.redraw, 95), max: pct(keyFlips.redraw, 100) },
     mapLayoutOnceMs: flips.layout,
     wasmBytes: statSync(`dist/${wasm}`).size,
     wasmGzipBytes: gzipSync(wasmBytes, { level: 9 }).length,

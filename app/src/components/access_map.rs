@@ -86,39 +86,42 @@ pub fn AccessMapView(
         }
     };
     let title = map.with_value(|m| m.diagram.title.clone());
-    let buttons = move || {
-        let states = states.get();
-        map.with_value(|m| {
-            m.request_edges
-                .iter()
-                .enumerate()
-                .map(|(request, &edge)| {
-                    let placed = &m.diagram.edges[edge];
-                    let from = m.diagram.nodes[placed.from].label.clone();
-                    let to = m.diagram.nodes[placed.to].label.clone();
-                    let what = placed.detail.clone().unwrap_or_default();
-                    let verdict = states.get(edge).and_then(EdgeState::verdict);
-                    let class = match states.get(edge) {
-                        Some(EdgeState::Allowed) => "map-request allowed",
-                        Some(EdgeState::Denied { .. }) => "map-request denied",
-                        _ => "map-request",
-                    };
-                    let id = requests.with_value(|r| r.get(request).map(|r| r.id.clone()));
-                    let check = id.clone();
-                    let pressed = move || (selected.get() == id).to_string();
-                    view! {
-                        <li class=class data-check=check data-edge=edge.to_string()>
-                            <button type="button" aria-pressed=pressed
-                                on:click=move |_| choose(request)>
-                                {format!("{from} → {to}: {what}")}
-                                {verdict.map(|v| view! { <span class="map-verdict">{format!(" — {v}")}</span> })}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    // The requests are the map's own: built once, each following its edge's state.
+    let buttons = map.with_value(|m| {
+        m.request_edges
+            .iter()
+            .enumerate()
+            .map(|(request, &edge)| {
+                let placed = &m.diagram.edges[edge];
+                let from = &m.diagram.nodes[placed.from].label;
+                let to = &m.diagram.nodes[placed.to].label;
+                let what = placed.detail.as_deref().unwrap_or_default();
+                let state = move || states.with(|s| s.get(edge).cloned());
+                let class = move || match state() {
+                    Some(EdgeState::Allowed) => "map-request allowed",
+                    Some(EdgeState::Denied { .. }) => "map-request denied",
+                    _ => "map-request",
+                };
+                let verdict = move || {
+                    state()
+                        .and_then(|s| s.verdict())
+                        .map(|v| view! { <span class="map-verdict">{format!(" — {v}")}</span> })
+                };
+                let id = requests.with_value(|r| r.get(request).map(|r| r.id.clone()));
+                let check = id.clone();
+                let pressed = move || (selected.get() == id).to_string();
+                view! {
+                    <li class=class data-check=check data-edge=edge.to_string()>
+                        <button type="button" aria-pressed=pressed
+                            on:click=move |_| choose(request)>
+                            {format!("{from} → {to}: {what}")}
+                            {verdict}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    });
     view! {
         <section class="access-map" aria-label="Access map"
             data-redraws=move || redraws.get().to_string()

@@ -44,8 +44,8 @@ pub fn CheckList(
         })
     };
 
-    // One row per check, each following only its own check: a keystroke that changes one
-    // check's view redraws that row, not the list (whose ids a scenario fixes).
+    // One row per check, built once and updated in place: a keystroke that changes a check's
+    // verdict changes a class and a few words, not the list (whose ids a scenario fixes).
     let ids = Memo::new(move |_| {
         result.with(|r| r.checks.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
     });
@@ -60,6 +60,7 @@ pub fn CheckList(
         };
         let on_predict = Callback::new({
             let key = key.clone();
+            let id = id.clone();
             move |p: Prediction| {
                 store.update_scenario(&key, |s| {
                     s.predictions.insert(id.clone(), p);
@@ -67,21 +68,8 @@ pub fn CheckList(
                 })
             }
         });
-        move || {
-            check.get().map(|check| {
-                view! {
-                    <CheckRow
-                        check
-                        revealed=revealed.get()
-                        predict
-                        prediction
-                        on_predict
-                        selected
-                        tried
-                        move_cursor
-                    />
-                }
-            })
+        view! {
+            <CheckRow id check revealed predict prediction on_predict selected tried move_cursor />
         }
     };
 
@@ -98,8 +86,10 @@ pub fn CheckList(
 
 #[component]
 fn CheckRow(
-    check: CheckView,
-    revealed: bool,
+    id: String,
+    /// `None` only for the moment between a list change and this row's removal.
+    check: Memo<Option<CheckView>>,
+    revealed: Signal<bool>,
     predict: bool,
     prediction: Signal<Option<Prediction>>,
     on_predict: Callback<Prediction>,
@@ -107,7 +97,13 @@ fn CheckRow(
     tried: Signal<bool>,
     move_cursor: Callback<Range>,
 ) -> impl IntoView {
-    let id = check.id.clone();
+    // What a check asks never changes while its row stands; its verdict does.
+    let asked = check.get_untracked();
+    let title = asked.as_ref().map(|c| c.title.clone()).unwrap_or_default();
+    let hint = asked.as_ref().and_then(|c| c.hint.clone());
+    let expect = asked.map(|c| c.expect);
+    let decision = move || check.with(|c| c.as_ref().map(|c| c.decision));
+    let passed = move || check.with(|c| c.as_ref().is_some_and(|c| c.passed));
     let open = {
         let id = id.clone();
         Signal::derive(move || selected.get().as_deref() == Some(id.as_str()))
@@ -124,56 +120,59 @@ fn CheckRow(
             })
         }
     };
-    let status_class = if !revealed {
-        "check pending"
-    } else if check.passed {
-        "check pass"
-    } else {
-        "check fail"
+    let status_class = move || match (revealed.get(), passed()) {
+        (false, _) => "check pending",
+        (true, true) => "check pass",
+        (true, false) => "check fail",
     };
-    let status = if !revealed {
-        "?"
-    } else if check.passed {
-        "✓"
-    } else {
-        "✗"
+    let status = move || match (revealed.get(), passed()) {
+        (false, _) => "?",
+        (true, true) => "✓",
+        (true, false) => "✗",
     };
-    let status_words = if !revealed {
-        "Not revealed"
-    } else if check.passed {
-        "Passes"
-    } else {
-        "Fails"
+    let status_words = move || match (revealed.get(), passed()) {
+        (false, _) => "Not revealed",
+        (true, true) => "Passes",
+        (true, false) => "Fails",
     };
-    let prediction_note = prediction
-        .get_untracked()
-        .filter(|_| revealed && predict)
-        .map(|p| {
-            if prediction_is_correct(p, check.decision) {
-                "Your prediction was right.".to_owned()
-            } else {
-                format!(
-                    "You predicted {}.",
-                    match p {
-                        Prediction::Allowed => "allowed",
-                        Prediction::Denied => "denied",
-                    }
-                )
-            }
-        });
-    let explanation = check.explanation.clone();
-    let hint = check.hint.clone();
-    let panel_id = format!("explain-{}", check.id);
-    let name = format!("predict-{}", check.id);
+    let outcome = move || {
+        decision().zip(expect).map(|(decision, expect)| {
+            format!(
+                "{}; it is {}.",
+                capitalise(labels::expectation_words(expect)),
+                labels::decision_words(decision)
+            )
+        })
+    };
+    let prediction_note = move || {
+        let (Some(p), Some(decision)) = (prediction.get(), decision()) else {
+            return None;
+        };
+        let note = if prediction_is_correct(p, decision) {
+            "Your prediction was right.".to_owned()
+        } else {
+            format!(
+                "You predicted {}.",
+                match p {
+                    Prediction::Allowed => "allowed",
+                    Prediction::Denied => "denied",
+                }
+            )
+        };
+        predict.then(|| view! { " " <span class="prediction-note">{note}</span> })
+    };
+    let panel_id = format!("explain-{id}");
+    let controls = panel_id.clone();
+    let name = format!("predict-{id}");
     view! {
-        <li class=status_class data-check=check.id.clone()>
+        <li class=status_class data-check=id.clone()>
             <span class="check-status" aria-hidden="true">{status}</span>
             <div class="check-body">
                 <p class="check-title">
                     <span class="visually-hidden">{status_words}": "</span>
-                    {check.title.clone()}
+                    {title}
                 </p>
-                {(predict && !revealed).then(|| {
+                {move || (predict && !revealed.get()).then(|| {
                     let (a, d) = (name.clone(), name.clone());
                     view! {
                         <fieldset class="prediction">
@@ -185,19 +184,16 @@ fn CheckRow(
                         </fieldset>
                     }
                 })}
-                {revealed.then(|| view! {
-                    <p class="check-outcome">
-                        {format!("{}; it is {}.", capitalise(labels::expectation_words(check.expect)), labels::decision_words(check.decision))}
-                        {prediction_note.clone().map(|n| view! { " " <span class="prediction-note">{n}</span> })}
-                    </p>
+                {move || revealed.get().then(|| view! {
+                    <p class="check-outcome">{outcome}{prediction_note}</p>
                     <button type="button" class="link-button" aria-expanded=move || open.get().to_string()
-                        aria-controls=panel_id.clone() on:click=toggle.clone()>
+                        aria-controls=controls.clone() on:click=toggle.clone()>
                         {move || if open.get() { "Hide the explanation" } else { "Why?" }}
                     </button>
                 })}
-                {move || (revealed && open.get()).then(|| view! {
-                    <ExplanationView id=panel_id.clone() explanation=explanation.clone() hint=hint.clone() tried move_cursor />
-                })}
+                {move || (revealed.get() && open.get()).then(|| check.get().map(|c| view! {
+                    <ExplanationView id=panel_id.clone() explanation=c.explanation hint=hint.clone() tried move_cursor />
+                }))}
             </div>
         </li>
     }

@@ -15,10 +15,10 @@ use crate::course::Question;
 use crate::interop::language::{catalog, load_catalog};
 use crate::interop::{page, storage};
 use crate::interview::{
-    draw_items, question_bank, topics, write_tasks, Answer, Config, Grader, Item, Kinds,
-    ProgressSink, ResultSink, Rng, Score, WriteTask,
+    draw_items, question_bank, topics, write_tasks, Checkpoint, Command, Config, Event, Grader,
+    Item, Kinds, ProgressSink, ResultSink, Rng, Stage, WriteTask,
 };
-use crate::progress::use_progress;
+use crate::progress::{use_progress, ProgressStore};
 
 pub(crate) fn lesson_title(course: &Course, id: &str) -> String {
     course
@@ -26,23 +26,60 @@ pub(crate) fn lesson_title(course: &Course, id: &str) -> String {
         .map_or_else(|| id.to_owned(), |l| l.manifest.title.clone())
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Phase {
-    Setup,
-    Running,
-    /// Time is up or the candidate finished; written policies are being graded.
-    Grading,
-    Done(Score),
-}
-
-/// What a running session holds: its items and the answers so far.
+/// What a session holds: the course's items to draw from, and where the session stands.
 #[derive(Debug, Clone, Copy)]
 struct Session {
     bank: StoredValue<Vec<Question>>,
     writes: StoredValue<Vec<WriteTask>>,
-    items: RwSignal<Vec<Item>>,
-    answers: RwSignal<Vec<Option<Answer>>>,
-    current: RwSignal<usize>,
+    checkpoint: RwSignal<Checkpoint>,
+    /// Where a graded session is recorded.
+    store: ProgressStore,
+}
+
+impl Session {
+    /// Feeds the machine an event, and grades when it asks to.
+    fn send(self, event: Event) {
+        let Some(Some(Command::Grade {
+            items,
+            answers,
+            seconds,
+        })) = self.checkpoint.try_update(|c| c.apply(event))
+        else {
+            return;
+        };
+        let writes_any = items.iter().any(|i| matches!(i, Item::Write(_)));
+        spawn_local(async move {
+            // Written policies are graded as the scenario panel grades them, with the
+            // catalogue that makes the least-privilege bound exact; without it (offline and
+            // never loaded) the panel's grading without it.
+            if writes_any {
+                let _ = load_catalog().await;
+            }
+            let Some(score) = self.bank.try_with_value(|b| {
+                self.writes.with_value(|writes| {
+                    let grader = Grader {
+                        bank: b,
+                        writes,
+                        catalog: catalog(),
+                    };
+                    let score = grader.score(&items, &answers);
+                    ProgressSink {
+                        store: self.store,
+                        bank: b,
+                        writes,
+                        finished_at: storage::now_iso(),
+                        seconds,
+                    }
+                    .record(&score);
+                    score
+                })
+            }) else {
+                return;
+            };
+            self.checkpoint
+                .try_update(|c| c.apply(Event::Graded(score)));
+        });
+    }
 }
 
 #[component]
@@ -59,63 +96,22 @@ fn InterviewView(course: &'static Course) -> impl IntoView {
     let session = Session {
         bank: StoredValue::new(question_bank(course)),
         writes: StoredValue::new(write_tasks(course)),
-        items: RwSignal::new(Vec::new()),
-        answers: RwSignal::new(Vec::new()),
-        current: RwSignal::new(0),
+        checkpoint: RwSignal::new(Checkpoint::Setup),
+        store: use_progress(),
     };
     let bank = session.bank;
     let all_topics = bank.with_value(|b| topics(b));
-    let phase = RwSignal::new(Phase::Setup);
+    // Answers change the checkpoint on every keystroke; the page's layout follows the stage.
+    let stage = Memo::new(move |_| session.checkpoint.with(Checkpoint::stage));
     let count = RwSignal::new(10_usize);
     let minutes = RwSignal::new(20_u32);
     let chosen_topics = RwSignal::new(Vec::<String>::new());
     let kinds = RwSignal::new(Kinds::default());
-    let started = RwSignal::new(0.0_f64);
-    let deadline = RwSignal::new(0.0_f64);
     let now = RwSignal::new(page::now_millis());
-    let store = use_progress();
 
     let finish = move || {
-        if phase.get_untracked() != Phase::Running {
-            return;
-        }
-        phase.set(Phase::Grading);
-        let elapsed = (page::now_millis() - started.get_untracked()) / 1000.0;
-        let writes_any = session
-            .items
-            .with_untracked(|items| items.iter().any(|i| matches!(i, Item::Write(_))));
-        spawn_local(async move {
-            // Written policies are graded as the scenario panel grades them, with the
-            // catalogue that makes the least-privilege bound exact; without it (offline and
-            // never loaded) the panel's grading without it.
-            if writes_any {
-                let _ = load_catalog().await;
-            }
-            let Some(result) = bank.try_with_value(|b| {
-                session.writes.with_value(|writes| {
-                    let grader = Grader {
-                        bank: b,
-                        writes,
-                        catalog: catalog(),
-                    };
-                    let result = grader.score(
-                        &session.items.get_untracked(),
-                        &session.answers.get_untracked(),
-                    );
-                    ProgressSink {
-                        store,
-                        bank: b,
-                        writes,
-                        finished_at: storage::now_iso(),
-                        seconds: elapsed.round().max(0.0) as u32,
-                    }
-                    .record(&result);
-                    result
-                })
-            }) else {
-                return;
-            };
-            phase.try_set(Phase::Done(result));
+        session.send(Event::Finish {
+            now_ms: page::now_millis(),
         });
     };
     let start = move |_| {
@@ -136,30 +132,27 @@ fn InterviewView(course: &'static Course) -> impl IntoView {
                 let _ = load_catalog().await;
             });
         }
-        session.answers.set(vec![None; picked.len()]);
-        session.items.set(picked);
-        session.current.set(0);
-        started.set(page::now_millis());
-        deadline.set(page::now_millis() + f64::from(config.minutes) * 60_000.0);
-        phase.set(Phase::Running);
+        let now_ms = page::now_millis();
+        now.set(now_ms);
+        session.send(Event::Start {
+            items: picked,
+            now_ms,
+            minutes: config.minutes,
+        });
     };
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            now.set(page::now_millis());
-            if phase.get_untracked() == Phase::Running
-                && now.get_untracked() >= deadline.get_untracked()
-            {
-                finish();
+            let now_ms = page::now_millis();
+            now.set(now_ms);
+            if session.checkpoint.with_untracked(|c| c.due(now_ms)) {
+                session.send(Event::Tick { now_ms });
             }
         },
         std::time::Duration::from_millis(500),
     ) {
         on_cleanup(move || handle.clear());
     }
-    let remaining = move || {
-        let left = ((deadline.get() - now.get()) / 1000.0).max(0.0) as u64;
-        format!("{}:{:02}", left / 60, left % 60)
-    };
+    let remaining = move || session.checkpoint.with(|c| c.remaining(now.get()));
     let of_topics = move |lesson: &str| {
         chosen_topics.with(|topics| topics.is_empty() || topics.iter().any(|t| t == lesson))
     };
@@ -195,8 +188,8 @@ fn InterviewView(course: &'static Course) -> impl IntoView {
         <Title text="Interview checkpoint" />
         <section class="page interview">
             <h1>"Interview checkpoint"</h1>
-            {move || match phase.get() {
-                Phase::Setup => view! {
+            {move || match stage.get() {
+                Stage::Setup => view! {
                     <form class="interview-setup" on:submit=move |ev| { ev.prevent_default(); start(()); }>
                         <p class="lead">"Questions from the course, decisions to predict and policies to write, one at a time, against the clock. No feedback until you finish."</p>
                         <fieldset>
@@ -241,13 +234,19 @@ fn InterviewView(course: &'static Course) -> impl IntoView {
                         <button type="submit" class="button primary" disabled=move || !can_start()>"Start"</button>
                     </form>
                 }.into_any(),
-                Phase::Running => view! {
+                Stage::Running => view! {
                     <running::ItemsView session remaining=Signal::derive(remaining) finish=Callback::new(move |()| finish()) />
                 }.into_any(),
-                Phase::Grading => view! { <p role="status">"Grading your answers…"</p> }.into_any(),
-                Phase::Done(result) => view! {
-                    <results::Results course session result restart=Callback::new(move |()| phase.set(Phase::Setup)) />
-                }.into_any(),
+                Stage::Grading => view! { <p role="status">"Grading your answers…"</p> }.into_any(),
+                Stage::Done => {
+                    let result = session.checkpoint.with_untracked(|c| match c {
+                        Checkpoint::Done(score) => Some(score.clone()),
+                        _ => None,
+                    });
+                    result.map(|result| view! {
+                        <results::Results course session result restart=Callback::new(move |()| session.send(Event::Restart)) />
+                    }).into_any()
+                }
             }}
         </section>
     }

@@ -9,7 +9,7 @@ use crate::components::policy_editor::PolicyEditor;
 use crate::components::scenario_panel::FixedPolicies;
 use crate::components::Markdown;
 use crate::course::Question;
-use crate::interview::{Answer, Item, WriteTask};
+use crate::interview::{Answer, Event, Item, WriteTask};
 use crate::labels;
 use crate::practice::{DrillRef, ANSWERS};
 use crate::scenario::state::policy_text;
@@ -20,16 +20,21 @@ pub fn ItemsView(
     remaining: Signal<String>,
     finish: Callback<()>,
 ) -> impl IntoView {
-    let Session { items, current, .. } = session;
-    let total = move || items.with(Vec::len);
+    let checkpoint = session.checkpoint;
+    let total = Memo::new(move |_| checkpoint.with(|c| c.sitting().map_or(0, |s| s.items.len())));
+    let current = Memo::new(move |_| checkpoint.with(|c| c.sitting().map_or(0, |s| s.current)));
+    // The item shown changes only on Previous and Next, not with each answer typed into it.
+    let shown = Memo::new(move |_| {
+        checkpoint.with(|c| c.sitting().and_then(|s| s.items.get(s.current).copied()))
+    });
     view! {
         <p class="meta">
-            {move || format!("Question {} of {}", current.get() + 1, total())} " · "
+            {move || format!("Question {} of {}", current.get() + 1, total.get())} " · "
             <span class="timer" role="timer" aria-label="Time left">{move || remaining.get()}</span>
         </p>
         {move || {
             let position = current.get();
-            match items.with(|i| i.get(position).copied()) {
+            match shown.get() {
                 Some(Item::Question(index)) => session
                     .bank
                     .with_value(|b| b.get(index).cloned())
@@ -43,9 +48,9 @@ pub fn ItemsView(
             }
         }}
         <div class="question-nav">
-            <button type="button" class="button quiet" disabled=move || current.get() == 0 on:click=move |_| current.update(|c| *c = c.saturating_sub(1))>"Previous"</button>
-            {move || if current.get() + 1 < total() {
-                view! { <button type="button" class="button primary" on:click=move |_| current.update(|c| *c += 1)>"Next"</button> }.into_any()
+            <button type="button" class="button quiet" disabled=move || current.get() == 0 on:click=move |_| session.send(Event::Previous)>"Previous"</button>
+            {move || if current.get() + 1 < total.get() {
+                view! { <button type="button" class="button primary" on:click=move |_| session.send(Event::Next)>"Next"</button> }.into_any()
             } else {
                 view! { <button type="button" class="button primary" on:click=move |_| finish.run(())>"Finish"</button> }.into_any()
             }}
@@ -54,15 +59,11 @@ pub fn ItemsView(
 }
 
 fn answer_at(session: Session, position: usize) -> Option<Answer> {
-    session.answers.with(|a| a.get(position).cloned().flatten())
+    session.checkpoint.with(|c| c.answer(position).cloned())
 }
 
 fn set_answer(session: Session, position: usize, answer: Option<Answer>) {
-    session.answers.update(|a| {
-        if let Some(slot) = a.get_mut(position) {
-            *slot = answer;
-        }
-    });
+    session.send(Event::Answer { position, answer });
 }
 
 #[component]
@@ -148,8 +149,8 @@ fn WriteItem(session: Session, position: usize, task: WriteTask) -> impl IntoVie
     let starter = policy_text(&scenario.starter);
     // Read once: the editor keeps the text from here on, and must not be made again per key.
     let opening = match session
-        .answers
-        .with_untracked(|a| a.get(position).cloned().flatten())
+        .checkpoint
+        .with_untracked(|c| c.answer(position).cloned())
     {
         Some(Answer::Policy(text)) => text,
         _ => starter.clone(),

@@ -49,10 +49,13 @@ pub fn PolicyList(cx: PlaygroundCx) -> impl IntoView {
 
 #[component]
 fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
-    let doc = move || {
+    // This card's policy alone: an edit elsewhere in the playground neither re-lints nor
+    // redraws it.
+    let doc = Memo::new(move |_| {
         cx.state
             .with(|p| p.policies.iter().find(|d| d.id == id).cloned())
-    };
+    });
+    let doc = move || doc.get();
     let initial = doc().map(|d| d.text).unwrap_or_default();
     let kind = Memo::new(move |_| doc().map_or(PolicyKind::Identity, |d| d.kind));
     let enabled = Memo::new(move |_| doc().is_some_and(|d| d.enabled));

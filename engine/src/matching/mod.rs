@@ -130,7 +130,7 @@ pub fn action_matches(pattern: &str, action: &str) -> bool {
     // Fast paths for the common shapes (`s3:GetObject`, `s3:Get*`) without building tokens;
     // ASCII only, so they agree with the general path's Unicode case folding.
     if pattern.is_ascii() && action.is_ascii() {
-        let wildcard_at = pattern.find(['*', '?']);
+        let wildcard_at = pattern.bytes().position(|b| b == b'*' || b == b'?');
         if wildcard_at.is_none() {
             return pattern.eq_ignore_ascii_case(action);
         }

@@ -21,7 +21,10 @@ pub(super) fn fit(evaluation: &mut Evaluation) {
     for policy in &mut evaluation.policies {
         cut_policy(policy);
     }
-    if json_size(evaluation) <= EXPLANATION_BYTES {
+    // Lengths alone tell that an ordinary explanation is small; counting escapes is for the
+    // ones that might not be.
+    let at_most = super::json_size::json_size_at_most(evaluation).unwrap_or(usize::MAX);
+    if at_most <= EXPLANATION_BYTES || json_size(evaluation) <= EXPLANATION_BYTES {
         return;
     }
     // Statements that may go, with their size, and the room the rest needs.

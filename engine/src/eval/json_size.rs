@@ -13,9 +13,43 @@ use std::fmt;
 /// The number of bytes `serde_json::to_vec(value)` would produce, or `None` for a value this
 /// count does not cover (floats, or a `Serialize` impl that fails).
 pub(super) fn json_size(value: &impl Serialize) -> Option<usize> {
-    let mut size = 0;
+    count(value, Texts::Exact)
+}
+
+/// At least [`json_size`], counting every byte of text as if it needed the longest escape:
+/// texts are not read, only their lengths, so a small value is known to be small at once.
+pub(super) fn json_size_at_most(value: &impl Serialize) -> Option<usize> {
+    count(value, Texts::Longest)
+}
+
+fn count(value: &impl Serialize, texts: Texts) -> Option<usize> {
+    let mut size = Size { bytes: 0, texts };
     value.serialize(Sizer::new(&mut size, false)).ok()?;
-    Some(size)
+    Some(size.bytes)
+}
+
+/// How texts are counted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Texts {
+    /// With their escapes, as written.
+    Exact,
+    /// Six bytes per byte (`\u00XX`), the most a byte can take.
+    Longest,
+}
+
+/// The running count.
+struct Size {
+    bytes: usize,
+    texts: Texts,
+}
+
+impl Size {
+    fn text(&mut self, text: &str) {
+        self.bytes += match self.texts {
+            Texts::Exact => str_size(text),
+            Texts::Longest => text.len() * 6 + 2,
+        };
+    }
 }
 
 /// A string with its quotes and escapes, as `serde_json` writes it.
@@ -64,17 +98,17 @@ impl ser::Error for NotCounted {
 
 /// Adds one value's length to `size`. As an object key, numbers and booleans are quoted.
 struct Sizer<'a> {
-    size: &'a mut usize,
+    size: &'a mut Size,
     key: bool,
 }
 
 impl<'a> Sizer<'a> {
-    fn new(size: &'a mut usize, key: bool) -> Sizer<'a> {
+    fn new(size: &'a mut Size, key: bool) -> Sizer<'a> {
         Sizer { size, key }
     }
 
     fn add(self, bytes: usize) -> Result<(), NotCounted> {
-        *self.size += bytes;
+        self.size.bytes += bytes;
         Ok(())
     }
 
@@ -86,7 +120,7 @@ impl<'a> Sizer<'a> {
 
     /// Opens an array or object; `close` is what its end writes (`]`, `}`, `]}`, `}}`).
     fn open(self, open: usize, close: usize) -> Items<'a> {
-        *self.size += open;
+        self.size.bytes += open;
         Items {
             size: self.size,
             first: true,
@@ -97,7 +131,7 @@ impl<'a> Sizer<'a> {
 
 /// The items of an array or the members of an object, comma-separated.
 struct Items<'a> {
-    size: &'a mut usize,
+    size: &'a mut Size,
     first: bool,
     close: usize,
 }
@@ -105,7 +139,7 @@ struct Items<'a> {
 impl Items<'_> {
     fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotCounted> {
         if !std::mem::take(&mut self.first) {
-            *self.size += 1;
+            self.size.bytes += 1;
         }
         value.serialize(Sizer::new(self.size, false))
     }
@@ -113,14 +147,15 @@ impl Items<'_> {
     /// `"name":value`
     fn field<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), NotCounted> {
         if !std::mem::take(&mut self.first) {
-            *self.size += 1;
+            self.size.bytes += 1;
         }
-        *self.size += str_size(name) + 1;
+        self.size.text(name);
+        self.size.bytes += 1;
         value.serialize(Sizer::new(self.size, false))
     }
 
     fn close(self) -> Result<(), NotCounted> {
-        *self.size += self.close;
+        self.size.bytes += self.close;
         Ok(())
     }
 }
@@ -176,10 +211,12 @@ impl<'a> ser::Serializer for Sizer<'a> {
         Err(NotCounted)
     }
     fn serialize_char(self, v: char) -> Result<(), NotCounted> {
-        self.add(str_size(v.encode_utf8(&mut [0; 4])))
+        self.size.text(v.encode_utf8(&mut [0; 4]));
+        Ok(())
     }
     fn serialize_str(self, v: &str) -> Result<(), NotCounted> {
-        self.add(str_size(v))
+        self.size.text(v);
+        Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), NotCounted> {
         let commas = v.len().saturating_sub(1);
@@ -204,7 +241,8 @@ impl<'a> ser::Serializer for Sizer<'a> {
         _: u32,
         variant: &'static str,
     ) -> Result<(), NotCounted> {
-        self.add(str_size(variant))
+        self.size.text(variant);
+        Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -241,7 +279,8 @@ impl<'a> ser::Serializer for Sizer<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<Items<'a>, NotCounted> {
-        Ok(self.open(str_size(variant) + 3, 2))
+        self.size.text(variant);
+        Ok(self.open(3, 2))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Items<'a>, NotCounted> {
         Ok(self.open(1, 1))
@@ -257,7 +296,8 @@ impl<'a> ser::Serializer for Sizer<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<Items<'a>, NotCounted> {
-        Ok(self.open(str_size(variant) + 3, 2))
+        self.size.text(variant);
+        Ok(self.open(3, 2))
     }
 }
 
@@ -310,12 +350,12 @@ impl ser::SerializeMap for Items<'_> {
     type Error = NotCounted;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), NotCounted> {
         if !std::mem::take(&mut self.first) {
-            *self.size += 1;
+            self.size.bytes += 1;
         }
         key.serialize(Sizer::new(self.size, true))
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotCounted> {
-        *self.size += 1;
+        self.size.bytes += 1;
         value.serialize(Sizer::new(self.size, false))
     }
     fn end(self) -> Result<(), NotCounted> {

@@ -1,4 +1,4 @@
-use super::json_size;
+use super::{json_size, json_size_at_most};
 use crate::case::Case;
 use crate::eval::evaluate;
 use serde::Serialize;
@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 fn assert_counts_as_serde_json(value: &impl Serialize) {
     let written = serde_json::to_vec(value).map(|bytes| bytes.len()).ok();
     assert_eq!(json_size(value), written);
+    let at_most = json_size_at_most(value);
+    assert!(at_most >= written, "{at_most:?} < {written:?}");
+    assert_eq!(at_most.is_some(), written.is_some());
 }
 
 #[test]
@@ -88,6 +91,7 @@ fn every_serde_shape_counts_as_serde_json_writes_it() {
 fn floats_are_not_counted() {
     assert_eq!(json_size(&1.5f64), None);
     assert_eq!(json_size(&vec![1.5f32]), None);
+    assert_eq!(json_size_at_most(&1.5f64), None);
 }
 
 #[test]

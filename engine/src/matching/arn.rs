@@ -82,8 +82,20 @@ pub(crate) fn arn_matches(tokens: &[Token], resource: &str) -> bool {
 mod tests {
     use super::super::Pattern;
 
+    /// Both ways of matching policy text without variables, which must agree.
     fn matches(pattern: &str, resource: &str) -> bool {
-        super::super::resource_matches(&Pattern::wildcard(pattern), resource)
+        let built = super::super::resource_matches(&Pattern::wildcard(pattern), resource);
+        let as_written = super::super::wildcard_resource_matches(pattern, resource);
+        assert_eq!(built, as_written, "`{pattern}` against `{resource}`");
+        built
+    }
+
+    #[test]
+    fn patterns_longer_than_the_stack_tokens_match_too() {
+        let long = format!("arn:aws:s3:::{}", "é".repeat(200));
+        assert!(matches(&format!("{long}*"), &format!("{long}/key")));
+        assert!(!matches(&format!("{long}?"), &long));
+        assert!(matches("arn:aws:s3:::*", &format!("{long}x")));
     }
 
     // Rows cite IAM User Guide, "IAM JSON policy elements: Resource" > "Using wildcards in

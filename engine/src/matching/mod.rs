@@ -151,6 +151,31 @@ pub fn resource_matches(pattern: &Pattern, resource: &str) -> bool {
     pattern.matches_arn(resource)
 }
 
+/// [`resource_matches`] for policy text without variables, as `Pattern::wildcard(pattern)`
+/// would match it, without building the pattern: every Resource value of every statement is
+/// matched on every evaluation, and ordinary ARNs fit in tokens on the stack.
+pub fn wildcard_resource_matches(pattern: &str, resource: &str) -> bool {
+    const ON_STACK: usize = 256;
+    if pattern.len() > ON_STACK {
+        return resource_matches(&Pattern::wildcard(pattern), resource);
+    }
+    // No more characters than bytes, so every character gets a slot.
+    let mut tokens = [Token::AnyRun; ON_STACK];
+    let mut count = 0;
+    for (slot, c) in tokens.iter_mut().zip(pattern.chars()) {
+        *slot = pattern::token(c, true);
+        count += 1;
+    }
+    tokens
+        .get(..count)
+        .is_some_and(|tokens| arn::arn_matches(tokens, resource))
+}
+
+/// Whether policy text holds a `${`: without one, substitution changes nothing.
+pub fn has_variables(text: &str) -> bool {
+    variables::find_reference_start(text).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

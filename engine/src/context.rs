@@ -40,8 +40,15 @@ pub struct RequestContext {
 
 /// The order of `a` and `b` lowercased (ASCII), without lowering either.
 fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
-    let lower_a = a.bytes().map(|byte| byte.to_ascii_lowercase());
-    lower_a.cmp(b.bytes().map(|byte| byte.to_ascii_lowercase()))
+    for (x, y) in a.bytes().zip(b.bytes()) {
+        if x != y {
+            let order = x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase());
+            if order.is_ne() {
+                return order;
+            }
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 impl RequestContext {

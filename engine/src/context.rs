@@ -85,8 +85,14 @@ impl RequestContext {
     /// Sets a key AWS sets for the caller, only when the request did not give it: derived keys
     /// never override explicit ones.
     pub fn insert_default(&mut self, key: &str, value: impl Into<String>, source: KeySource) {
-        if !self.contains(key) {
-            self.insert(key, vec![value.into()], false, source);
+        if let Err(at) = self.position(key) {
+            let entry = ContextEntry {
+                key: key.to_owned(),
+                values: vec![value.into()],
+                multivalued: false,
+                source,
+            };
+            self.entries.insert(at, entry);
         }
     }
 

@@ -155,7 +155,8 @@ pub fn resource_matches(pattern: &Pattern, resource: &str) -> bool {
 /// would match it, without building the pattern: every Resource value of every statement is
 /// matched on every evaluation, and ordinary ARNs fit in tokens on the stack.
 pub fn wildcard_resource_matches(pattern: &str, resource: &str) -> bool {
-    const ON_STACK: usize = 128;
+    // Filling the array is paid on every call: room for ordinary ARNs, not for every ARN.
+    const ON_STACK: usize = 64;
     if pattern.len() > ON_STACK {
         return resource_matches(&Pattern::wildcard(pattern), resource);
     }

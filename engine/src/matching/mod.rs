@@ -155,6 +155,18 @@ pub fn resource_matches(pattern: &Pattern, resource: &str) -> bool {
 /// would match it, without building the pattern: every Resource value of every statement is
 /// matched on every evaluation, and ordinary ARNs fit in tokens on the stack.
 pub fn wildcard_resource_matches(pattern: &str, resource: &str) -> bool {
+    // The two common shapes compare as text. Without wildcards every segment must be equal, so
+    // the whole text is; with one `*` at the very end, the segments before it must be equal and
+    // the last one may run on over colons, which is a prefix test.
+    match pattern.bytes().position(|b| b == b'*' || b == b'?') {
+        None => return pattern == resource,
+        Some(at) if at + 1 == pattern.len() && pattern.ends_with('*') => {
+            return pattern
+                .get(..at)
+                .is_some_and(|prefix| resource.starts_with(prefix));
+        }
+        Some(_) => {}
+    }
     // Filling the array is paid on every call: room for ordinary ARNs, not for every ARN.
     const ON_STACK: usize = 64;
     if pattern.len() > ON_STACK {

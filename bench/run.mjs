@@ -103,6 +103,24 @@ function contenders(testCase) {
         }
       ]
     : []
+  // The before build's decision-only entry points, when it has them, so modes 1 (`decide`) and 3
+  // are compared in the same rounds too.
+  const earlierDecide = before?.decide_case
+    ? [
+        {
+          key: 'beforeDecide',
+          name: `before (${options.before}): case text → decision without explanation (\`decide\`)`,
+          run: (n) => {
+            for (let i = 0; i < n; i++) before.decide_case(text)
+          }
+        },
+        {
+          key: 'beforeParsedDecide',
+          name: `before (${options.before}): decision only (\`decide\`), case parsed once`,
+          run: ((beforeParsed) => (n) => beforeParsed.decide(n))(new before.ParsedCase(text))
+        }
+      ]
+    : []
   const earlier = before
     ? [
         {
@@ -146,6 +164,7 @@ function contenders(testCase) {
     },
     ...decisionOnly,
     ...earlier,
+    ...earlierDecide,
     {
       key: 'peerUnsafe',
       name: 'iam-simulate runUnsafeSimulation (sync, no validation)',
@@ -270,7 +289,9 @@ for (const testCase of benchmarkCases()) {
     ['wasmParsed', '(2) parsed once, full explanation'],
     ['wasmParsedDecide', '(3) parsed once, decision only'],
     ['beforeWasm', 'before: (1) text → decision'],
-    ['beforeParsed', 'before: (2) parsed once, full explanation']
+    ['beforeParsed', 'before: (2) parsed once, full explanation'],
+    ['beforeDecide', 'before: (1) text → decision, `decide`'],
+    ['beforeParsedDecide', 'before: (3) parsed once, decision only']
   ]
   console.log('| engine mode | / runUnsafeSimulation | / runSimulation |')
   console.log('|---|---:|---:|')
@@ -281,6 +302,10 @@ for (const testCase of benchmarkCases()) {
     console.log()
     console.log(`After / before, (1) text → decision: ${ratio('wasm', 'beforeWasm')}  `)
     console.log(`After / before, (2) parsed once, full explanation: ${ratio('wasmParsed', 'beforeParsed')}  `)
+    if (by.beforeDecide) {
+      console.log(`After / before, (1) text → decision, \`decide\`: ${ratio('wasmDecide', 'beforeDecide')}  `)
+      console.log(`After / before, (3) parsed once, decision only: ${ratio('wasmParsedDecide', 'beforeParsedDecide')}  `)
+    }
   }
   console.log()
 }

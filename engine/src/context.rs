@@ -1,6 +1,6 @@
 //! The request context: condition keys and their values, as the evaluator sees them.
 
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
 
 /// One key of the request context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,12 +33,43 @@ pub enum KeySource {
 /// key names; values keep their case.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RequestContext {
-    entries: BTreeMap<String, ContextEntry>,
+    /// Sorted by key compared case-insensitively, at most one entry per key: a request has a
+    /// handful of keys, and a sorted list needs no lowercased copy of each.
+    entries: Vec<ContextEntry>,
+}
+
+/// The order of `a` and `b` lowercased (ASCII), without lowering either.
+fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
+    for (x, y) in a.bytes().zip(b.bytes()) {
+        if x != y {
+            let order = x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase());
+            if order.is_ne() {
+                return order;
+            }
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 impl RequestContext {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A context of `entries` given in order: a later entry for a key replaces an earlier one,
+    /// as with [`RequestContext::insert_single`]. Sorted once, so that a request with thousands
+    /// of keys is not built by thousands of insertions into the middle of the list.
+    pub fn from_entries(mut entries: Vec<ContextEntry>) -> RequestContext {
+        // Stable: entries for the same key stay in the order given, and the last one is kept.
+        entries.sort_by(|a, b| cmp_ignore_case(&a.key, &b.key));
+        let mut kept: Vec<ContextEntry> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            match kept.last_mut() {
+                Some(last) if cmp_ignore_case(&last.key, &entry.key).is_eq() => *last = entry,
+                _ => kept.push(entry),
+            }
+        }
+        RequestContext { entries: kept }
     }
 
     /// Sets a single-valued key, replacing any earlier value.
@@ -54,14 +85,28 @@ impl RequestContext {
     /// Sets a key AWS sets for the caller, only when the request did not give it: derived keys
     /// never override explicit ones.
     pub fn insert_default(&mut self, key: &str, value: impl Into<String>, source: KeySource) {
-        if !self.contains(key) {
-            self.insert(key, vec![value.into()], false, source);
+        if let Err(at) = self.position(key) {
+            let entry = ContextEntry {
+                key: key.to_owned(),
+                values: vec![value.into()],
+                multivalued: false,
+                source,
+            };
+            self.entries.insert(at, entry);
         }
     }
 
     /// Removes a key; for trying the request without it.
     pub fn remove(&mut self, key: &str) {
-        self.entries.remove(&key.to_ascii_lowercase());
+        if let Ok(at) = self.position(key) {
+            self.entries.remove(at);
+        }
+    }
+
+    /// Where `key` is, or where it would go.
+    fn position(&self, key: &str) -> Result<usize, usize> {
+        self.entries
+            .binary_search_by(|entry| cmp_ignore_case(&entry.key, key))
     }
 
     fn insert(&mut self, key: &str, values: Vec<String>, multivalued: bool, source: KeySource) {
@@ -71,28 +116,15 @@ impl RequestContext {
             multivalued,
             source,
         };
-        self.entries.insert(key.to_ascii_lowercase(), entry);
+        match self.position(key) {
+            Ok(at) => self.entries[at] = entry,
+            Err(at) => self.entries.insert(at, entry),
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&ContextEntry> {
-        // Looked up for every condition key and variable: lowercase on the stack, not the heap.
-        const ON_STACK: usize = 128;
-        if !key.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.entries.get(key);
-        }
-        let mut buffer = [0u8; ON_STACK];
-        match buffer.get_mut(..key.len()) {
-            Some(lowered) => {
-                lowered.copy_from_slice(key.as_bytes());
-                lowered.make_ascii_lowercase();
-                // ASCII lowering keeps UTF-8 valid, so this never falls back.
-                match std::str::from_utf8(lowered) {
-                    Ok(lowered) => self.entries.get(lowered),
-                    Err(_) => self.entries.get(&key.to_ascii_lowercase()),
-                }
-            }
-            None => self.entries.get(&key.to_ascii_lowercase()),
-        }
+        let at = self.position(key).ok()?;
+        self.entries.get(at)
     }
 
     pub fn contains(&self, key: &str) -> bool {
@@ -108,7 +140,7 @@ impl RequestContext {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &ContextEntry> {
-        self.entries.values()
+        self.entries.iter()
     }
 
     pub fn len(&self) -> usize {
@@ -142,6 +174,34 @@ mod tests {
         ctx.insert_single(&long, "x");
         assert_eq!(ctx.single(&long.to_uppercase()), Some("x"));
         assert_eq!(ctx.single("aws:principaltag/team"), None);
+    }
+
+    #[test]
+    fn entries_given_together_are_found_as_if_inserted_one_by_one() {
+        let entry = |key: &str, value: &str| ContextEntry {
+            key: key.to_owned(),
+            values: vec![value.to_owned()],
+            multivalued: false,
+            source: KeySource::Request,
+        };
+        let given = [
+            ("b:Two", "1"),
+            ("a:one", "2"),
+            ("B:two", "3"),
+            ("c", "4"),
+            ("A:ONE", "5"),
+        ];
+        let mut one_by_one = RequestContext::new();
+        for (key, value) in given {
+            one_by_one.insert_single(key, value);
+        }
+        let together =
+            RequestContext::from_entries(given.iter().map(|(k, v)| entry(k, v)).collect());
+        assert_eq!(together, one_by_one);
+        assert_eq!(together.single("a:one"), Some("5"));
+        assert_eq!(together.get("b:two").map(|e| e.key.as_str()), Some("B:two"));
+        let keys: Vec<&str> = together.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["A:ONE", "B:two", "c"]);
     }
 
     #[test]

@@ -15,6 +15,10 @@ pub const EXPLANATION_BYTES: usize = 1024 * 1024;
 
 /// `text` cut to [`SHOWN_CHARS`] characters, saying how many were left out.
 pub fn shorten(text: &str) -> std::borrow::Cow<'_, str> {
+    // No more bytes than the limit means no more characters: nothing to count.
+    if text.len() <= SHOWN_CHARS {
+        return text.into();
+    }
     match text.char_indices().nth(SHOWN_CHARS) {
         None => text.into(),
         Some((end, _)) => {

@@ -39,20 +39,22 @@ impl Request {
         Request::with_context(principal, action, resource, None, RequestContext::new())
     }
 
+    /// Takes owned texts where the caller has them (a parsed case), so they are not copied.
     pub fn with_context(
-        principal: &str,
-        action: &str,
-        resource: &str,
+        principal: impl Into<String>,
+        action: impl Into<String>,
+        resource: impl Into<String>,
         resource_account: Option<String>,
         mut context: RequestContext,
     ) -> Result<Request, InvalidPrincipal> {
-        let caller = Caller::parse(principal)?;
+        let principal = principal.into();
+        let caller = Caller::parse(&principal)?;
         caller.derive_context(&mut context);
         let mut request = Request {
-            principal: principal.to_owned(),
+            principal,
             caller,
-            action: action.to_owned(),
-            resource: resource.to_owned(),
+            action: action.into(),
+            resource: resource.into(),
             resource_account,
             context,
         };

@@ -1,7 +1,7 @@
 //! Reading a case from JSON, with errors that point into the case text.
 
 use super::{Case, InvalidPrincipal, NamedPolicy, PolicySet, Request};
-use crate::context::RequestContext;
+use crate::context::{ContextEntry, KeySource, RequestContext};
 use crate::decision::Decision;
 use crate::json::{self, Json, Span, Value};
 use crate::policy::{parse_policy_tree, suggest, PolicyError};
@@ -214,12 +214,10 @@ fn request(json: &Json) -> Result<Request, CaseError> {
         None => RequestContext::new(),
         Some(value) => context(value)?,
     };
-    Request::with_context(&principal, &action, &resource, resource_account, context).map_err(
-        |err| {
-            let span = json.get("principal").map_or(json.span, |p| p.span);
-            CaseError::new(CaseErrorKind::Principal(err), span)
-        },
-    )
+    Request::with_context(principal, action, resource, resource_account, context).map_err(|err| {
+        let span = json.get("principal").map_or(json.span, |p| p.span);
+        CaseError::new(CaseErrorKind::Principal(err), span)
+    })
 }
 
 /// Strings, numbers and booleans are single values; a list makes the key multivalued.
@@ -227,7 +225,7 @@ fn context(json: &Json) -> Result<RequestContext, CaseError> {
     let members = json
         .as_object()
         .ok_or_else(|| wrong_type("`context`", "a JSON object", json))?;
-    let mut ctx = RequestContext::new();
+    let mut entries = Vec::with_capacity(members.len());
     for member in members {
         let scalar = |item: &Json| {
             item.scalar_text().ok_or_else(|| {
@@ -238,15 +236,21 @@ fn context(json: &Json) -> Result<RequestContext, CaseError> {
                 )
             })
         };
-        match &member.value.value {
+        let (values, multivalued) = match &member.value.value {
             Value::Array(items) => {
                 let values = items.iter().map(scalar).collect::<Result<Vec<_>, _>>()?;
-                ctx.insert_multi(&member.key, values);
+                (values, true)
             }
-            _ => ctx.insert_single(&member.key, scalar(&member.value)?),
-        }
+            _ => (vec![scalar(&member.value)?], false),
+        };
+        entries.push(ContextEntry {
+            key: member.key.clone(),
+            values,
+            multivalued,
+            source: KeySource::Request,
+        });
     }
-    Ok(ctx)
+    Ok(RequestContext::from_entries(entries))
 }
 
 /// The value of the first member named `name`, moved out of the object.
@@ -265,7 +269,7 @@ fn policy_set(mut json: Json) -> Result<PolicySet, CaseError> {
     check_fields(&json, &POLICY_FIELDS, "`policies`")?;
     let single = |json: &mut Json, name: &str| match take_member(json, name) {
         Some(value) if !value.is_null() => {
-            named_policy(value, format!("policies.{name}")).map(Some)
+            named_policy(value, || format!("policies.{name}")).map(Some)
         }
         _ => Ok(None),
     };
@@ -302,7 +306,7 @@ fn policy_list(json: Json, path: &str) -> Result<Vec<NamedPolicy>, CaseError> {
     items
         .into_iter()
         .enumerate()
-        .map(|(i, item)| named_policy(item, format!("{path}[{i}]")))
+        .map(|(i, item)| named_policy(item, || format!("{path}[{i}]")))
         .collect()
 }
 
@@ -332,25 +336,31 @@ fn organization_levels(
     Ok(Some(levels))
 }
 
-/// A policy document, or `{"name": "...", "document": {...}}`.
-fn named_policy(mut json: Json, path: String) -> Result<NamedPolicy, CaseError> {
+/// A policy document, or `{"name": "...", "document": {...}}`. `path` names it in an error,
+/// and is written only then.
+fn named_policy(mut json: Json, path: impl Fn() -> String) -> Result<NamedPolicy, CaseError> {
     let (name, document) = match take_member(&mut json, "document") {
         Some(document) => {
-            let name = match json.get("name") {
-                None => None,
-                Some(value) => Some(
-                    value
-                        .as_str()
-                        .ok_or_else(|| wrong_type(format!("`{path}.name`"), "a string", value))?,
-                ),
-            };
+            let name =
+                match json.get("name") {
+                    None => None,
+                    Some(value) => Some(value.as_str().ok_or_else(|| {
+                        wrong_type(format!("`{}.name`", path()), "a string", value)
+                    })?),
+                };
             (name.map(str::to_owned), document)
         }
         None => (None, json),
     };
     let policy = parse_policy_tree(document).map_err(|error| {
         let span = error.span;
-        CaseError::new(CaseErrorKind::Policy { path, error }, span)
+        CaseError::new(
+            CaseErrorKind::Policy {
+                path: path(),
+                error,
+            },
+            span,
+        )
     })?;
     Ok(NamedPolicy { name, policy })
 }

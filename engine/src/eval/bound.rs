@@ -21,7 +21,10 @@ pub(super) fn fit(evaluation: &mut Evaluation) {
     for policy in &mut evaluation.policies {
         cut_policy(policy);
     }
-    if json_size(evaluation) <= EXPLANATION_BYTES {
+    // Lengths alone tell that an ordinary explanation is small; counting escapes is for the
+    // ones that might not be.
+    let at_most = super::json_size::json_size_at_most(evaluation).unwrap_or(usize::MAX);
+    if at_most <= EXPLANATION_BYTES || json_size(evaluation) <= EXPLANATION_BYTES {
         return;
     }
     // Statements that may go, with their size, and the room the rest needs.
@@ -189,22 +192,8 @@ fn cut_text(text: &mut String) {
     }
 }
 
-/// The length of `value` as JSON, without building the text.
+/// The length of `value` as JSON, without building the text; a value that cannot be counted
+/// is taken as too large.
 fn json_size(value: &impl serde::Serialize) -> usize {
-    struct Count(usize);
-    impl std::io::Write for Count {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0 += bytes.len();
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut count = Count(0);
-    match serde_json::to_writer(&mut count, value) {
-        Ok(()) => count.0,
-        // Serialising an explanation cannot fail; if it did, assume the worst.
-        Err(_) => usize::MAX,
-    }
+    super::json_size::json_size(value).unwrap_or(usize::MAX)
 }

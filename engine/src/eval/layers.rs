@@ -52,7 +52,10 @@ pub fn evaluate_policies<S: Sink>(case: &Case) -> Vec<EvaluatedPolicy> {
         ),
         _ => None,
     };
-    let rcp_exempt = if !rcps_cover(&case.request.action) {
+    // Only read when the case has RCPs.
+    let rcp_exempt = if policies.rcps.is_none() {
+        None
+    } else if !rcps_cover(&case.request.action) {
         Some("resource control policies apply only to the services that support them, and this action's service is not one")
     } else if caller.is_service_linked_role() {
         Some("resource control policies do not restrict service-linked roles")

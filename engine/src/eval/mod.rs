@@ -18,6 +18,7 @@
 mod bound;
 mod decide;
 mod explain;
+mod json_size;
 mod layers;
 mod open;
 mod principal;

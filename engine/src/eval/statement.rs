@@ -7,7 +7,9 @@ use super::principal::{match_principal, PrincipalMatch};
 use super::Layer;
 use crate::case::Request;
 use crate::condition;
-use crate::matching::{action_matches, resource_matches, substitute, Pattern};
+use crate::matching::{
+    action_matches, has_variables, resource_matches, substitute, wildcard_resource_matches,
+};
 use crate::policy::{ConditionBlock, ConditionEntry, Node, Patterns, Statement};
 use crate::sink::Sink;
 
@@ -190,15 +192,17 @@ fn resource_element<S: Sink>(resource: Option<&Node<Patterns>>, scope: &Scope<'_
     let mut any = false;
     let mut values = Vec::new();
     for value in &resource.values {
-        let pattern = if scope.variables {
-            substitute(&value.node, &scope.request.context, true)
-        } else {
-            Ok(crate::matching::Substituted {
-                pattern: Pattern::wildcard(&value.node),
-                variables: Vec::new(),
-            })
-        };
-        match pattern {
+        // Text without variables (nearly every ARN) is matched as written, building nothing.
+        if !scope.variables || !has_variables(&value.node) {
+            let matched = wildcard_resource_matches(&value.node, requested);
+            any |= matched;
+            S::push(&mut values, || plain_value::<S>(value, matched));
+            if !S::RECORDS && any {
+                break;
+            }
+            continue;
+        }
+        match substitute(&value.node, &scope.request.context, true) {
             Ok(substituted) => {
                 let matched = resource_matches(&substituted.pattern, requested);
                 any |= matched;

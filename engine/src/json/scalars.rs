@@ -9,6 +9,16 @@ impl Parser<'_> {
     pub(super) fn string(&mut self) -> Result<(String, Span), JsonError> {
         let start = self.pos;
         self.pos += 1;
+        // Most strings have no escape: copy them in one allocation of the exact size.
+        let plain_end = self.bytes[self.pos..]
+            .iter()
+            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+            .map(|offset| self.pos + offset);
+        if let Some(end) = plain_end.filter(|&end| self.bytes[end] == b'"') {
+            let text = self.text[self.pos..end].to_owned();
+            self.pos = end + 1;
+            return Ok((text, Span::new(start, self.pos)));
+        }
         let mut out = String::new();
         loop {
             let run_start = self.pos;

@@ -82,8 +82,52 @@ pub(crate) fn arn_matches(tokens: &[Token], resource: &str) -> bool {
 mod tests {
     use super::super::Pattern;
 
+    /// Both ways of matching policy text without variables, which must agree.
     fn matches(pattern: &str, resource: &str) -> bool {
-        super::super::resource_matches(&Pattern::wildcard(pattern), resource)
+        let built = super::super::resource_matches(&Pattern::wildcard(pattern), resource);
+        let as_written = super::super::wildcard_resource_matches(pattern, resource);
+        assert_eq!(built, as_written, "`{pattern}` against `{resource}`");
+        built
+    }
+
+    /// Every text of up to `max_len` characters over `alphabet`.
+    fn all_strings(alphabet: &[char], max_len: usize) -> Vec<String> {
+        let mut out = vec![String::new()];
+        let mut layer = vec![String::new()];
+        for _ in 0..max_len {
+            layer = layer
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            out.extend(layer.iter().cloned());
+        }
+        out
+    }
+
+    /// The text shortcuts (no wildcard, one final `*`) against the segment matcher, on short
+    /// ARN-like texts with and without six segments.
+    #[test]
+    fn text_shortcuts_agree_with_segment_matching() {
+        let patterns = all_strings(&['a', ':', '*', '?'], 4);
+        let tails = all_strings(&['a', ':'], 3);
+        for prefix in ["", "arn:aws:s3::", "arn:aws:s3:::"] {
+            for tail in &patterns {
+                let pattern = format!("{prefix}{tail}");
+                for rest in &tails {
+                    matches(&pattern, &format!("arn:aws:s3:::{rest}"));
+                    matches(&pattern, &format!("arn:aws:s3::{rest}"));
+                    matches(&pattern, rest);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn patterns_longer_than_the_stack_tokens_match_too() {
+        let long = format!("arn:aws:s3:::{}", "é".repeat(200));
+        assert!(matches(&format!("{long}*"), &format!("{long}/key")));
+        assert!(!matches(&format!("{long}?"), &long));
+        assert!(matches("arn:aws:s3:::*", &format!("{long}x")));
     }
 
     // Rows cite IAM User Guide, "IAM JSON policy elements: Resource" > "Using wildcards in

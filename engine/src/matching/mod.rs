@@ -130,7 +130,7 @@ pub fn action_matches(pattern: &str, action: &str) -> bool {
     // Fast paths for the common shapes (`s3:GetObject`, `s3:Get*`) without building tokens;
     // ASCII only, so they agree with the general path's Unicode case folding.
     if pattern.is_ascii() && action.is_ascii() {
-        let wildcard_at = pattern.find(['*', '?']);
+        let wildcard_at = pattern.bytes().position(|b| b == b'*' || b == b'?');
         if wildcard_at.is_none() {
             return pattern.eq_ignore_ascii_case(action);
         }
@@ -149,6 +149,44 @@ pub fn action_matches(pattern: &str, action: &str) -> bool {
 /// does for ARNs (part by part; the resource part case-sensitive). `*` matches everything.
 pub fn resource_matches(pattern: &Pattern, resource: &str) -> bool {
     pattern.matches_arn(resource)
+}
+
+/// [`resource_matches`] for policy text without variables, as `Pattern::wildcard(pattern)`
+/// would match it, without building the pattern: every Resource value of every statement is
+/// matched on every evaluation, and ordinary ARNs fit in tokens on the stack.
+pub fn wildcard_resource_matches(pattern: &str, resource: &str) -> bool {
+    // The two common shapes compare as text. Without wildcards every segment must be equal, so
+    // the whole text is; with one `*` at the very end, the segments before it must be equal and
+    // the last one may run on over colons, which is a prefix test.
+    match pattern.bytes().position(|b| b == b'*' || b == b'?') {
+        None => return pattern == resource,
+        Some(at) if at + 1 == pattern.len() && pattern.ends_with('*') => {
+            return pattern
+                .get(..at)
+                .is_some_and(|prefix| resource.starts_with(prefix));
+        }
+        Some(_) => {}
+    }
+    // Filling the array is paid on every call: room for ordinary ARNs, not for every ARN.
+    const ON_STACK: usize = 64;
+    if pattern.len() > ON_STACK {
+        return resource_matches(&Pattern::wildcard(pattern), resource);
+    }
+    // No more characters than bytes, so every character gets a slot.
+    let mut tokens = [Token::AnyRun; ON_STACK];
+    let mut count = 0;
+    for (slot, c) in tokens.iter_mut().zip(pattern.chars()) {
+        *slot = pattern::token(c, true);
+        count += 1;
+    }
+    tokens
+        .get(..count)
+        .is_some_and(|tokens| arn::arn_matches(tokens, resource))
+}
+
+/// Whether policy text holds a `${`: without one, substitution changes nothing.
+pub fn has_variables(text: &str) -> bool {
+    variables::find_reference_start(text).is_some()
 }
 
 #[cfg(test)]

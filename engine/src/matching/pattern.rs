@@ -14,11 +14,16 @@ pub(crate) enum Token {
 
 /// Turns policy text into tokens: `*` and `?` become wildcards when `wildcards` is true.
 pub(crate) fn tokenize(text: &str, wildcards: bool, out: &mut Vec<Token>) {
-    out.extend(text.chars().map(|c| match c {
+    out.extend(text.chars().map(|c| token(c, wildcards)));
+}
+
+/// One character of policy text as a token.
+pub(crate) fn token(c: char, wildcards: bool) -> Token {
+    match c {
         '*' if wildcards => Token::AnyRun,
         '?' if wildcards => Token::AnyOne,
         other => Token::Char(other),
-    }));
+    }
 }
 
 fn chars_equal(a: char, b: char, case_insensitive: bool) -> bool {

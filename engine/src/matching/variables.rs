@@ -52,7 +52,7 @@ fn split_default(inner: &str) -> (&str, Option<&str>) {
 
 /// Byte offset of the first `${`. A byte scan: `str::find` with a two-byte needle sets up a
 /// substring searcher on every call, and this runs for every Resource and condition value.
-fn find_reference_start(text: &str) -> Option<usize> {
+pub(super) fn find_reference_start(text: &str) -> Option<usize> {
     text.as_bytes().windows(2).position(|pair| pair == b"${")
 }
 

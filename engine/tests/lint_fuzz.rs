@@ -1,12 +1,14 @@
 //! Lint and the English reading never panic, whatever the text: random edits of real policies
 //! (deleted, repeated and replaced characters, including multi-byte ones) and random strings.
+//! On the same texts, the lenient reading an editor lints gives, as its strict verdict, exactly
+//! what the strict parser gives: an editor parses each keystroke's text once.
 
 #![allow(clippy::unwrap_used)] // A test.
 
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::english::read_policy;
 use iamplay_engine::lint::{lint, LintOptions};
-use iamplay_engine::policy::parse_policy_lenient;
+use iamplay_engine::policy::{parse_policy, parse_policy_lenient};
 use iamplay_engine::policy_kind::PolicyKind;
 use proptest::prelude::*;
 
@@ -24,7 +26,9 @@ fn exercise(text: &str) {
             assert!(finding.range.start <= finding.range.end && finding.range.end <= text.len());
         }
     }
-    if let Some(policy) = parse_policy_lenient(text).policy {
+    let lenient = parse_policy_lenient(text);
+    assert_eq!(lenient.strict().cloned(), parse_policy(text), "{text}");
+    if let Some(policy) = lenient.policy {
         let _ = read_policy(&policy, Some(Catalog::embedded()));
     }
 }
@@ -60,4 +64,24 @@ proptest! {
     fn random_text_never_panics(text in "\\PC{0,80}") {
         exercise(&text);
     }
+}
+
+#[test]
+fn the_strict_verdict_of_a_lenient_reading_is_the_strict_parse_even_with_many_errors() {
+    let texts = [
+        r#"{"Version": "2012-10-17", "Statement": [{"Action": "s3:*", "Resource": "*"}, {"Effect": "Maybe", "Action": 7, "Resource": "*"}]}"#,
+        r#"{"Version": "2013", "Statement": {"Effect": "Allow", "Action": "s3:GetObject"}, "Extra": 1}"#,
+        r#"{"Version": "2012-10-17"}"#,
+        "{}",
+        "[]",
+        r#"{"Statement": [1, "two", {"Effect": "Deny", "NotAction": [], "Resource": "*"}]}"#,
+        "not json",
+        "",
+    ];
+    for text in texts {
+        let lenient = parse_policy_lenient(text);
+        assert_eq!(lenient.strict().cloned(), parse_policy(text), "{text}");
+    }
+    let many = parse_policy_lenient(texts[0]);
+    assert!(many.errors.len() > 1, "the first text has several errors");
 }

@@ -6,6 +6,7 @@ use iamplay_engine::catalog::Catalog;
 use iamplay_engine::eval::Decision;
 use iamplay_engine::json::LineIndex;
 use iamplay_engine::lint::{self, LintOptions};
+use iamplay_engine::policy::parse_policy_lenient;
 
 use crate::labels;
 
@@ -76,7 +77,9 @@ pub fn report_prepared(
 ) -> Report {
     let index = LineIndex::new(text);
     let options = LintOptions::new(scenario.edit.kind, catalog);
-    let findings: Vec<FindingView> = lint::lint(text, &options)
+    // One parse per keystroke: lint reads it leniently, grading takes its strict verdict.
+    let parsed = parse_policy_lenient(text);
+    let findings: Vec<FindingView> = lint::lint_parsed(text, &parsed, &options)
         .into_iter()
         .map(|finding| FindingView {
             code: finding.code,
@@ -88,7 +91,11 @@ pub fn report_prepared(
         .collect();
     // With the catalogue the least-privilege bound is exact: the grader expands each pattern
     // and asks the evaluator which actions it really allows on the task's resources.
-    let grade = match prepared.grade_text(scenario, text, catalog) {
+    let graded = parsed
+        .strict()
+        .map_err(|e| GradeError::Policy(Box::new(e)))
+        .and_then(|policy| prepared.grade_policy(scenario, policy, catalog));
+    let grade = match graded {
         Ok(grade) => grade,
         Err(err) => {
             let invalid = match &err {

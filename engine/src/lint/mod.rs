@@ -44,7 +44,7 @@ const DOCS: [&[(Check, &str)]; 12] = [
 
 use crate::catalog::Catalog;
 use crate::json::LineIndex;
-use crate::policy::parse_policy_lenient;
+use crate::policy::{parse_policy_lenient, LenientPolicy};
 use crate::policy_kind::PolicyKind;
 use context::Context;
 
@@ -75,7 +75,13 @@ impl<'c> LintOptions<'c> {
 
 /// Every finding in `text`, sorted by position, then severity.
 pub fn lint(text: &str, options: &LintOptions<'_>) -> Vec<Finding> {
-    let parsed = parse_policy_lenient(text);
+    lint_parsed(text, &parse_policy_lenient(text), options)
+}
+
+/// [`lint`] over a reading the caller already has (from [`parse_policy_lenient`] of `text`):
+/// an editor lints and evaluates one parse per keystroke, taking the strict policy from
+/// [`crate::policy::LenientPolicy::strict`].
+pub fn lint_parsed(text: &str, parsed: &LenientPolicy, options: &LintOptions<'_>) -> Vec<Finding> {
     let mut cx = Context::new(text, options);
     for error in &parsed.errors {
         parse_errors::report(&mut cx, error);

@@ -27,6 +27,21 @@ pub struct LenientPolicy {
     /// required element are left out; others keep what could be read.
     pub policy: Option<Policy>,
     pub errors: Vec<PolicyError>,
+    /// The whole document, where a missing `Statement` is reported.
+    pub span: Span,
+}
+
+impl LenientPolicy {
+    /// What [`parse_policy`] gives for the same text, without parsing it again: the policy
+    /// when nothing was wrong, else the first error. Both readings settle through one
+    /// function, so they cannot drift apart.
+    pub fn strict(&self) -> Result<&Policy, PolicyError> {
+        settle(
+            self.policy.as_ref(),
+            self.errors.first().cloned(),
+            self.span,
+        )
+    }
 }
 
 /// Parses a policy as AWS would accept it: any error rejects it.
@@ -45,7 +60,16 @@ pub fn parse_policy_tree(json: Json) -> Result<Policy, PolicyError> {
     let span = json.span;
     let mut reader = Reader::default();
     let policy = reader.policy(json);
-    match (reader.errors.into_iter().next(), policy) {
+    settle(policy, reader.errors.into_iter().next(), span)
+}
+
+/// The strict verdict on a reading: any error rejects the policy.
+fn settle<P>(
+    policy: Option<P>,
+    first_error: Option<PolicyError>,
+    span: Span,
+) -> Result<P, PolicyError> {
+    match (first_error, policy) {
         (Some(first), _) => Err(first),
         (None, Some(policy)) => Ok(policy),
         (None, None) => Err(PolicyError::new(
@@ -62,16 +86,19 @@ pub fn parse_policy_tree(json: Json) -> Result<Policy, PolicyError> {
 pub fn parse_policy_lenient(text: &str) -> LenientPolicy {
     match json::parse(text) {
         Ok(json) => {
+            let span = json.span;
             let mut reader = Reader::default();
             let policy = reader.policy(json);
             LenientPolicy {
                 policy,
                 errors: reader.errors,
+                span,
             }
         }
         Err(err) => LenientPolicy {
             policy: None,
             errors: vec![err.into()],
+            span: Span::new(0, text.len()),
         },
     }
 }

@@ -71,21 +71,3 @@ impl JsonError {
         Some(help.to_owned())
     }
 }
-
-impl crate::diagnostic::Diagnostic for JsonError {
-    fn code(&self) -> &'static str {
-        crate::lint::Check::JsonSyntax.code()
-    }
-
-    fn message(&self) -> String {
-        self.to_string()
-    }
-
-    fn span(&self) -> Span {
-        self.span
-    }
-
-    fn help(&self) -> Option<String> {
-        JsonError::help(self)
-    }
-}

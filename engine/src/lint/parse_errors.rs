@@ -5,7 +5,7 @@
 use super::check::Check;
 use super::context::Context;
 use crate::diagnostic::Diagnostic;
-use crate::json::Span;
+use crate::json::{JsonError, Span};
 use crate::policy::{PolicyError, PolicyErrorKind as Kind};
 
 pub(super) fn report(cx: &mut Context<'_>, error: &PolicyError) {
@@ -229,3 +229,22 @@ JSON keys must be unique in an object; write the values of one key as a list ins
 `Null` already tests whether the key is present; write `Null`."#,
     ),
 ];
+
+// Here, not beside `JsonError`: the JSON reader knows nothing of lint codes or diagnostics.
+impl Diagnostic for JsonError {
+    fn code(&self) -> &'static str {
+        Check::JsonSyntax.code()
+    }
+
+    fn message(&self) -> String {
+        self.to_string()
+    }
+
+    fn span(&self) -> Span {
+        self.span
+    }
+
+    fn help(&self) -> Option<String> {
+        JsonError::help(self)
+    }
+}

@@ -123,8 +123,11 @@ mod tests {
     fn the_engine_rules_run_too() {
         let mut s = scenario();
         s.starter = s.answer.clone();
-        s.answer = json!({"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]});
+        s.answer.value = crate::PolicyText::new(
+            json!({"Version": "2012-10-17", "Statement": [
+                {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]})
+            .to_string(),
+        );
         let problems = check_scenario(&s, None);
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(

@@ -228,7 +228,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
 
 /// The text of `span` in `source`, each line after the first losing the indentation of the
 /// line the value starts on (as far as it has that much leading whitespace).
-fn reindented(source: &str, span: Span) -> String {
+pub fn reindented(source: &str, span: Span) -> String {
     let text = span.slice(source).unwrap_or_default();
     let line_start = source[..span.start].rfind('\n').map_or(0, |at| at + 1);
     let indent = source[line_start..span.start]

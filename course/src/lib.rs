@@ -34,7 +34,7 @@ mod request;
 
 #[cfg(feature = "authoring")]
 pub use bundle::{bundle_course, render_course};
-pub use bundle::{Bundle, RenderedCourse, BUNDLE_FORMAT};
+pub use bundle::{Bundle, RenderedCourse, BUNDLE_FORMAT, OLDEST_BUNDLE_FORMAT};
 #[cfg(feature = "authoring")]
 pub use check::{
     check_course, check_files, check_scenario, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS,
@@ -52,7 +52,7 @@ pub use load::{load_course, parse_json, Loaded, COURSE_FILE};
 pub use manifest::*;
 pub use policy_text::PolicyText;
 pub use problem::{is_kebab_case, Problem};
-pub use request::{CheckRequest, Context, ContextValue};
+pub use request::{CheckRequest, Context, ContextValue, Scalar};
 
 #[cfg(all(test, feature = "authoring"))]
 mod tests {

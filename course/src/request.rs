@@ -40,8 +40,10 @@ impl CheckRequest {
         let mut context = RequestContext::new();
         for (key, value) in &self.context.0 {
             match value {
-                ContextValue::One(text) => context.insert_single(key, text.clone()),
-                ContextValue::Many(texts) => context.insert_multi(key, texts.clone()),
+                ContextValue::One(one) => context.insert_single(key, one.text()),
+                ContextValue::Many(many) => {
+                    context.insert_multi(key, many.iter().map(Scalar::text).collect())
+                }
             }
         }
         Request::with_context(
@@ -58,11 +60,40 @@ impl CheckRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Context(pub Vec<(String, ContextValue)>);
 
-/// A single value (text, number or boolean, kept as text), or a list of them.
+/// A single value, or a list of them (a multivalued key).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContextValue {
-    One(String),
-    Many(Vec<String>),
+    One(Scalar),
+    Many(Vec<Scalar>),
+}
+
+/// A context value as written: the engine compares its text, a lesson file keeps its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scalar {
+    Text(String),
+    Number(serde_json::Number),
+    Bool(bool),
+}
+
+impl Scalar {
+    /// The text the engine compares.
+    pub fn text(&self) -> String {
+        match self {
+            Scalar::Text(text) => text.clone(),
+            Scalar::Number(number) => number.to_string(),
+            Scalar::Bool(flag) => flag.to_string(),
+        }
+    }
+}
+
+impl Serialize for Scalar {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Scalar::Text(text) => serializer.serialize_str(text),
+            Scalar::Number(number) => number.serialize(serializer),
+            Scalar::Bool(flag) => serializer.serialize_bool(*flag),
+        }
+    }
 }
 
 impl Context {
@@ -110,30 +141,27 @@ impl<'de> Visitor<'de> for Keys {
 
 impl<'de> Deserialize<'de> for ContextValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ContextValue, D::Error> {
-        deserializer.deserialize_any(Scalar { list_allowed: true })
+        deserializer.deserialize_any(Value { list_allowed: true })
     }
 }
 
-/// A scalar as text; a list of scalars where a list is allowed.
-struct Scalar {
+/// A scalar; a list of scalars where a list is allowed.
+struct Value {
     list_allowed: bool,
 }
 
-/// One scalar of a multivalued key.
-struct Item(String);
-
-impl<'de> Deserialize<'de> for Item {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Item, D::Error> {
-        match deserializer.deserialize_any(Scalar {
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Scalar, D::Error> {
+        match deserializer.deserialize_any(Value {
             list_allowed: false,
         })? {
-            ContextValue::One(text) => Ok(Item(text)),
+            ContextValue::One(one) => Ok(one),
             ContextValue::Many(_) => Err(de::Error::custom("a list inside a list")),
         }
     }
 }
 
-impl<'de> Visitor<'de> for Scalar {
+impl<'de> Visitor<'de> for Value {
     type Value = ContextValue;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -145,23 +173,25 @@ impl<'de> Visitor<'de> for Scalar {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<ContextValue, E> {
-        Ok(ContextValue::One(text.to_owned()))
+        Ok(ContextValue::One(Scalar::Text(text.to_owned())))
     }
 
     fn visit_bool<E: de::Error>(self, flag: bool) -> Result<ContextValue, E> {
-        Ok(ContextValue::One(flag.to_string()))
+        Ok(ContextValue::One(Scalar::Bool(flag)))
     }
 
     fn visit_u64<E: de::Error>(self, number: u64) -> Result<ContextValue, E> {
-        Ok(ContextValue::One(number.to_string()))
+        Ok(ContextValue::One(Scalar::Number(number.into())))
     }
 
     fn visit_i64<E: de::Error>(self, number: i64) -> Result<ContextValue, E> {
-        Ok(ContextValue::One(number.to_string()))
+        Ok(ContextValue::One(Scalar::Number(number.into())))
     }
 
     fn visit_f64<E: de::Error>(self, number: f64) -> Result<ContextValue, E> {
-        Ok(ContextValue::One(number.to_string()))
+        let one = serde_json::Number::from_f64(number)
+            .map_or_else(|| Scalar::Text(number.to_string()), Scalar::Number);
+        Ok(ContextValue::One(one))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ContextValue, A::Error> {
@@ -169,8 +199,8 @@ impl<'de> Visitor<'de> for Scalar {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
         }
         let mut items = Vec::new();
-        while let Some(Item(text)) = seq.next_element()? {
-            items.push(text);
+        while let Some(item) = seq.next_element::<Scalar>()? {
+            items.push(item);
         }
         Ok(ContextValue::Many(items))
     }
@@ -178,7 +208,7 @@ impl<'de> Visitor<'de> for Scalar {
 
 #[cfg(test)]
 mod tests {
-    use super::{CheckRequest, ContextValue};
+    use super::{CheckRequest, ContextValue, Scalar};
 
     #[test]
     fn a_request_reads_its_context_in_order_and_builds_the_engines_request() {
@@ -195,9 +225,15 @@ mod tests {
             keys,
             ["aws:SourceIp", "aws:MultiFactorAuthAge", "aws:TagKeys"]
         );
-        assert_eq!(read.context.0[1].1, ContextValue::One("300".to_owned()));
+        assert_eq!(
+            read.context.0[1].1,
+            ContextValue::One(Scalar::Number(300.into()))
+        );
         let request = read.to_request().expect("a principal");
         assert_eq!(request.action, "s3:GetObject");
+        let json = serde_json::to_value(&read.context).expect("serialises");
+        assert_eq!(json["aws:MultiFactorAuthAge"], 300);
+        assert_eq!(json["aws:TagKeys"], serde_json::json!(["a", true]));
         let bundled = serde_json::to_string(&read).expect("serialises");
         let back: CheckRequest = serde_json::from_str(&bundled).expect("reads back");
         assert_eq!(back, read);

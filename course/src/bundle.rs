@@ -12,11 +12,6 @@ use super::markdown::Document;
 /// Format 4 holds each policy as its author's text.
 pub const BUNDLE_FORMAT: u32 = 4;
 
-/// The oldest format an app still reads: format 3 held each policy as a JSON object, which
-/// reads as that object pretty-printed in its key order (as a format 3 app showed it), so a
-/// trainer's course bundled before format 4 still runs.
-pub const OLDEST_BUNDLE_FORMAT: u32 = 3;
-
 /// A course whose Markdown fields are parsed documents.
 pub type RenderedCourse = Course<Document>;
 

@@ -216,35 +216,69 @@ impl Serialize for FixedPolicy {
     }
 }
 
-/// Read as its text first, so a plain document keeps its author's layout whole.
+/// A lesson file gives the text of either form (so a plain document keeps its author's layout
+/// whole); a bundle gives a plain document's text, or `{"name": ..., "document": text}`.
 impl<'de> Deserialize<'de> for FixedPolicy {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FixedPolicy, D::Error> {
-        let text = PolicyText::deserialize(deserializer)?;
-        let Ok(root) = json::parse(text.as_str()) else {
-            return Ok(FixedPolicy {
-                name: None,
-                document: text,
-            });
+        deserializer.deserialize_newtype_struct(json::SOURCE_TEXT, Entry)
+    }
+}
+
+struct Entry;
+
+impl<'de> Visitor<'de> for Entry {
+    type Value = FixedPolicy;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a policy document, or an object with `name` and `document`")
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<FixedPolicy, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<FixedPolicy, E> {
+        let plain = || FixedPolicy {
+            name: None,
+            document: PolicyText::new(text),
+        };
+        let Ok(root) = json::parse(text) else {
+            return Ok(plain());
         };
         let (Some(document), None) = (root.get("document"), root.get("Statement")) else {
-            return Ok(FixedPolicy {
-                name: None,
-                document: text,
-            });
+            return Ok(plain());
         };
         let name = match root.get("name") {
             None => None,
             Some(name) => Some(
                 name.as_str()
-                    .ok_or_else(|| de::Error::custom("the `name` of a fixed policy must be text"))?
+                    .ok_or_else(|| E::custom("the `name` of a fixed policy must be text"))?
                     .to_owned(),
             ),
         };
         let document = match document.as_str() {
-            Some(bundled) => PolicyText::new(bundled),
-            None => PolicyText::new(json::reindented(text.as_str(), document.span)),
+            Some(text) => PolicyText::new(text),
+            None => PolicyText::new(json::reindented(text, document.span)),
         };
         Ok(FixedPolicy { name, document })
+    }
+
+    /// A named policy in a bundle.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FixedPolicy, A::Error> {
+        let mut policy = FixedPolicy::default();
+        let mut document = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "name" => policy.name = Some(map.next_value()?),
+                "document" => document = Some(map.next_value()?),
+                other => return Err(de::Error::unknown_field(other, &["name", "document"])),
+            }
+        }
+        policy.document = document.ok_or_else(|| de::Error::missing_field("document"))?;
+        Ok(policy)
     }
 }
 

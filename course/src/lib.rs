@@ -34,7 +34,7 @@ mod request;
 
 #[cfg(feature = "authoring")]
 pub use bundle::{bundle_course, render_course};
-pub use bundle::{Bundle, RenderedCourse, BUNDLE_FORMAT, OLDEST_BUNDLE_FORMAT};
+pub use bundle::{Bundle, RenderedCourse, BUNDLE_FORMAT};
 #[cfg(feature = "authoring")]
 pub use check::{
     check_course, check_files, check_scenario, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS,

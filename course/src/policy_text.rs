@@ -5,12 +5,11 @@ use std::fmt;
 
 use iamplay_engine::json::{self, SOURCE_TEXT};
 use iamplay_engine::policy::{parse_policy, Policy, PolicyError};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 /// A policy document's text. Read from a lesson file it is the document's exact text,
-/// re-indented to start at column 0; in a bundle it is a string (a bundle of format 3 held the
-/// document as an object, which reads as that object pretty-printed).
+/// re-indented to start at column 0; in a bundle it is a string.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PolicyText(String);
 
@@ -80,14 +79,6 @@ impl<'de> Visitor<'de> for Source {
     fn visit_string<E: de::Error>(self, text: String) -> Result<PolicyText, E> {
         Ok(PolicyText(text))
     }
-
-    /// Another reader met a document written as an object (a format 3 bundle).
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<PolicyText, A::Error> {
-        let document = serde_json::Value::deserialize(de::value::MapAccessDeserializer::new(map))?;
-        serde_json::to_string_pretty(&document)
-            .map(PolicyText)
-            .map_err(de::Error::custom)
-    }
 }
 
 #[cfg(test)]
@@ -108,15 +99,5 @@ mod tests {
         let bundled = serde_json::to_string(text).expect("text");
         let back: PolicyText = serde_json::from_str(&bundled).expect("a string");
         assert_eq!(&back, text);
-    }
-
-    #[test]
-    fn an_object_from_another_reader_is_pretty_printed_in_its_order() {
-        let old: PolicyText =
-            serde_json::from_str(r#"{"Version": "2012-10-17", "Statement": []}"#).expect("old");
-        assert_eq!(
-            old.as_str(),
-            "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}"
-        );
     }
 }

@@ -73,8 +73,11 @@ pub fn scenario_link(scenario: &Scenario) -> Result<String, ShareError> {
 /// parsed for the scenario panel.
 pub fn open_link(fragment: &str) -> Result<Scenario<Document>, LinkError> {
     let json = share::unpack(fragment, FRAGMENT_KEY)?;
-    let linked: Linked =
-        serde_json::from_slice(&json).map_err(|error| LinkError::Invalid(error.to_string()))?;
+    // Read as course files are: a link made before policies travelled as text holds each
+    // policy as an object, which reads as its text all the same.
+    let text = String::from_utf8(json).map_err(|error| LinkError::Invalid(error.to_string()))?;
+    let linked: Linked = iamplay_engine::json::from_str(&text)
+        .map_err(|error| LinkError::Invalid(error.to_string()))?;
     let scenario = linked.scenario;
     if linked.engine.len() > 64 {
         return Err(LinkError::Invalid("the version is too long".into()));

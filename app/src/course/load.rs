@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use iamplay_course::{Bundle, BUNDLE_FORMAT, OLDEST_BUNDLE_FORMAT};
+use iamplay_course::{Bundle, BUNDLE_FORMAT};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Deserialize;
@@ -12,15 +12,10 @@ use crate::interop::course::fetch_course_text;
 use crate::interop::storage::unscoped;
 use crate::progress::ProgressStore;
 
-/// Whether this app reads bundles of `format`.
-fn readable(format: u32) -> bool {
-    (OLDEST_BUNDLE_FORMAT..=BUNDLE_FORMAT).contains(&format)
-}
-
 /// Parses a bundle's text, refusing a bundle of another format with the versions in the message.
 pub fn parse_bundle(text: &str) -> Result<Course, CourseError> {
     match serde_json::from_str::<Bundle>(text) {
-        Ok(bundle) if readable(bundle.format) => Ok(bundle.course),
+        Ok(bundle) if bundle.format == BUNDLE_FORMAT => Ok(bundle.course),
         Ok(bundle) => Err(format_error(bundle.format)),
         Err(error) => {
             // A different format explains a shape this app cannot read better than serde does.
@@ -29,7 +24,7 @@ pub fn parse_bundle(text: &str) -> Result<Course, CourseError> {
                 format: u32,
             }
             match serde_json::from_str::<Header>(text) {
-                Ok(header) if !readable(header.format) => Err(format_error(header.format)),
+                Ok(header) if header.format != BUNDLE_FORMAT => Err(format_error(header.format)),
                 _ => Err(CourseError::Parse(error.to_string())),
             }
         }
@@ -203,24 +198,6 @@ mod tests {
         // A newer shape that this app cannot read at all is still reported by its format.
         let reshaped = format!(r#"{{"format": {newer}, "lessons": []}}"#);
         assert_eq!(parse_bundle(&reshaped), Err(format_error(newer)));
-    }
-
-    #[test]
-    fn a_format_3_bundle_with_policies_as_objects_still_reads() {
-        let mut bundle: serde_json::Value =
-            serde_json::from_str(&bundle_text(BUNDLE_FORMAT)).expect("json");
-        bundle["format"] = OLDEST_BUNDLE_FORMAT.into();
-        let scenario = &mut bundle["course"]["lessons"][0]["manifest"]["scenarios"][0];
-        let object = serde_json::json!({"Version": "2012-10-17", "Statement": []});
-        scenario["starter"] = object.clone();
-        scenario["fixed"] = serde_json::json!({"identity": [{"name": "N", "document": object}]});
-        let course = parse_bundle(&bundle.to_string()).expect("format 3 reads");
-        let read = &course.lessons[0].manifest.scenarios[0];
-        let pretty = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}";
-        assert_eq!(read.starter.as_str(), pretty);
-        let fixed = read.fixed.as_ref().expect("fixed");
-        assert_eq!(fixed.identity[0].name.as_deref(), Some("N"));
-        assert_eq!(fixed.identity[0].document.as_str(), pretty);
     }
 
     #[test]

@@ -70,7 +70,7 @@ mod tests {
     use super::*;
 
     fn scenario() -> Scenario {
-        serde_json::from_value(json!({
+        iamplay_engine::json::from_str(&json!({
             "id": "read", "title": "Read", "style": "write", "task": "Let Alice read.",
             "edit": {"kind": "identity", "name": "alice"},
             "starter": {"Version": "2012-10-17", "Statement": []},
@@ -84,7 +84,8 @@ mod tests {
             "answer": {"Version": "2012-10-17", "Statement": [
                 {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::raw-data/*"}]},
             "leastPrivilege": {"resources": ["arn:aws:s3:::raw-data/*"]}
-        }))
+        })
+        .to_string())
         .unwrap()
     }
 

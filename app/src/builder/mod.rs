@@ -40,32 +40,8 @@ pub fn lesson_json(scenario: &iamplay_course::Scenario) -> String {
     let mut texts = Vec::new();
     if let serde_json::Value::Object(map) = &mut value {
         map.retain(|_, field| !field.is_null());
-        for key in ["starter", "answer"] {
-            map.get_mut(key)
-                .into_iter()
-                .for_each(|policy| mark(policy, &mut texts));
-        }
-        if let Some(serde_json::Value::Object(fixed)) = map.get_mut("fixed") {
-            for (slot, policies) in fixed.iter_mut() {
-                let levels = slot == "scps" || slot == "rcps";
-                let entries: Vec<&mut serde_json::Value> = match policies {
-                    serde_json::Value::Array(list) if levels => list
-                        .iter_mut()
-                        .filter_map(serde_json::Value::as_array_mut)
-                        .flatten()
-                        .collect(),
-                    serde_json::Value::Array(list) => list.iter_mut().collect(),
-                    single => vec![single],
-                };
-                for entry in entries {
-                    match entry.get_mut("document") {
-                        Some(document) => mark(document, &mut texts),
-                        None => mark(entry, &mut texts),
-                    }
-                }
-            }
-        }
     }
+    for_each_policy(&mut value, &mut |policy| mark(policy, &mut texts));
     let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
     for (index, text) in texts.iter().enumerate() {
         let marker = serde_json::to_string(&marker(index)).unwrap_or_default();
@@ -81,6 +57,41 @@ pub fn lesson_json(scenario: &iamplay_course::Scenario) -> String {
         out.replace_range(at..at + marker.len(), &indented);
     }
     out
+}
+
+/// Calls `visit` on every policy of a scenario held as JSON: the starter, the answer, and each
+/// fixed policy's document.
+pub(crate) fn for_each_policy(
+    scenario: &mut serde_json::Value,
+    visit: &mut dyn FnMut(&mut serde_json::Value),
+) {
+    let serde_json::Value::Object(map) = scenario else {
+        return;
+    };
+    for key in ["starter", "answer"] {
+        map.get_mut(key).into_iter().for_each(&mut *visit);
+    }
+    let Some(serde_json::Value::Object(fixed)) = map.get_mut("fixed") else {
+        return;
+    };
+    for (slot, policies) in fixed.iter_mut() {
+        let levels = slot == "scps" || slot == "rcps";
+        let entries: Vec<&mut serde_json::Value> = match policies {
+            serde_json::Value::Array(list) if levels => list
+                .iter_mut()
+                .filter_map(serde_json::Value::as_array_mut)
+                .flatten()
+                .collect(),
+            serde_json::Value::Array(list) => list.iter_mut().collect(),
+            single => vec![single],
+        };
+        for entry in entries {
+            match entry.get_mut("document") {
+                Some(document) => visit(document),
+                None => visit(entry),
+            }
+        }
+    }
 }
 
 /// Where the `index`th policy's text goes once the rest is printed.

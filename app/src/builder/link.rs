@@ -109,7 +109,9 @@ fn read_linked(json: &[u8]) -> Result<Linked, LinkError> {
         }
         match objects {
             0 => Err(invalid(error)),
-            _ => serde_json::from_value(value).map_err(invalid),
+            // Read from bytes again: one typed reading of a scenario in the module, not two.
+            _ => serde_json::from_slice(&serde_json::to_vec(&value).unwrap_or_default())
+                .map_err(invalid),
         }
     })
 }

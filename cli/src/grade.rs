@@ -193,14 +193,14 @@ mod tests {
             .expect("built-in course");
         let (_, scenario) =
             find_scenario(&course, "least-privilege/fix-lambda-s3-star").expect("scenario");
-        let answer = serde_json::to_string(&scenario.answer).expect("json");
+        let answer = scenario.answer.as_str();
         assert!(
-            grade_with_catalog(scenario, &answer, Catalog::embedded())
+            grade_with_catalog(scenario, answer, Catalog::embedded())
                 .expect("gradable")
                 .passed
         );
-        let starter = serde_json::to_string(&scenario.starter).expect("json");
-        let graded = grade_with_catalog(scenario, &starter, Catalog::embedded()).expect("gradable");
+        let starter = scenario.starter.as_str();
+        let graded = grade_with_catalog(scenario, starter, Catalog::embedded()).expect("gradable");
         assert!(!graded.passed);
         assert!(graded.checks.iter().any(|c| !c.passed && c.hint.is_some()));
     }

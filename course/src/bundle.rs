@@ -9,7 +9,8 @@ use super::markdown::Document;
 
 /// The bundle format. Raise it whenever the shape of [`Bundle`] (or of anything in it) changes:
 /// an app refuses a bundle of another format with a clear message instead of misreading it.
-pub const BUNDLE_FORMAT: u32 = 3;
+/// Format 4 holds each policy as its author's text.
+pub const BUNDLE_FORMAT: u32 = 4;
 
 /// A course whose Markdown fields are parsed documents.
 pub type RenderedCourse = Course<Document>;

@@ -3,11 +3,10 @@
 //! `iamplay check` show it.
 
 use serde::Serialize;
-use serde_json::{json, Value};
 
 use super::least_privilege::{over_grants, over_grants_with_catalog, OverGrant};
 use super::manifest::{Check, Culprit, CulpritPolicy, ExpectedOutcome, FixedSlot, Scenario};
-use iamplay_engine::case::{Case, CaseError, NamedPolicy};
+use iamplay_engine::case::{Case, CaseError, CaseErrorKind, NamedPolicy};
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::eval::{evaluate, Decision, Evaluation, Layer, StatementRef};
 use iamplay_engine::policy::{parse_policy, Policy, PolicyError};
@@ -256,12 +255,21 @@ pub fn check_case<P>(
 
 /// A check's request and the scenario's fixed policies, without the edited policy.
 fn base_case<P>(scenario: &Scenario<P>, check: &Check) -> Result<Case, GradeError> {
-    let fixed = scenario.fixed.clone().unwrap_or_else(|| json!({}));
-    let text = json!({ "request": check.request, "policies": fixed }).to_string();
-    Case::parse(&text).map_err(|error| GradeError::Scenario {
+    let broken = |error| GradeError::Scenario {
         check: check.id.clone(),
         error: Box::new(error),
-    })
+    };
+    let request = check.request.to_request().map_err(|error| {
+        broken(CaseError {
+            kind: CaseErrorKind::Principal(error),
+            span: check.request.principal.span,
+        })
+    })?;
+    let policies = match &scenario.fixed {
+        Some(fixed) => fixed.to_policy_set().map_err(broken)?,
+        None => Default::default(),
+    };
+    Ok(Case::new(request, policies))
 }
 
 /// Puts `policy` in the slot the scenario edits.
@@ -285,11 +293,6 @@ fn push_to_account_level(levels: &mut Option<Vec<Vec<NamedPolicy>>>, policy: Nam
         Some(last) => last.push(policy),
         None => levels.push(vec![policy]),
     }
-}
-
-/// Parses a policy held as JSON in a manifest (`starter`, `answer`).
-pub fn manifest_policy(document: &Value) -> Result<Policy, PolicyError> {
-    parse_policy(&serde_json::to_string_pretty(document).unwrap_or_default())
 }
 
 /// Whether a statement the engine reports (as deciding, or as clicked by a learner in a `spot`

@@ -109,7 +109,7 @@ impl<'a> Allowance<'a> {
         let patterns = checks
             .iter()
             .filter(|c| c.expect == ExpectedOutcome::Allowed)
-            .filter_map(|c| c.request.get("action").and_then(|a| a.as_str()))
+            .map(|c| c.request.action.as_str())
             .chain(bound.allow_extra.iter().map(String::as_str))
             .collect();
         Allowance { patterns }

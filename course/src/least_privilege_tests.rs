@@ -3,10 +3,11 @@ use crate::{grade, grade_with_catalog, Scenario};
 use iamplay_engine::policy::parse_policy;
 
 fn check(action: &str) -> Check {
-    serde_json::from_value(serde_json::json!({
+    iamplay_engine::json::from_str(&serde_json::json!({
         "id": "c", "title": "t", "expect": "allowed", "hint": "h",
         "request": {"principal": "arn:aws:iam::111122223333:user/a", "action": action, "resource": "arn:aws:s3:::raw-data/x"}
-    }))
+    })
+    .to_string())
     .expect("check")
 }
 
@@ -56,24 +57,27 @@ fn other_resources_and_denies_are_not_measured() {
 /// Read objects under `landing/` and list the bucket, bounded on the bucket and its objects.
 fn scenario(allow_extra: &[&str]) -> Scenario {
     let request = |action: &str, resource: &str| serde_json::json!({"principal": "arn:aws:iam::111122223333:user/alice", "action": action, "resource": resource});
-    serde_json::from_value(serde_json::json!({
-        "id": "read-landing", "title": "t", "style": "write", "task": "t",
-        "edit": {"kind": "identity", "name": "alice"},
-        "starter": {"Version": "2012-10-17", "Statement": []},
-        "checks": [
-            {"id": "read", "title": "t", "expect": "allowed", "hint": "h",
-             "request": request("s3:GetObject", "arn:aws:s3:::raw-data/landing/a.json")},
-            {"id": "list", "title": "t", "expect": "allowed", "hint": "h",
-             "request": request("s3:ListBucket", "arn:aws:s3:::raw-data")},
-            {"id": "no-write", "title": "t", "expect": "denied", "hint": "h",
-             "request": request("s3:PutObject", "arn:aws:s3:::curated/a.json")}
-        ],
-        "leastPrivilege": {
-            "resources": ["arn:aws:s3:::raw-data", "arn:aws:s3:::raw-data/*"],
-            "allowExtra": allow_extra
-        },
-        "hints": ["h"], "answer": {}, "explanation": "e"
-    }))
+    iamplay_engine::json::from_str(
+        &serde_json::json!({
+            "id": "read-landing", "title": "t", "style": "write", "task": "t",
+            "edit": {"kind": "identity", "name": "alice"},
+            "starter": {"Version": "2012-10-17", "Statement": []},
+            "checks": [
+                {"id": "read", "title": "t", "expect": "allowed", "hint": "h",
+                 "request": request("s3:GetObject", "arn:aws:s3:::raw-data/landing/a.json")},
+                {"id": "list", "title": "t", "expect": "allowed", "hint": "h",
+                 "request": request("s3:ListBucket", "arn:aws:s3:::raw-data")},
+                {"id": "no-write", "title": "t", "expect": "denied", "hint": "h",
+                 "request": request("s3:PutObject", "arn:aws:s3:::curated/a.json")}
+            ],
+            "leastPrivilege": {
+                "resources": ["arn:aws:s3:::raw-data", "arn:aws:s3:::raw-data/*"],
+                "allowExtra": allow_extra
+            },
+            "hints": ["h"], "answer": {}, "explanation": "e"
+        })
+        .to_string(),
+    )
     .expect("scenario")
 }
 

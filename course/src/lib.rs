@@ -18,6 +18,7 @@ mod bundle;
 #[cfg(feature = "authoring")]
 mod check;
 mod course;
+mod fixed;
 pub mod glossary;
 mod grade;
 mod least_privilege;
@@ -27,7 +28,9 @@ mod load;
 mod locate;
 mod manifest;
 pub mod markdown;
+mod policy_text;
 mod problem;
+mod request;
 
 #[cfg(feature = "authoring")]
 pub use bundle::{bundle_course, render_course};
@@ -37,16 +40,19 @@ pub use check::{
     check_course, check_files, check_scenario, check_semantics, MIN_QUESTIONS, MIN_SCENARIOS,
 };
 pub use course::{Course, Lesson};
+pub use fixed::{Fixed, FixedEntry, FixedPolicy};
 pub use glossary::{GlossaryTerm, GLOSSARY_FILE};
 pub use grade::{
     check_case, grade, grade_policy, grade_policy_with_catalog, grade_with_catalog, is_culprit,
-    manifest_policy, CheckResult, Grade, GradeError, Prepared,
+    CheckResult, Grade, GradeError, Prepared,
 };
 pub use least_privilege::{over_grants, over_grants_with_catalog, OverGrant};
 #[cfg(feature = "authoring")]
 pub use load::{load_course, parse_json, Loaded, COURSE_FILE};
 pub use manifest::*;
+pub use policy_text::PolicyText;
 pub use problem::{is_kebab_case, Problem};
+pub use request::{CheckRequest, Context, ContextValue, Scalar};
 
 #[cfg(all(test, feature = "authoring"))]
 mod tests {

@@ -42,7 +42,7 @@ pub fn load_course<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Loaded {
     let manifest: CourseManifest = match parse_json(COURSE_FILE, course_text) {
         Ok(manifest) => manifest,
         Err(problem) => {
-            problems.push(problem);
+            problems.push(*problem);
             return Loaded {
                 course: None,
                 problems,
@@ -73,7 +73,7 @@ pub fn load_course<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Loaded {
                 manifest,
                 prose: prose.to_owned(),
             }),
-            Err(problem) => problems.push(problem),
+            Err(problem) => problems.push(*problem),
         }
     }
 
@@ -93,7 +93,7 @@ pub fn load_course<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Loaded {
         Some(text) => match parse_json::<GlossaryFile>(GLOSSARY_FILE, text) {
             Ok(file) => file.terms,
             Err(problem) => {
-                problems.push(problem);
+                problems.push(*problem);
                 Vec::new()
             }
         },
@@ -111,7 +111,7 @@ pub fn load_course<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Loaded {
 }
 
 /// Parses a JSON file into `T`, reporting the position, the field path and a fix.
-pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Problem> {
+pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Box<Problem>> {
     json::from_str(text).map_err(|error| {
         let help = error.help.clone().or_else(|| help_for(&error.message));
         let position = LineIndex::new(text).position(error.span.start);
@@ -120,10 +120,10 @@ pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Prob
             problem = problem.at(error.path);
         }
         problem.position = Some((position.line, position.column));
-        match help {
+        Box::new(match help {
             Some(help) => problem.help(help),
             None => problem,
-        }
+        })
     })
 }
 

@@ -2,9 +2,13 @@
 //! (`lessons/course.json`). Field names are camelCase in JSON; unknown fields are errors, so a
 //! typo in a lesson file is reported instead of silently ignored.
 
+use iamplay_engine::json::Spanned;
 use iamplay_engine::policy_kind::PolicyKind;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+
+use super::fixed::Fixed;
+use super::policy_text::PolicyText;
+use super::request::CheckRequest;
 
 /// `lessons/course.json`: the course title and the lessons in teaching order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,12 +66,12 @@ pub struct Scenario<P = String> {
     pub edit: EditedPolicy,
     /// The editor's initial content (a policy document). For `predict` and `spot` scenarios
     /// this is the policy under study, shown read-only.
-    pub starter: Value,
+    pub starter: Spanned<PolicyText>,
     /// Policies that are fixed for this scenario, in the engine's case `policies` shape
     /// (`identity`, `resource`, `permissionBoundary`, `session`, `scps`, `rcps`). The edited
     /// policy is added in the slot named by `edit.kind`.
-    #[serde(default)]
-    pub fixed: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<Fixed>,
     /// Requests that must come out as expected.
     pub checks: Vec<Check>,
     /// For `write` and `fix`: the answer may grant nothing beyond the must-allow checks (on
@@ -77,7 +81,7 @@ pub struct Scenario<P = String> {
     /// Tiered hints, from a nudge to nearly the answer; revealed one at a time.
     pub hints: Vec<P>,
     /// A reference answer (a policy document). For `predict`/`spot`, the starter itself.
-    pub answer: Value,
+    pub answer: Spanned<PolicyText>,
     /// For `spot`: the statement that causes the deny.
     #[serde(default)]
     pub culprit: Option<Culprit>,
@@ -115,7 +119,7 @@ pub struct Check {
     /// The request in plain words: "Lambda reads s3://raw-data/2026/01.csv".
     pub title: String,
     /// The engine's case `request` object.
-    pub request: Value,
+    pub request: CheckRequest,
     pub expect: ExpectedOutcome,
     /// Shown when this check fails.
     pub hint: String,

@@ -18,6 +18,10 @@ pub struct Problem {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// The byte offset in the file, when the checker knows it from the reader; turned into
+    /// `position` once the file's text is at hand.
+    #[serde(skip)]
+    pub offset: Option<usize>,
 }
 
 impl Problem {
@@ -28,6 +32,7 @@ impl Problem {
             field: None,
             message: message.into(),
             help: None,
+            offset: None,
         }
     }
 
@@ -77,6 +82,22 @@ impl Report<'_> {
             problem = problem.help(help);
         }
         self.problems.push(problem);
+    }
+
+    /// Reports a problem about a value read with its position (`place` of a [`Spanned`]).
+    ///
+    /// [`Spanned`]: iamplay_engine::json::Spanned
+    pub fn push_at(
+        &mut self,
+        place: iamplay_engine::json::Span,
+        field: &str,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.push(field, message, help);
+        if let Some(problem) = self.problems.last_mut() {
+            problem.offset = Some(place.start);
+        }
     }
 
     /// Reports an empty (or whitespace-only) text field.

@@ -3,12 +3,12 @@
 //! type, reporting every field whose text is not JSON at the line and column of the mistake.
 
 use iamplay_course::{
-    Check, Culprit, CulpritPolicy, EditedPolicy, ExpectedOutcome, FixedSlot, LeastPrivilegeBound,
-    Scenario, ScenarioStyle,
+    Check, CheckRequest, Context, Culprit, CulpritPolicy, EditedPolicy, ExpectedOutcome, Fixed,
+    FixedPolicy, FixedSlot, LeastPrivilegeBound, PolicyText, Scenario, ScenarioStyle,
 };
+use iamplay_engine::json::Spanned;
 use iamplay_engine::policy_kind::PolicyKind;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 use super::problems::{CheckPart, Field, FieldProblem};
 use crate::labels;
@@ -143,12 +143,13 @@ impl Draft {
     }
 
     /// The course scenario the form describes, and the fields whose text is not JSON. Such a
-    /// field becomes `null` in the scenario, so the checker still reviews everything else.
+    /// field keeps its text in the scenario (the checker's problems about it are not shown), so
+    /// the checker still reviews everything else.
     pub fn to_scenario(&self) -> (Scenario, Vec<FieldProblem>) {
         let mut problems = Vec::new();
-        let starter = policy_json(&self.starter, Field::Starter, &mut problems);
-        let answer = policy_json(&self.answer, Field::Answer, &mut problems);
-        let fixed = self.fixed_json(&mut problems);
+        let starter = policy(&self.starter, Field::Starter, &mut problems);
+        let answer = policy(&self.answer, Field::Answer, &mut problems);
+        let fixed = self.fixed_policies(&mut problems);
         let checks = self
             .checks
             .iter()
@@ -184,54 +185,65 @@ impl Draft {
         (scenario, problems)
     }
 
-    /// `fixed` in the case's `policies` shape, `None` when there are no fixed policies.
-    fn fixed_json(&self, problems: &mut Vec<FieldProblem>) -> Option<Value> {
+    /// The fixed policies by slot, `None` when there are none.
+    fn fixed_policies(&self, problems: &mut Vec<FieldProblem>) -> Option<Fixed> {
         if self.fixed.is_empty() {
             return None;
         }
-        let mut slots = Map::new();
+        let mut slots = Fixed::default();
         for (index, fixed) in self.fixed.iter().enumerate() {
-            let document = policy_json(&fixed.text, Field::Fixed(index), problems);
-            let key = fixed.slot.key();
-            match fixed.slot {
+            let document = policy(&fixed.text, Field::Fixed(index), problems);
+            let name = fixed.name.trim();
+            let named = |name: Option<String>| {
+                Spanned::new(
+                    FixedPolicy {
+                        name,
+                        document: document.value.clone(),
+                    },
+                    Default::default(),
+                )
+            };
+            let single = match fixed.slot {
                 FixedSlot::Identity => {
-                    let name = fixed.name.trim();
-                    let entry = if name.is_empty() {
-                        document
-                    } else {
-                        serde_json::json!({ "name": name, "document": document })
-                    };
-                    push_to(&mut slots, key, entry);
+                    slots
+                        .identity
+                        .push(named((!name.is_empty()).then(|| name.to_owned())));
+                    continue;
                 }
                 FixedSlot::Scps | FixedSlot::Rcps => {
-                    let levels = slots.entry(key).or_insert_with(|| Value::Array(Vec::new()));
-                    if let Value::Array(levels) = levels {
-                        let level = fixed.level.min(LEVELS.len() - 1);
-                        while levels.len() <= level {
-                            levels.push(Value::Array(Vec::new()));
-                        }
-                        if let Value::Array(at) = &mut levels[level] {
-                            at.push(document);
-                        }
+                    let levels = match fixed.slot {
+                        FixedSlot::Scps => &mut slots.scps,
+                        _ => &mut slots.rcps,
+                    };
+                    let levels = levels.get_or_insert_with(Vec::new);
+                    let level = fixed.level.min(LEVELS.len() - 1);
+                    while levels.len() <= level {
+                        levels.push(Vec::new());
                     }
+                    levels[level].push(named(None));
+                    continue;
                 }
-                _ if slots.contains_key(key) => problems.push(FieldProblem::new(
+                FixedSlot::Resource => &mut slots.resource,
+                FixedSlot::PermissionBoundary => &mut slots.permission_boundary,
+                FixedSlot::Session => &mut slots.session,
+            };
+            if single.is_some() {
+                problems.push(FieldProblem::new(
                     Field::Fixed(index),
                     format!(
                         "there is already a {} among the fixed policies",
                         labels::fixed_slot(fixed.slot).to_lowercase()
                     ),
                     "a request has one policy in this place: remove one of them",
-                )),
-                _ => {
-                    slots.insert(key.to_owned(), document);
-                }
+                ));
+            } else {
+                *single = Some(named(None));
             }
         }
         for slot in [FixedSlot::Scps, FixedSlot::Rcps] {
             self.report_empty_levels(slot, &slots, problems);
         }
-        Some(Value::Object(slots))
+        Some(slots)
     }
 
     /// AWS evaluates every level between the root and the account; a level without a policy
@@ -239,14 +251,15 @@ impl Draft {
     fn report_empty_levels(
         &self,
         slot: FixedSlot,
-        slots: &Map<String, Value>,
+        fixed: &Fixed,
         problems: &mut Vec<FieldProblem>,
     ) {
-        let Some(Value::Array(levels)) = slots.get(slot.key()) else {
-            return;
+        let levels = match slot {
+            FixedSlot::Scps => &fixed.scps,
+            _ => &fixed.rcps,
         };
-        for (level, policies) in levels.iter().enumerate() {
-            if policies.as_array().is_some_and(Vec::is_empty) {
+        for (level, policies) in levels.iter().flatten().enumerate() {
+            if policies.is_empty() {
                 let below = self
                     .fixed
                     .iter()
@@ -262,35 +275,28 @@ impl Draft {
     }
 }
 
-fn push_to(slots: &mut Map<String, Value>, key: &str, entry: Value) {
-    let list = slots.entry(key).or_insert_with(|| Value::Array(Vec::new()));
-    if let Value::Array(list) = list {
-        list.push(entry);
-    }
-}
-
 impl CheckDraft {
     fn to_check(&self, index: usize, problems: &mut Vec<FieldProblem>) -> Check {
-        let mut request = Map::new();
-        request.insert("principal".into(), self.principal.trim().into());
-        request.insert("action".into(), self.action.trim().into());
-        request.insert("resource".into(), self.resource.trim().into());
+        let mut request = CheckRequest::new(
+            self.principal.trim(),
+            self.action.trim(),
+            self.resource.trim(),
+        );
         let account = self.resource_account.trim();
         if !account.is_empty() {
-            request.insert("resourceAccount".into(), account.into());
+            request.resource_account = Some(account.to_owned());
         }
         if !self.context.trim().is_empty() {
-            let context = json_field(
+            request.context = context(
                 &self.context,
                 Field::Check(index, CheckPart::Context),
                 problems,
             );
-            request.insert("context".into(), context);
         }
         Check {
             id: self.id.trim().to_owned(),
             title: self.title.trim().to_owned(),
-            request: Value::Object(request),
+            request,
             expect: self.expect,
             hint: self.hint.trim().to_owned(),
         }
@@ -306,22 +312,44 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn policy_json(text: &str, field: Field, problems: &mut Vec<FieldProblem>) -> Value {
+/// The policy's text as typed, with a problem when it is empty or not JSON.
+fn policy(text: &str, field: Field, problems: &mut Vec<FieldProblem>) -> Spanned<PolicyText> {
     if text.trim().is_empty() {
         problems.push(FieldProblem::new(
             field,
             "the policy is empty",
             "write a policy document: `{\"Version\": \"2012-10-17\", \"Statement\": [...]}`",
         ));
-        return Value::Null;
+    } else {
+        json_field(text, field, problems);
     }
-    json_field(text, field, problems)
+    Spanned::new(PolicyText::new(text), Default::default())
 }
 
-/// The JSON in `text`, or `null` with the parser's message at its line and column.
-fn json_field(text: &str, field: Field, problems: &mut Vec<FieldProblem>) -> Value {
+/// The condition keys of a check's context text; none, with a problem, when it is not an
+/// object of them.
+fn context(text: &str, field: Field, problems: &mut Vec<FieldProblem>) -> Context {
+    let Some(value) = json_field(text, field, problems) else {
+        return Context::default();
+    };
+    serde_json::from_value(value).unwrap_or_else(|_| {
+        problems.push(FieldProblem::new(
+            field,
+            "the context must be an object of condition keys, each a text, a number, a boolean or a list of them",
+            "write `{\"aws:SourceIp\": \"203.0.113.7\"}`",
+        ));
+        Context::default()
+    })
+}
+
+/// The JSON in `text`, or `None` with the parser's message at its line and column.
+fn json_field(
+    text: &str,
+    field: Field,
+    problems: &mut Vec<FieldProblem>,
+) -> Option<serde_json::Value> {
     match serde_json::from_str(text) {
-        Ok(value) => value,
+        Ok(value) => Some(value),
         Err(error) => {
             let mut problem = FieldProblem::new(
                 field,
@@ -330,7 +358,7 @@ fn json_field(text: &str, field: Field, problems: &mut Vec<FieldProblem>) -> Val
             );
             problem.position = Some((error.line(), error.column()));
             problems.push(problem);
-            Value::Null
+            None
         }
     }
 }

@@ -73,8 +73,7 @@ pub fn scenario_link(scenario: &Scenario) -> Result<String, ShareError> {
 /// parsed for the scenario panel.
 pub fn open_link(fragment: &str) -> Result<Scenario<Document>, LinkError> {
     let json = share::unpack(fragment, FRAGMENT_KEY)?;
-    let linked: Linked =
-        serde_json::from_slice(&json).map_err(|error| LinkError::Invalid(error.to_string()))?;
+    let linked = read_linked(&json)?;
     let scenario = linked.scenario;
     if linked.engine.len() > 64 {
         return Err(LinkError::Invalid("the version is too long".into()));
@@ -91,6 +90,30 @@ pub fn open_link(fragment: &str) -> Result<Scenario<Document>, LinkError> {
         return Err(LinkError::Unsound(format!("{place}{}", problem.message)));
     }
     Ok(scenario.map_prose(&mut |text: String| markdown::parse(&text)))
+}
+
+/// A link's content. A link made before policies travelled as text holds each policy as an
+/// object: it opens with each object as the policy's text.
+fn read_linked(json: &[u8]) -> Result<Linked, LinkError> {
+    let invalid = |error: serde_json::Error| LinkError::Invalid(error.to_string());
+    serde_json::from_slice(json).or_else(|error| {
+        let mut value: serde_json::Value = serde_json::from_slice(json).map_err(invalid)?;
+        let mut objects = 0;
+        if let Some(scenario) = value.get_mut("scenario") {
+            super::for_each_policy(scenario, &mut |policy| {
+                if policy.is_object() {
+                    *policy = policy.to_string().into();
+                    objects += 1;
+                }
+            });
+        }
+        match objects {
+            0 => Err(invalid(error)),
+            // Read from bytes again: one typed reading of a scenario in the module, not two.
+            _ => serde_json::from_slice(&serde_json::to_vec(&value).unwrap_or_default())
+                .map_err(invalid),
+        }
+    })
 }
 
 #[cfg(test)]

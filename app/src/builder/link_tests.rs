@@ -19,6 +19,21 @@ fn a_link_opens_the_scenario_it_was_made_from() {
 }
 
 #[test]
+fn a_link_made_when_policies_were_objects_still_opens() {
+    let (scenario, _) = sound().to_scenario();
+    let mut value = serde_json::json!({"engine": "0", "scenario": scenario});
+    let object: serde_json::Value = serde_json::from_str(scenario.answer.as_str()).unwrap();
+    value["scenario"]["answer"] = object.clone();
+    let old = format!(
+        "#{FRAGMENT_KEY}{}",
+        share::pack(value.to_string().as_bytes())
+    );
+    let opened = open_link(&old).unwrap();
+    assert_eq!(opened.answer.as_str(), object.to_string());
+    assert_eq!(opened.checks, scenario.checks);
+}
+
+#[test]
 fn broken_and_crafted_links_are_refused_with_a_reason() {
     let (scenario, _) = sound().to_scenario();
     let link = scenario_link(&scenario).unwrap();

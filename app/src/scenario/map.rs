@@ -1,15 +1,14 @@
 //! A scenario's setup for the live access map: its checks as requests, its fixed policies and
 //! the learner's policy where they apply, and each check's verdict from the report.
 
+use iamplay_course::FixedPolicy;
 use iamplay_engine::eval::Decision;
-use serde_json::Value;
 
 use super::report::Report;
 use crate::course::Scenario;
 use crate::map::{AccessMap, Policy, Request, Target, Verdict};
 
-/// The scenario's map, laid out, and the check of each request edge (checks whose request
-/// names no principal, action and resource are left out).
+/// The scenario's map, laid out, and the check of each request edge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScenarioMap {
     pub map: AccessMap,
@@ -20,18 +19,14 @@ pub fn scenario_map(scenario: &Scenario) -> Option<ScenarioMap> {
     let mut requests = Vec::new();
     let mut check_ids = Vec::new();
     for check in &scenario.checks {
-        let field = |name: &str| check.request.get(name).and_then(Value::as_str);
-        if let (Some(principal), Some(action), Some(resource)) =
-            (field("principal"), field("action"), field("resource"))
-        {
-            requests.push(Request {
-                principal: principal.to_owned(),
-                action: action.to_owned(),
-                resource: resource.to_owned(),
-                resource_account: field("resourceAccount").map(str::to_owned),
-            });
-            check_ids.push(check.id.clone());
-        }
+        let request = &check.request;
+        requests.push(Request {
+            principal: request.principal.value.clone(),
+            action: request.action.value.clone(),
+            resource: request.resource.value.clone(),
+            resource_account: request.resource_account.clone(),
+        });
+        check_ids.push(check.id.clone());
     }
     let title = format!("Who requests what in “{}”", scenario.title);
     let map = AccessMap::new(&title, &requests, &policies(scenario))?;
@@ -43,34 +38,29 @@ fn policies(scenario: &Scenario) -> Vec<Policy> {
     let mut out = Vec::new();
     let mut add = |label: String, target: Target| out.push(Policy { label, target });
     if let Some(fixed) = &scenario.fixed {
-        let name = |item: &Value, kind: &str| match item.get("name").and_then(Value::as_str) {
+        let name = |policy: &FixedPolicy, kind: &str| match &policy.name {
             Some(name) => format!("{kind} {name}"),
             None => kind.to_owned(),
         };
-        for (key, kind, target) in [
-            ("scps", "SCPs", Target::PrincipalAccounts),
-            ("rcps", "RCPs", Target::ResourceAccounts),
+        for (levels, kind, target) in [
+            (&fixed.scps, "SCPs", Target::PrincipalAccounts),
+            (&fixed.rcps, "RCPs", Target::ResourceAccounts),
         ] {
-            if let Some(levels) = fixed.get(key).and_then(Value::as_array) {
+            if let Some(levels) = levels {
                 add(format!("{kind} at {} levels", levels.len()), target);
             }
         }
-        if let Some(item) = fixed.get("resource") {
-            add(name(item, "Resource policy"), Target::Resources);
+        for policy in fixed.resource.iter() {
+            add(name(policy, "Resource policy"), Target::Resources);
         }
-        for item in fixed
-            .get("identity")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            add(name(item, "Identity policy"), Target::Principals);
+        for policy in &fixed.identity {
+            add(name(policy, "Identity policy"), Target::Principals);
         }
-        if let Some(item) = fixed.get("permissionBoundary") {
-            add(name(item, "Permissions boundary"), Target::Principals);
+        for policy in fixed.permission_boundary.iter() {
+            add(name(policy, "Permissions boundary"), Target::Principals);
         }
-        if let Some(item) = fixed.get("session") {
-            add(name(item, "Session policy"), Target::Principals);
+        for policy in fixed.session.iter() {
+            add(name(policy, "Session policy"), Target::Principals);
         }
     }
     add(

@@ -182,8 +182,8 @@ pub(crate) mod tests {
         );
     }
 
-    fn pretty(value: &serde_json::Value) -> String {
-        serde_json::to_string_pretty(value).unwrap()
+    fn pretty(text: &iamplay_course::PolicyText) -> String {
+        text.as_str().to_owned()
     }
 
     #[test]

@@ -4,83 +4,62 @@
 use crate::course::Scenario;
 use iamplay_course::markdown::Document;
 use iamplay_course::ScenarioStyle;
+use iamplay_course::{FixedPolicy, FixedSlot, PolicyText};
 use iamplay_engine::eval::Decision;
-use serde_json::Value;
 
 use super::report::Report;
 use crate::progress::{Prediction, ScenarioState};
 
 /// A fixed policy of the scenario, shown read-only.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FixedPolicy {
+pub struct FixedPolicyView {
     /// The policy's name as the scenario gives it (used by `culprit.policy`), if any.
     pub name: Option<String>,
     pub label: String,
     pub text: String,
 }
 
-fn pretty(value: &Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
+/// The starter (or reference answer) as editor text: the author's own.
+pub fn policy_text(document: &PolicyText) -> String {
+    document.as_str().to_owned()
 }
 
-/// The starter (or reference answer) as editor text.
-pub fn policy_text(document: &Value) -> String {
-    pretty(document)
-}
-
-fn named(kind: &str, item: &Value) -> FixedPolicy {
-    let name = item.get("name").and_then(Value::as_str).map(str::to_owned);
-    let document = item.get("document").unwrap_or(item);
-    FixedPolicy {
-        label: match &name {
+fn named(kind: &str, policy: &FixedPolicy) -> FixedPolicyView {
+    FixedPolicyView {
+        label: match &policy.name {
             Some(name) => format!("{kind}: {name}"),
             None => kind.to_owned(),
         },
-        name,
-        text: pretty(document),
+        name: policy.name.clone(),
+        text: policy.document.as_str().to_owned(),
     }
 }
 
 /// The scenario's fixed policies in evaluation order of the case shape.
-pub fn fixed_policies(scenario: &Scenario) -> Vec<FixedPolicy> {
+pub fn fixed_policies(scenario: &Scenario) -> Vec<FixedPolicyView> {
     let Some(fixed) = &scenario.fixed else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let levels = |key: &str, kind: &str, out: &mut Vec<FixedPolicy>| {
-        if let Some(levels) = fixed.get(key).and_then(Value::as_array) {
-            let count = levels.len();
-            for (level, policies) in levels.iter().enumerate() {
-                let place = match level {
-                    0 => "organization root".to_owned(),
-                    l if l + 1 == count => "account".to_owned(),
-                    l => format!("OU level {l}"),
-                };
-                for item in policies.as_array().into_iter().flatten() {
-                    out.push(named(&format!("{kind} at the {place}"), item));
-                }
+    for (levels, kind) in [(&fixed.rcps, "RCP"), (&fixed.scps, "SCP")] {
+        let levels = levels.as_deref().unwrap_or_default();
+        let count = levels.len();
+        for (level, policies) in levels.iter().enumerate() {
+            let place = match level {
+                0 => "organization root".to_owned(),
+                l if l + 1 == count => "account".to_owned(),
+                l => format!("OU level {l}"),
+            };
+            for policy in policies {
+                out.push(named(&format!("{kind} at the {place}"), policy));
             }
         }
-    };
-    levels("rcps", "RCP", &mut out);
-    levels("scps", "SCP", &mut out);
-    if let Some(item) = fixed.get("resource") {
-        out.push(named("Resource policy", item));
     }
-    for item in fixed
-        .get("identity")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        out.push(named("Identity policy", item));
-    }
-    if let Some(item) = fixed.get("permissionBoundary") {
-        out.push(named("Permissions boundary", item));
-    }
-    if let Some(item) = fixed.get("session") {
-        out.push(named("Session policy", item));
-    }
+    out.extend(fixed.resource.iter().map(|p| named("Resource policy", p)));
+    out.extend(fixed.identity.iter().map(|p| named("Identity policy", p)));
+    let boundary = fixed.permission_boundary.iter();
+    out.extend(boundary.map(|p| named("Permissions boundary", p)));
+    out.extend(fixed.session.iter().map(|p| named("Session policy", p)));
     out
 }
 
@@ -92,57 +71,37 @@ pub struct SpotOption {
     pub label: String,
 }
 
-fn sids(document: &Value) -> Vec<String> {
-    let statements = match document.get("Statement") {
-        Some(Value::Array(list)) => list.clone(),
-        Some(single) => vec![single.clone()],
-        None => Vec::new(),
-    };
-    statements
-        .iter()
-        .filter_map(|s| s.get("Sid").and_then(Value::as_str).map(str::to_owned))
-        .collect()
-}
-
-/// Every statement with a Sid, in the studied policy first.
+/// Every statement with a Sid, in the studied policy first, then in each named fixed policy.
 pub fn spot_options(scenario: &Scenario) -> Vec<SpotOption> {
-    let mut options: Vec<SpotOption> = sids(&scenario.starter)
+    let mut options: Vec<SpotOption> = scenario
+        .starter
+        .sids()
         .into_iter()
         .map(|sid| SpotOption {
             id: format!("edited/{sid}"),
             label: format!("{sid} in {}", scenario.edit.name),
         })
         .collect();
-    if let Some(fixed) = &scenario.fixed {
-        let mut push = |item: &Value| {
-            let Some(name) = item.get("name").and_then(Value::as_str) else {
-                return;
-            };
-            let document = item.get("document").unwrap_or(item);
-            for sid in sids(document) {
-                options.push(SpotOption {
-                    id: format!("{name}/{sid}"),
-                    label: format!("{sid} in {name}"),
-                });
-            }
+    let Some(fixed) = &scenario.fixed else {
+        return options;
+    };
+    let mut entries = fixed.entries();
+    // Identity policies and the organization's first, then the single slots, as before.
+    entries.sort_by_key(|entry| {
+        !matches!(
+            entry.slot,
+            FixedSlot::Identity | FixedSlot::Scps | FixedSlot::Rcps
+        )
+    });
+    for entry in entries {
+        let Some(name) = &entry.policy.name else {
+            continue;
         };
-        for key in ["identity", "scps", "rcps"] {
-            for item in fixed
-                .get(key)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                match item {
-                    Value::Array(level) => level.iter().for_each(&mut push),
-                    other => push(other),
-                }
-            }
-        }
-        for key in ["resource", "permissionBoundary", "session"] {
-            if let Some(item) = fixed.get(key) {
-                push(item);
-            }
+        for sid in entry.policy.document.sids() {
+            options.push(SpotOption {
+                id: format!("{name}/{sid}"),
+                label: format!("{sid} in {name}"),
+            });
         }
     }
     options

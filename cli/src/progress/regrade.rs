@@ -4,8 +4,7 @@
 //! against the correct options.
 
 use iamplay_course::{
-    grade_policy_with_catalog, grade_with_catalog, manifest_policy, Course, Grade, Scenario,
-    ScenarioStyle,
+    grade_policy_with_catalog, grade_with_catalog, Course, Grade, Scenario, ScenarioStyle,
 };
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::eval::Decision;
@@ -272,7 +271,7 @@ fn failure(scenario: &Scenario, state: &ScenarioState, draft: Option<&str>) -> O
             let (text, which) = match draft {
                 Some(text) => (text.to_owned(), "the saved policy"),
                 None => (
-                    serde_json::to_string_pretty(&scenario.starter).unwrap_or_default(),
+                    scenario.starter.as_str().to_owned(),
                     "no policy is saved, and the starter",
                 ),
             };
@@ -318,7 +317,7 @@ fn grade_failure(grade: &Grade) -> Option<String> {
 }
 
 fn prediction_failure(scenario: &Scenario, state: &ScenarioState) -> Option<String> {
-    let studied = match manifest_policy(&scenario.starter) {
+    let studied = match scenario.starter.parse() {
         Ok(policy) => policy,
         Err(error) => return Some(format!("the studied policy cannot be read: {error}")),
     };

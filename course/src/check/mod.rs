@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use super::load::{load_course, Course, Lesson, COURSE_FILE};
 use super::locate::locate;
 use super::problem::{is_kebab_case, Problem, Report};
+use iamplay_engine::json::LineIndex;
 
 /// A lesson needs at least this many scenarios and checkpoint questions.
 pub const MIN_SCENARIOS: usize = 2;
@@ -35,10 +36,18 @@ pub fn check_files<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Vec<Proble
         problems.extend(check_semantics(course));
     }
     for problem in problems.iter_mut().filter(|p| p.position.is_none()) {
-        let text = files.iter().find(|(path, _)| path.as_ref() == problem.file);
-        if let (Some((_, text)), Some(field)) = (text, &problem.field) {
-            problem.position = locate(text.as_ref(), field);
-        }
+        let Some((_, text)) = files.iter().find(|(path, _)| path.as_ref() == problem.file) else {
+            continue;
+        };
+        let text = text.as_ref();
+        problem.position = match (problem.offset, &problem.field) {
+            (Some(offset), _) => {
+                let position = LineIndex::new(text).position(offset);
+                Some((position.line, position.column))
+            }
+            (None, Some(field)) => locate(text, field),
+            (None, None) => None,
+        };
     }
     // Stable: within a file, problems keep the order of the checks that found them.
     problems.sort_by(|a, b| a.file.cmp(&b.file));

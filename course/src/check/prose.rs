@@ -4,9 +4,9 @@
 
 use serde_json::Value;
 
-use crate::grade::manifest_policy;
 use crate::load::Lesson;
 use crate::problem::Problem;
+use iamplay_engine::policy::parse_policy;
 
 /// The callouts the app renders: `> [!NOTE]`, `> [!TIP]`, `> [!WARNING]`.
 pub const CALLOUTS: [&str; 3] = ["NOTE", "TIP", "WARNING"];
@@ -144,7 +144,7 @@ fn check_json_block(start: usize, body: &str, report: &mut impl FnMut(usize, Str
         }
     };
     if value.get("Statement").is_some() {
-        if let Err(error) = manifest_policy(&value) {
+        if let Err(error) = parse_policy(&value.to_string()) {
             report(
                 start,
                 format!("the example policy is not one AWS would accept: {error}"),

@@ -1,10 +1,11 @@
 //! Structural rules for one scenario.
 
 use crate::manifest::{CulpritPolicy, ExpectedOutcome, Scenario, ScenarioStyle};
+use crate::policy_text::PolicyText;
 use crate::problem::{is_kebab_case, Report};
 use iamplay_engine::policy_kind::PolicyKind;
 
-use super::policies::{check_document, check_fixed, check_request, has_sid, named_fixed};
+use super::policies::{check_document, check_fixed, check_request, named_fixed};
 
 /// A scenario has between this many checks: one is not a test, six is a chore.
 pub const MIN_CHECKS: usize = 2;
@@ -23,8 +24,18 @@ pub(crate) fn check(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     report.non_empty(&at("task"), &scenario.task);
     report.non_empty(&at("edit.name"), &scenario.edit.name);
     report.non_empty(&at("explanation"), &scenario.explanation);
-    check_document(&scenario.starter, &at("starter"), report);
-    check_document(&scenario.answer, &at("answer"), report);
+    check_document(
+        &scenario.starter,
+        scenario.starter.place,
+        &at("starter"),
+        report,
+    );
+    check_document(
+        &scenario.answer,
+        scenario.answer.place,
+        &at("answer"),
+        report,
+    );
     if let Some(fixed) = &scenario.fixed {
         check_fixed(fixed, scenario.edit.kind, &at("fixed"), report);
     }
@@ -76,17 +87,14 @@ fn check_checks(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
         report.non_empty(&format!("{here}.title"), &check.title);
         report.non_empty(&format!("{here}.hint"), &check.hint);
         check_request(&check.request, &format!("{here}.request"), report);
-        let action = check
-            .request
-            .get("action")
-            .and_then(|a| a.as_str())
-            .unwrap_or_default();
+        let action = check.request.action.as_str();
         let graded = matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix);
         if graded
             && scenario.edit.kind == PolicyKind::Trust
             && !action.to_ascii_lowercase().starts_with("sts:")
         {
-            report.push(
+            report.push_at(
+                check.request.action.place,
                 &format!("{here}.request.action"),
                 format!("the learner edits a trust policy, which only decides `sts:` actions, not `{action}`"),
                 "grade a trust policy with `sts:AssumeRole` (or `sts:TagSession`, `sts:AssumeRoleWithWebIdentity`...) on the role's ARN; a `predict` scenario may contrast other actions",
@@ -123,8 +131,9 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
             }
         }
     }
-    if !graded && scenario.answer != scenario.starter {
-        report.push(
+    if !graded && !same_document(&scenario.answer, &scenario.starter) {
+        report.push_at(
+            scenario.answer.place,
             &format!("{field}.answer"),
             "in a predict or spot scenario the answer must be the starter itself",
             "the learner does not edit the policy here: copy `starter` into `answer`",
@@ -157,7 +166,7 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
                 report.push(&format!("{field}.checks"), "a spot scenario needs at least one denied check", "the culprit must cause a deny the learner can see");
             }
             let document = if culprit.policy == CulpritPolicy::Edited {
-                Some(vec![&scenario.starter])
+                Some(vec![&scenario.starter.value])
             } else {
                 let named = named_fixed(scenario.fixed.as_ref());
                 let matching: Vec<_> = named.into_iter().filter(|(name, _)| name == culprit.policy.as_str()).map(|(_, doc)| doc).collect();
@@ -169,7 +178,7 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
                     format!("no policy is called `{}`", culprit.policy),
                     "use `edited` for the policy under study, the `name` of a fixed identity policy, or a slot such as `resource`, `permissionBoundary`, `scps`",
                 ),
-                Some(documents) if !documents.iter().any(|doc| has_sid(doc, &culprit.sid)) => report.push(
+                Some(documents) if !documents.iter().any(|doc| doc.sids().contains(&culprit.sid)) => report.push(
                     &format!("{field}.culprit.sid"),
                     format!("policy `{}` has no statement with Sid `{}`", culprit.policy, culprit.sid),
                     "give the culprit statement a `Sid` and name it here",
@@ -179,5 +188,14 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
         }
         (_, Some(_)) => report.push(&format!("{field}.culprit"), "only a spot scenario has a culprit", "remove `culprit`, or make the style `spot`"),
         (_, None) => {}
+    }
+}
+
+/// Whether two policies are the same document, whatever their layout.
+fn same_document(a: &PolicyText, b: &PolicyText) -> bool {
+    let read = |text: &PolicyText| serde_json::from_str::<serde_json::Value>(text.as_str()).ok();
+    match (read(a), read(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => a == b,
     }
 }

@@ -3,15 +3,17 @@
 //! there is nothing to do); `predict`/`spot` expectations must be what the engine decides; a
 //! `spot` culprit must be a statement that actually decides a deny.
 
-use crate::grade::{grade_parsed, is_culprit, manifest_policy, Grade, GradeError};
+use crate::grade::{grade_parsed, is_culprit, Grade, GradeError};
 use crate::load::Course;
 use serde_json::json;
 
 use crate::manifest::{Culprit, ExpectedOutcome, Scenario, ScenarioStyle};
+use crate::policy_text::PolicyText;
 use crate::problem::{Problem, Report};
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::eval::Decision;
-use iamplay_engine::policy::Policy;
+use iamplay_engine::json::Spanned;
+use iamplay_engine::policy::{parse_policy, Policy};
 use iamplay_engine::policy_kind::PolicyKind;
 
 /// The catalogue `iamplay check` grades with: compiled in for the CLI and the tests, else none
@@ -52,18 +54,21 @@ pub(crate) fn check_scenario(
     report: &mut Report<'_>,
 ) {
     let graded = |policy: &Policy| grade_parsed(scenario, policy, catalog);
-    let parsed = |document, name: &str, report: &mut Report<'_>| match manifest_policy(document) {
-        Ok(policy) => Some(policy),
-        Err(error) => {
-            let help = error
-                .help()
-                .unwrap_or_else(|| "fix the policy so that AWS would accept it".to_owned());
-            report.push(
-                &format!("{field}.{name}"),
-                format!("the engine rejects this policy: {error}"),
-                help,
-            );
-            None
+    let parsed = |document: &Spanned<PolicyText>, name: &str, report: &mut Report<'_>| {
+        match document.parse() {
+            Ok(policy) => Some(policy),
+            Err(error) => {
+                let help = error
+                    .help()
+                    .unwrap_or_else(|| "fix the policy so that AWS would accept it".to_owned());
+                report.push_at(
+                    document.place,
+                    &format!("{field}.{name}"),
+                    format!("the engine rejects this policy: {error}"),
+                    help,
+                );
+                None
+            }
         }
     };
     let starter = parsed(&scenario.starter, "starter", report);
@@ -95,7 +100,8 @@ pub(crate) fn check_scenario(
         );
     }
     for over in &answer_grade.over_grants {
-        report.push(
+        report.push_at(
+            scenario.answer.place,
             &format!("{field}.answer"),
             format!("the reference answer exceeds the least-privilege bound: {}", over.message),
             "narrow the answer, or list the action in `leastPrivilege.allowExtra` if the task needs it",
@@ -104,7 +110,8 @@ pub(crate) fn check_scenario(
     if matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix) {
         if let Some(starter) = starter {
             match graded(&starter) {
-                Ok(grade) if grade.passed => report.push(
+                Ok(grade) if grade.passed => report.push_at(
+                    scenario.starter.place,
                     &format!("{field}.starter"),
                     "the starter already passes every check, so there is nothing to do",
                     "add a check the starter fails, or change the starter",
@@ -176,7 +183,7 @@ fn check_allow_everything_fails(
         _ => json!({"Effect": "Allow", "Action": "*", "Resource": "*"}),
     };
     let document = json!({"Version": "2012-10-17", "Statement": [statement]});
-    let Ok(policy) = manifest_policy(&document) else {
+    let Ok(policy) = parse_policy(&document.to_string()) else {
         return;
     };
     if let Ok(grade) = grade_parsed(scenario, &policy, catalog) {

@@ -70,7 +70,7 @@ mod tests {
     use super::*;
 
     fn scenario() -> Scenario {
-        serde_json::from_value(json!({
+        iamplay_engine::json::from_str(&json!({
             "id": "read", "title": "Read", "style": "write", "task": "Let Alice read.",
             "edit": {"kind": "identity", "name": "alice"},
             "starter": {"Version": "2012-10-17", "Statement": []},
@@ -84,7 +84,8 @@ mod tests {
             "answer": {"Version": "2012-10-17", "Statement": [
                 {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::raw-data/*"}]},
             "leastPrivilege": {"resources": ["arn:aws:s3:::raw-data/*"]}
-        }))
+        })
+        .to_string())
         .unwrap()
     }
 
@@ -123,8 +124,11 @@ mod tests {
     fn the_engine_rules_run_too() {
         let mut s = scenario();
         s.starter = s.answer.clone();
-        s.answer = json!({"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]});
+        s.answer.value = crate::PolicyText::new(
+            json!({"Version": "2012-10-17", "Statement": [
+                {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]})
+            .to_string(),
+        );
         let problems = check_scenario(&s, None);
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(

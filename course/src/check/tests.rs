@@ -224,6 +224,56 @@ fn the_edited_slot_must_not_be_fixed_too() {
 }
 
 #[test]
+fn problems_in_policies_and_requests_point_at_the_field_the_reader_found() {
+    let mut bad = lesson("a");
+    bad["scenarios"][0]["edit"]["kind"] = json!("trust");
+    bad["scenarios"][0]["fixed"] = json!({"resource": policy("sts:AssumeRole"), "identiy": []});
+    bad["scenarios"][1]["starter"] = json!({"Version": "2012-10-17", "Statment": []});
+    let mut files = files(&[bad], "# A");
+    // Pretty-printed, so each field sits on a line of its own.
+    let value: Value = serde_json::from_str(&files[1].1).unwrap_or_default();
+    files[1].1 = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let text = files[1].1.clone();
+    // The line and column of the `nth` line that starts with `start` (after its indentation).
+    let at = |start: &str, nth: usize| {
+        text.lines()
+            .enumerate()
+            .filter_map(|(index, line)| {
+                let column = line.len() - line.trim_start().len();
+                line.trim_start()
+                    .starts_with(start)
+                    .then_some((index + 1, column + 1))
+            })
+            .nth(nth)
+            .unwrap_or_default()
+    };
+    let problems = check_files(&files);
+    let position = |message: &str| {
+        problems
+            .iter()
+            .find(|p| p.message.starts_with(message))
+            .and_then(|p| p.position)
+    };
+    assert_eq!(
+        position("the edited policy goes into `resource`"),
+        Some(at("\"resource\": {", 0))
+    );
+    assert_eq!(
+        position("`identiy` is not a kind of policy"),
+        Some(at("\"identiy\"", 0))
+    );
+    // The first scenario's checks come first: its first request's action.
+    assert_eq!(
+        position("the learner edits a trust policy"),
+        Some(at("\"action\"", 0))
+    );
+    assert_eq!(
+        position("a policy document has no field `Statment`"),
+        Some(at("\"starter\"", 1))
+    );
+}
+
+#[test]
 fn question_kinds_have_the_right_number_of_correct_options() {
     let mut bad = lesson("a");
     bad["questions"][0]["options"][1]["correct"] = json!(true);

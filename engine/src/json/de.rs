@@ -63,6 +63,7 @@ pub fn from_json<'de, T: Deserialize<'de>>(
         json,
         source,
         path: &Path::Root,
+        place: json.span,
     };
     T::deserialize(reader).map_err(|error| DeError {
         message: error.message,
@@ -127,16 +128,31 @@ impl fmt::Display for Path<'_> {
 }
 
 /// A value with the byte range it was read from: for checks that point at a field after the
-/// whole file was read. Only this module's reader can produce one.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// whole file was read. Another reader (serde_json reading a bundle) gives the value with empty
+/// spans: positions only mean something in the text this module's reader read.
+#[derive(Debug, Clone, Eq, Default)]
 pub struct Spanned<T> {
     pub span: Span,
+    /// Where a problem about the value points: the key of an object member (as a field path
+    /// names it), else the value itself.
+    pub place: Span,
     pub value: T,
 }
 
 impl<T> Spanned<T> {
     pub fn new(value: T, span: Span) -> Spanned<T> {
-        Spanned { span, value }
+        Spanned {
+            span,
+            place: span,
+            value,
+        }
+    }
+}
+
+/// Positions are where a value was read, not part of the value.
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Spanned<T>) -> bool {
+        self.value == other.value
     }
 }
 
@@ -154,20 +170,20 @@ impl<T: serde::Serialize> serde::Serialize for Spanned<T> {
     }
 }
 
-// The reader recognises this struct name and hands over the span beside the value.
+// The reader recognises this newtype name and hands over the spans beside the value.
 const SPANNED: &str = "$iamplay::json::Spanned";
-const SPANNED_START: &str = "$start";
-const SPANNED_END: &str = "$end";
-const SPANNED_VALUE: &str = "$value";
-const SPANNED_FIELDS: &[&str] = &[SPANNED_START, SPANNED_END, SPANNED_VALUE];
+const SPANNED_FIELDS: &[&str] = &["$start", "$end", "$placeStart", "$placeEnd", "$value"];
+
+/// The newtype name by which a type asks this reader for the text a value was written as
+/// (`deserialize_newtype_struct(SOURCE_TEXT, visitor)`): an object or array arrives as a string,
+/// its exact slice of the source re-indented so its first line starts at column 0 and the rest
+/// keep their layout relative to it; any other value arrives as itself. Other readers see a
+/// plain newtype.
+pub const SOURCE_TEXT: &str = "$iamplay::json::SourceText";
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Spanned<T>, D::Error> {
-        deserializer.deserialize_struct(
-            SPANNED,
-            SPANNED_FIELDS,
-            SpannedVisitor(std::marker::PhantomData),
-        )
+        deserializer.deserialize_newtype_struct(SPANNED, SpannedVisitor(std::marker::PhantomData))
     }
 }
 
@@ -177,27 +193,59 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
     type Value = Spanned<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value read by iamplay's JSON reader, which keeps positions")
+        f.write_str("a value")
+    }
+
+    /// Another reader: the value without positions.
+    fn visit_newtype_struct<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Spanned<T>, D::Error> {
+        T::deserialize(deserializer).map(|value| Spanned::new(value, Span::default()))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Spanned<T>, A::Error> {
-        let mut start = None;
-        let mut end = None;
+        let mut at = [0; 4];
         let mut value = None;
-        while let Some(key) = map.next_key::<&str>()? {
-            match key {
-                SPANNED_START => start = Some(map.next_value::<usize>()?),
-                SPANNED_END => end = Some(map.next_value::<usize>()?),
-                _ => value = Some(map.next_value::<T>()?),
+        let mut part = 0;
+        while map.next_key::<&str>()?.is_some() {
+            match at.get_mut(part) {
+                Some(slot) => *slot = map.next_value::<usize>()?,
+                None => value = Some(map.next_value::<T>()?),
             }
+            part += 1;
         }
-        match (start, end, value) {
-            (Some(start), Some(end), Some(value)) => Ok(Spanned::new(value, Span::new(start, end))),
-            _ => Err(de::Error::custom(
-                "a position-keeping value was read without its position",
-            )),
+        let value = value.ok_or_else(|| {
+            de::Error::custom("a position-keeping value was read without its value")
+        })?;
+        Ok(Spanned {
+            span: Span::new(at[0], at[1]),
+            place: Span::new(at[2], at[3]),
+            value,
+        })
+    }
+}
+
+/// The text of `span` in `source`, each line after the first losing the indentation of the
+/// line the value starts on (as far as it has that much leading whitespace).
+pub fn reindented(source: &str, span: Span) -> String {
+    let text = span.slice(source).unwrap_or_default();
+    let line_start = source[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let indent = source[line_start..span.start]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count();
+    let mut out = String::with_capacity(text.len());
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            out.push('\n');
+            let blank = line.len() - line.trim_start_matches([' ', '\t']).len();
+            out.push_str(&line[blank.min(indent)..]);
+        } else {
+            out.push_str(line);
         }
     }
+    out
 }
 
 /// Reads one value of the tree.
@@ -206,6 +254,8 @@ struct Reader<'de, 'p> {
     json: &'de Json,
     source: &'de str,
     path: &'p Path<'p>,
+    /// Where a problem about this value points (see [`Spanned::place`]).
+    place: Span,
 }
 
 impl<'de> Reader<'de, '_> {
@@ -323,10 +373,21 @@ impl<'de> de::Deserializer<'de> for Reader<'de, '_> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        self.locate(visitor.visit_newtype_struct(self))
+        let result = match (name, &self.json.value) {
+            (SPANNED, _) => visitor.visit_map(SpannedParts {
+                reader: self,
+                next: 0,
+            }),
+            (SOURCE_TEXT, Value::Object(_) | Value::Array(_)) => {
+                let text = reindented(self.source, self.json.span);
+                visitor.visit_newtype_struct(text.into_deserializer())
+            }
+            _ => visitor.visit_newtype_struct(self),
+        };
+        self.locate(result)
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(
@@ -348,19 +409,11 @@ impl<'de> de::Deserializer<'de> for Reader<'de, '_> {
 
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        name: &'static str,
+        _name: &'static str,
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let result = if name == SPANNED {
-            visitor.visit_map(SpannedParts {
-                reader: self,
-                next: 0,
-            })
-        } else {
-            self.any(visitor)
-        };
-        self.locate(result)
+        self.locate(self.any(visitor))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -423,6 +476,7 @@ impl<'de> SeqAccess<'de> for &mut Items<'de, '_> {
             json,
             source: self.source,
             path: &path,
+            place: json.span,
         };
         reader.locate(seed.deserialize(reader)).map(Some)
     }
@@ -469,6 +523,7 @@ impl<'de> MapAccess<'de> for Members<'de, '_, '_> {
             json: &member.value,
             source: self.source,
             path: &path,
+            place: member.key_span,
         };
         reader.locate(seed.deserialize(reader))
     }
@@ -500,13 +555,17 @@ impl<'de> MapAccess<'de> for SpannedParts<'de, '_> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         let span = self.reader.json.span;
+        let place = self.reader.place;
         let part = self.next;
         self.next += 1;
-        match part {
-            0 => seed.deserialize(span.start.into_deserializer()),
-            1 => seed.deserialize(span.end.into_deserializer()),
-            _ => seed.deserialize(self.reader),
-        }
+        let at = match part {
+            0 => span.start,
+            1 => span.end,
+            2 => place.start,
+            3 => place.end,
+            _ => return seed.deserialize(self.reader),
+        };
+        seed.deserialize(at.into_deserializer())
     }
 }
 
@@ -532,6 +591,7 @@ impl<'de, 'p> EnumAccess<'de> for Variant<'de, 'p> {
             json: &self.member.value,
             source: self.source,
             path: self.path,
+            place: self.member.key_span,
         };
         Ok((name, reader))
     }

@@ -47,9 +47,9 @@ impl CheckRequest {
             }
         }
         Request::with_context(
-            &self.principal,
-            &self.action,
-            &self.resource,
+            self.principal.as_str(),
+            self.action.as_str(),
+            self.resource.as_str(),
             self.resource_account.clone(),
             context,
         )

@@ -17,6 +17,7 @@ pub fn next_frame(work: impl FnOnce() + 'static) {
 }
 
 /// Runs `work` in a task after the next frame is painted: for work nobody waits to see.
+#[cfg(target_arch = "wasm32")]
 pub fn after_paint(work: impl FnOnce() + 'static) {
     next_frame(move || {
         let callback = Closure::once_into_js(work);
@@ -25,6 +26,12 @@ pub fn after_paint(work: impl FnOnce() + 'static) {
             let _ = window.set_timeout_with_callback(callback.unchecked_ref());
         }
     });
+}
+
+/// On the host (native tests) there are no frames: the work runs at once.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    work();
 }
 
 /// Runs `work` right after the current task, before the browser paints.

@@ -34,6 +34,8 @@ pub fn provide_progress() -> ProgressStore {
         unsaved: StoredValue::new_local(BTreeMap::new()),
     };
     provide_context(store);
+    // A page being left or hidden writes what the frame has not yet written.
+    #[cfg(target_arch = "wasm32")]
     for event in ["pagehide", "visibilitychange"] {
         // For the page's lifetime, like the store.
         let _ = window_event_listener_untyped(event, move |_| store.write_drafts());

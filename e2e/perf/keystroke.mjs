@@ -89,6 +89,22 @@ try {
     [SCENARIO, answer, EDITS],
   );
 
+  // Resolves when an attribute of an element changes, with the time it did: the end point of
+  // the flip measures below.
+  await page.evaluate(() => {
+    globalThis.benchChanged = (element, attribute) =>
+      new Promise((resolve) => {
+        const seen = element.getAttribute(attribute);
+        const observer = new MutationObserver(() => {
+          if (element.getAttribute(attribute) !== seen) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(element, { attributes: true, attributeFilter: [attribute] });
+      });
+  });
+
   // Whole-text replacements (a paste, "show the answer") that flip the map: from the edit to
   // the checks and the map both redrawn.
   const flips = await page.evaluate(
@@ -96,17 +112,7 @@ try {
       const section = document.getElementById(id);
       const map = section.querySelector('.access-map');
       const editor = globalThis.monaco.editor.getEditors().find((e) => section.contains(e.getContainerDomNode()));
-      const changed = (element, attribute) =>
-        new Promise((resolve) => {
-          const seen = element.getAttribute(attribute);
-          const observer = new MutationObserver(() => {
-            if (element.getAttribute(attribute) !== seen) {
-              observer.disconnect();
-              resolve(performance.now());
-            }
-          });
-          observer.observe(element, { attributes: true, attributeFilter: [attribute] });
-        });
+      const changed = globalThis.benchChanged;
       const total = [];
       const redraw = [];
       for (let i = 0; i < count; i += 1) {
@@ -136,17 +142,7 @@ try {
       const section = document.getElementById(id);
       const map = section.querySelector('.access-map');
       const editor = globalThis.monaco.editor.getEditors().find((e) => section.contains(e.getContainerDomNode()));
-      const changed = (element, attribute) =>
-        new Promise((resolve) => {
-          const seen = element.getAttribute(attribute);
-          const observer = new MutationObserver(() => {
-            if (element.getAttribute(attribute) !== seen) {
-              observer.disconnect();
-              resolve(performance.now());
-            }
-          });
-          observer.observe(element, { attributes: true, attributeFilter: [attribute] });
-        });
+      const changed = globalThis.benchChanged;
       editor.getModel().setValue(text);
       await new Promise((r) => setTimeout(r, 100));
       const total = [];

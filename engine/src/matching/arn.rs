@@ -80,6 +80,7 @@ pub(crate) fn arn_matches(tokens: &[Token], resource: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pattern::tests::all_strings;
     use super::super::Pattern;
 
     /// Both ways of matching policy text without variables, which must agree.
@@ -88,20 +89,6 @@ mod tests {
         let as_written = super::super::wildcard_resource_matches(pattern, resource);
         assert_eq!(built, as_written, "`{pattern}` against `{resource}`");
         built
-    }
-
-    /// Every text of up to `max_len` characters over `alphabet`.
-    fn all_strings(alphabet: &[char], max_len: usize) -> Vec<String> {
-        let mut out = vec![String::new()];
-        let mut layer = vec![String::new()];
-        for _ in 0..max_len {
-            layer = layer
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
-                .collect();
-            out.extend(layer.iter().cloned());
-        }
-        out
     }
 
     /// The text shortcuts (no wildcard, one final `*`) against the segment matcher, on short

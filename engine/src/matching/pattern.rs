@@ -150,7 +150,7 @@ fn nth_char_from_end(text: &str, count: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn glob(pattern: &str, text: &str) -> bool {
@@ -207,7 +207,8 @@ mod tests {
         }
     }
 
-    fn all_strings(alphabet: &[char], max_len: usize) -> Vec<String> {
+    /// Every text of up to `max_len` characters over `alphabet`.
+    pub(crate) fn all_strings(alphabet: &[char], max_len: usize) -> Vec<String> {
         let mut out = vec![String::new()];
         let mut layer = vec![String::new()];
         for _ in 0..max_len {

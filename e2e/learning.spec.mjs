@@ -85,6 +85,26 @@ test('text and progress survive a reload', async ({ page }) => {
   await expect(hints.locator('ol li')).toHaveCount(1);
 });
 
+test('a keystroke typed just before the page is left is kept', async ({ page }) => {
+  // Drafts are written once the keystroke's frame is painted, or at once when the page goes:
+  // here the page goes in the keystroke's own task.
+  await page.goto('/lessons/what-iam-answers');
+  const section = await scenario(page, 'first-allow');
+  await typeInto(page, section, ANSWER);
+  await expect(section.getByText('Solved')).toBeVisible();
+  const reloaded = page.waitForEvent('load');
+  await page.evaluate(() => {
+    const here = document.getElementById('first-allow');
+    const editor = globalThis.monaco.editor.getEditors().find((e) => here.contains(e.getContainerDomNode()));
+    editor.setPosition({ lineNumber: 1, column: 2 });
+    editor.trigger('keyboard', 'type', { text: 'x' });
+    location.reload();
+  });
+  await reloaded;
+  await scenario(page, 'first-allow');
+  expect(await scenarioText(page, 'first-allow')).toBe(`${ANSWER.slice(0, 1)}x${ANSWER.slice(1)}`);
+});
+
 test('predict scenarios ask first, then reveal', async ({ page }) => {
   await page.goto('/lessons/what-iam-answers/predict-root-user');
   const section = await scenario(page, 'predict-root-user');

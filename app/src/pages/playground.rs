@@ -11,7 +11,7 @@ use crate::components::playground::requests::RequestTable;
 use crate::components::playground::PlaygroundCx;
 use crate::interop::frame::PerFrame;
 use crate::interop::{language, page};
-use crate::playground::evaluate::evaluate_all;
+use crate::playground::evaluate::{evaluate_with, ParsedPolicies};
 use crate::playground::examples::{find, EXAMPLES};
 use crate::playground::state::Playground as PlaygroundState;
 use crate::share::{self, Shared, SharedContent, FRAGMENT_KEY};
@@ -94,10 +94,15 @@ pub fn Playground() -> impl IntoView {
     let eval_ms = RwSignal::new(0.0_f64);
     let (link, set_link) = signal(None::<(String, bool)>);
 
-    // Re-evaluate on every change, in time for the frame that shows the edit.
+    // Re-evaluate on every change, in time for the frame that shows the edit; only the edited
+    // policy is parsed again.
+    let parses = std::cell::RefCell::new(ParsedPolicies::default());
     let reevaluate = PerFrame::new(move || {
         let start = page::now_millis();
-        let Some(report) = cx.state.try_with_untracked(evaluate_all) else {
+        let Some(report) = cx
+            .state
+            .try_with_untracked(|state| evaluate_with(state, &mut parses.borrow_mut()))
+        else {
             return;
         };
         eval_ms.try_set(page::now_millis() - start);

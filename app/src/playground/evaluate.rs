@@ -1,7 +1,7 @@
-//! Evaluates every request of the playground against its enabled policies, parsing each
-//! policy once per change.
+//! Evaluates every request of the playground against its enabled policies. A [`ParsedPolicies`]
+//! kept between edits parses only the policy whose text changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use iamplay_engine::case::{Case, NamedPolicy, PolicySet, Request};
 use iamplay_engine::context::RequestContext;
@@ -89,19 +89,49 @@ impl RowOutcome {
 
 struct Parsed<'p> {
     doc: &'p PolicyDoc,
-    policy: Policy,
+    policy: &'p Policy,
 }
 
-/// Evaluates every row of `playground`.
+/// The enabled policies' parses, by policy text, kept between edits: an edit to one policy
+/// leaves the others' parses standing. Keyed by text, not id, because a parse depends on the
+/// text alone (and a share link may repeat an id).
+#[derive(Debug, Default)]
+pub struct ParsedPolicies {
+    by_text: HashMap<String, Result<Policy, String>>,
+}
+
+impl ParsedPolicies {
+    /// Parses the enabled policies not parsed yet, and forgets texts no enabled policy holds.
+    fn refresh(&mut self, playground: &Playground) {
+        let enabled = || playground.policies.iter().filter(|p| p.enabled);
+        self.by_text
+            .retain(|text, _| enabled().any(|doc| doc.text == *text));
+        for doc in enabled() {
+            if !self.by_text.contains_key(&doc.text) {
+                let parsed = parse_policy(&doc.text).map_err(|err| err.to_string());
+                self.by_text.insert(doc.text.clone(), parsed);
+            }
+        }
+    }
+}
+
+/// Evaluates every row of `playground`, parsing every enabled policy.
 pub fn evaluate_all(playground: &Playground) -> Report {
+    evaluate_with(playground, &mut ParsedPolicies::default())
+}
+
+/// Evaluates every row of `playground`, parsing only the policies `parses` does not hold yet.
+pub fn evaluate_with(playground: &Playground, parses: &mut ParsedPolicies) -> Report {
+    parses.refresh(playground);
     let mut report = Report::default();
     let mut parsed = Vec::new();
     for doc in playground.policies.iter().filter(|p| p.enabled) {
-        match parse_policy(&doc.text) {
-            Ok(policy) => parsed.push(Parsed { doc, policy }),
-            Err(err) => {
-                report.policy_errors.insert(doc.id, err.to_string());
+        match parses.by_text.get(&doc.text) {
+            Some(Ok(policy)) => parsed.push(Parsed { doc, policy }),
+            Some(Err(message)) => {
+                report.policy_errors.insert(doc.id, message.clone());
             }
+            None => {}
         }
     }
     let used_keys = condition_keys(&parsed);

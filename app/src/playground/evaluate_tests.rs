@@ -209,3 +209,49 @@ fn open_context_marks_a_row_that_depends_and_a_tried_value_decides_it() {
     );
     assert_eq!(report.rows[0].passed, Some(true));
 }
+
+#[test]
+fn kept_parses_give_the_same_report_as_parsing_afresh_after_each_edit() {
+    let mut playground = crate::playground::examples::find("scp-region-guardrail")
+        .expect("example")
+        .playground();
+    let mut parses = ParsedPolicies::default();
+    assert_eq!(
+        evaluate_with(&playground, &mut parses),
+        evaluate_all(&playground)
+    );
+    // Break one policy, switch another off, then mend the first: each report must be the one a
+    // fresh parse gives, with no stale parse left behind.
+    let first = playground.policies[0].text.clone();
+    playground.policies[0].text = "{ not json".into();
+    let broken = evaluate_with(&playground, &mut parses);
+    assert_eq!(broken, evaluate_all(&playground));
+    assert!(broken
+        .policy_errors
+        .contains_key(&playground.policies[0].id));
+    playground.policies[1].enabled = false;
+    assert_eq!(
+        evaluate_with(&playground, &mut parses),
+        evaluate_all(&playground)
+    );
+    playground.policies[0].text = first;
+    playground.policies[1].enabled = true;
+    let mended = evaluate_with(&playground, &mut parses);
+    assert_eq!(mended, evaluate_all(&playground));
+    assert!(mended.policy_errors.is_empty());
+}
+
+#[test]
+fn two_policies_with_one_id_each_keep_their_own_parse() {
+    let mut playground = crate::playground::examples::find("scp-region-guardrail")
+        .expect("example")
+        .playground();
+    // A share link is outside input: it may repeat an id.
+    playground.policies[1].id = playground.policies[0].id;
+    playground.policies[1].text = "[]".into();
+    let mut parses = ParsedPolicies::default();
+    assert_eq!(
+        evaluate_with(&playground, &mut parses),
+        evaluate_all(&playground)
+    );
+}

@@ -205,6 +205,28 @@ impl Prepared {
         policy: &Policy,
         catalog: Option<&Catalog>,
     ) -> Result<Grade, GradeError> {
+        self.grade(scenario, policy, catalog, Bound::Always)
+    }
+
+    /// Grades a parsed policy as [`Prepared::grade_policy`] does, but measures the
+    /// least-privilege bound only when every check passes: an editor shows the bound only
+    /// then, and a failing check already means not solved. `over_grants` is empty otherwise.
+    pub fn grade_policy_for_editor<P>(
+        &self,
+        scenario: &Scenario<P>,
+        policy: &Policy,
+        catalog: Option<&Catalog>,
+    ) -> Result<Grade, GradeError> {
+        self.grade(scenario, policy, catalog, Bound::WhenChecksPass)
+    }
+
+    fn grade<P>(
+        &self,
+        scenario: &Scenario<P>,
+        policy: &Policy,
+        catalog: Option<&Catalog>,
+        bound: Bound,
+    ) -> Result<Grade, GradeError> {
         let cases = self.cases.as_ref().map_err(Clone::clone)?;
         debug_assert_eq!(cases.len(), scenario.checks.len());
         let mut checks = Vec::with_capacity(scenario.checks.len());
@@ -226,20 +248,32 @@ impl Prepared {
                 must_allow.push(case);
             }
         }
-        let over_grants = match (&scenario.least_privilege, catalog) {
-            (Some(bound), Some(catalog)) => {
-                over_grants_with_catalog(policy, bound, &scenario.checks, &must_allow, catalog)
+        let checks_pass = checks.iter().all(|c| c.passed);
+        let least_privilege = scenario
+            .least_privilege
+            .as_ref()
+            .filter(|_| checks_pass || bound == Bound::Always);
+        let over_grants = match (least_privilege, catalog) {
+            (Some(least), Some(catalog)) => {
+                over_grants_with_catalog(policy, least, &scenario.checks, &must_allow, catalog)
             }
-            (Some(bound), None) => over_grants(policy, bound, &scenario.checks),
+            (Some(least), None) => over_grants(policy, least, &scenario.checks),
             (None, _) => Vec::new(),
         };
-        let passed = checks.iter().all(|c| c.passed) && over_grants.is_empty();
+        let passed = checks_pass && over_grants.is_empty();
         Ok(Grade {
             checks,
             over_grants,
             passed,
         })
     }
+}
+
+/// When grading measures the least-privilege bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    Always,
+    WhenChecksPass,
 }
 
 /// The engine case for one check: its request, the fixed policies, and `policy` in the edited slot.

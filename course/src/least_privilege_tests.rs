@@ -181,3 +181,29 @@ fn exact_actions_grade_the_same_with_and_without_the_catalogue() {
         assert_eq!(with.checks, without.checks);
     }
 }
+
+#[test]
+fn the_editor_grade_measures_the_bound_only_once_every_check_passes() {
+    let scenario = scenario(&[]);
+    let prepared = crate::Prepared::new(&scenario);
+    let graded = |text: &str, for_editor: bool| {
+        let policy = parse_policy(text).expect("policy");
+        let grade = if for_editor {
+            prepared.grade_policy_for_editor(&scenario, &policy, Some(Catalog::embedded()))
+        } else {
+            prepared.grade_policy(&scenario, &policy, Some(Catalog::embedded()))
+        };
+        grade.expect("gradable")
+    };
+    // `s3:*` on the objects only: the list check fails, and the bound is over-granted.
+    let failing = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::raw-data/*"}]}"#;
+    assert!(!graded(failing, false).over_grants.is_empty());
+    let editor = graded(failing, true);
+    assert!(editor.over_grants.is_empty());
+    assert!(!editor.passed);
+    assert_eq!(editor.checks, graded(failing, false).checks);
+    // Once every check passes, both measure the same bound.
+    let passing = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": ["arn:aws:s3:::raw-data", "arn:aws:s3:::raw-data/*"]}]}"#;
+    assert!(!graded(passing, true).over_grants.is_empty());
+    assert_eq!(graded(passing, true), graded(passing, false));
+}

@@ -3,6 +3,9 @@
 // and the lesson page's weight. Run by `make bench-browser` against the release build in dist/.
 //
 //   node e2e/perf/keystroke.mjs [edits]
+//
+// BENCH_DIST names another build folder (default dist/), so two builds can be alternated in
+// one session.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +16,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 4281);
 const LESSON = 'data-engineering-patterns';
 const SCENARIO = 'step-functions-orchestrator';
 const OUT = process.env.BENCH_OUT ?? 'target/bench-browser.json';
+const DIST = process.env.BENCH_DIST ?? 'dist';
 
 const lesson = JSON.parse(readFileSync(`lessons/${LESSON}/lesson.json`, 'utf8'));
 const scenario = lesson.scenarios.find((s) => s.id === SCENARIO);
@@ -22,7 +26,7 @@ const starter = JSON.stringify(scenario.starter, null, 2);
 // checks and the map change.
 const FLIPS = 60;
 
-const server = spawn(process.execPath, ['e2e/serve.mjs', 'dist', String(PORT)], { stdio: 'ignore' });
+const server = spawn(process.execPath, ['e2e/serve.mjs', DIST, String(PORT)], { stdio: 'ignore' });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -168,8 +172,8 @@ try {
     const sorted = [...list].sort((a, b) => a - b);
     return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2));
   };
-  const wasm = readdirSync('dist').find((f) => f.endsWith('.wasm'));
-  const wasmBytes = readFileSync(`dist/${wasm}`);
+  const wasm = readdirSync(DIST).find((f) => f.endsWith('.wasm'));
+  const wasmBytes = readFileSync(`${DIST}/${wasm}`);
   const result = {
     scenario: `${LESSON}/${SCENARIO}`,
     edits: EDITS,
@@ -185,7 +189,7 @@ try {
     keyFlipToChecksAndMapMs: { p50: pct(keyFlips.total, 50), p95: pct(keyFlips.total, 95), max: pct(keyFlips.total, 100) },
     keyFlipMapRedrawMs: { p50: pct(keyFlips.redraw, 50), p95: pct(keyFlips.redraw, 95), max: pct(keyFlips.redraw, 100) },
     mapLayoutOnceMs: flips.layout,
-    wasmBytes: statSync(`dist/${wasm}`).size,
+    wasmBytes: statSync(`${DIST}/${wasm}`).size,
     wasmGzipBytes: gzipSync(wasmBytes, { level: 9 }).length,
     lessonPageBytes: pageBytes,
   };

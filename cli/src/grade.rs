@@ -96,7 +96,7 @@ fn find_scenario<'a>(course: &'a Course, wanted: &str) -> Result<(&'a str, &'a S
                 .scenarios
                 .iter()
                 .filter(|s| s.id == scenario_id)
-                .map(move |s| (id, s))
+                .map(move |s| (id, &s.value))
         })
         .collect();
     match found.as_slice() {

@@ -89,7 +89,7 @@ pub fn run(args: Args) -> ExitCode {
         course
             .as_ref()
             .and_then(|course| course.lesson_teaching(finding.code))
-            .map(|lesson| lesson.manifest.id.clone())
+            .map(|lesson| lesson.manifest.id.value.clone())
     };
     if args.format == Format::Json {
         let taught: Vec<Taught<'_>> = findings

@@ -54,13 +54,19 @@ mod build {
         let mut seen: HashSet<String> = HashSet::new();
         let mut documents: Vec<&mut Document> = vec![&mut lesson.prose];
         for scenario in &mut lesson.manifest.scenarios {
-            documents.push(&mut scenario.task);
-            documents.extend(scenario.hints.iter_mut());
-            documents.push(&mut scenario.explanation);
+            let scenario = &mut scenario.value;
+            documents.push(&mut scenario.task.value);
+            documents.extend(scenario.hints.iter_mut().map(|hint| &mut hint.value));
+            documents.push(&mut scenario.explanation.value);
         }
         for question in &mut lesson.manifest.questions {
-            documents.push(&mut question.prompt);
-            documents.extend(question.model_answer.iter_mut());
+            documents.push(&mut question.prompt.value);
+            documents.extend(
+                question
+                    .model_answer
+                    .iter_mut()
+                    .map(|answer| &mut answer.value),
+            );
         }
         for document in documents {
             markdown::visit_kinds(document, &mut |kind| {

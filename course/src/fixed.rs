@@ -40,7 +40,10 @@ pub struct Fixed {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FixedPolicy {
     pub name: Option<String>,
-    pub document: PolicyText,
+    /// Read from a lesson, a named policy's document has the span of its text inside the
+    /// fixed policy's own (re-indented) text; a plain document is the fixed policy itself, and
+    /// has no span.
+    pub document: Spanned<PolicyText>,
 }
 
 /// One fixed policy with where it sits.
@@ -243,7 +246,7 @@ impl<'de> Visitor<'de> for Entry {
     fn visit_str<E: de::Error>(self, text: &str) -> Result<FixedPolicy, E> {
         let plain = || FixedPolicy {
             name: None,
-            document: PolicyText::new(text),
+            document: PolicyText::new(text).into(),
         };
         let Ok(root) = json::parse(text) else {
             return Ok(plain());
@@ -260,8 +263,11 @@ impl<'de> Visitor<'de> for Entry {
             ),
         };
         let document = match document.as_str() {
-            Some(text) => PolicyText::new(text),
-            None => PolicyText::new(json::reindented(text, document.span)),
+            Some(text) => PolicyText::new(text).into(),
+            None => Spanned::new(
+                PolicyText::new(json::reindented(text, document.span)),
+                document.span,
+            ),
         };
         Ok(FixedPolicy { name, document })
     }

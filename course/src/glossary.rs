@@ -2,6 +2,7 @@
 //! lesson that teaches it. Lesson Markdown marks a term with `[text](term:id)`; the app shows
 //! the definition where a page first uses the term, and lists every term on `/glossary`.
 
+use iamplay_engine::json::Spanned;
 use serde::{Deserialize, Serialize};
 
 /// The glossary's file in the course folder; a course may have none.
@@ -18,13 +19,13 @@ pub struct GlossaryFile {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GlossaryTerm<P = String> {
     /// Kebab-case; what `term:<id>` links name.
-    pub id: String,
+    pub id: Spanned<String>,
     /// The term as the glossary lists it: `trust policy`, `service control policy (SCP)`.
-    pub term: String,
+    pub term: Spanned<String>,
     /// One sentence, Markdown.
-    pub definition: P,
+    pub definition: Spanned<P>,
     /// The id of the lesson that teaches it, where the term must be marked.
-    pub lesson: String,
+    pub lesson: Spanned<String>,
 }
 
 impl<P> GlossaryTerm<P> {
@@ -32,7 +33,7 @@ impl<P> GlossaryTerm<P> {
         GlossaryTerm {
             id: self.id,
             term: self.term,
-            definition: convert(self.definition),
+            definition: crate::manifest::map_spanned(self.definition, convert),
             lesson: self.lesson,
         }
     }

@@ -237,14 +237,14 @@ impl Prepared {
             let evaluation = evaluate(&case);
             let passed = check.expect.accepts(evaluation.decision);
             checks.push(CheckResult {
-                id: check.id.clone(),
-                title: check.title.clone(),
-                expect: check.expect,
+                id: check.id.value.clone(),
+                title: check.title.value.clone(),
+                expect: *check.expect,
                 passed,
-                hint: (!passed).then(|| check.hint.clone()),
+                hint: (!passed).then(|| check.hint.value.clone()),
                 evaluation,
             });
-            if check.expect == ExpectedOutcome::Allowed {
+            if *check.expect == ExpectedOutcome::Allowed {
                 must_allow.push(case);
             }
         }
@@ -290,7 +290,7 @@ pub fn check_case<P>(
 /// A check's request and the scenario's fixed policies, without the edited policy.
 fn base_case<P>(scenario: &Scenario<P>, check: &Check) -> Result<Case, GradeError> {
     let broken = |error| GradeError::Scenario {
-        check: check.id.clone(),
+        check: check.id.value.clone(),
         error: Box::new(error),
     };
     let request = check.request.to_request().map_err(|error| {
@@ -308,7 +308,7 @@ fn base_case<P>(scenario: &Scenario<P>, check: &Check) -> Result<Case, GradeErro
 
 /// Puts `policy` in the slot the scenario edits.
 fn put_edited<P>(scenario: &Scenario<P>, case: &mut Case, policy: &Policy) {
-    let edited = NamedPolicy::new(Some(scenario.edit.name.clone()), policy.clone());
+    let edited = NamedPolicy::new(Some(scenario.edit.name.value.clone()), policy.clone());
     let policies = &mut case.policies;
     match scenario.edit.kind {
         PolicyKind::Identity => policies.identity.push(edited),
@@ -335,7 +335,7 @@ pub fn is_culprit<P>(scenario: &Scenario<P>, culprit: &Culprit, statement: &Stat
     if statement.sid.as_deref() != Some(culprit.sid.as_str()) {
         return false;
     }
-    let slot = match &culprit.policy {
+    let slot = match &*culprit.policy {
         CulpritPolicy::Edited => {
             return statement.policy_name.as_deref() == Some(scenario.edit.name.as_str())
         }

@@ -14,6 +14,7 @@ use super::manifest::{Check, ExpectedOutcome, LeastPrivilegeBound};
 use iamplay_engine::case::Case;
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::json::Span;
+use iamplay_engine::json::Spanned;
 use iamplay_engine::least_privilege::{over_grant, ExtraGrant, Task};
 use iamplay_engine::matching::{action_matches, Pattern};
 use iamplay_engine::policy::{Effect, Patterns, Policy, Statement};
@@ -41,7 +42,7 @@ pub struct OverGrant {
 pub fn over_grants(
     policy: &Policy,
     bound: &LeastPrivilegeBound,
-    checks: &[Check],
+    checks: &[Spanned<Check>],
 ) -> Vec<OverGrant> {
     let allowance = Allowance::new(bound, checks);
     walk(policy, bound, |_, text| {
@@ -65,7 +66,7 @@ pub fn over_grants(
 pub fn over_grants_with_catalog(
     policy: &Policy,
     bound: &LeastPrivilegeBound,
-    checks: &[Check],
+    checks: &[Spanned<Check>],
     must_allow: &[Case],
     catalog: &Catalog,
 ) -> Vec<OverGrant> {
@@ -105,10 +106,10 @@ struct Allowance<'a> {
 }
 
 impl<'a> Allowance<'a> {
-    fn new(bound: &'a LeastPrivilegeBound, checks: &'a [Check]) -> Self {
+    fn new(bound: &'a LeastPrivilegeBound, checks: &'a [Spanned<Check>]) -> Self {
         let patterns = checks
             .iter()
-            .filter(|c| c.expect == ExpectedOutcome::Allowed)
+            .filter(|c| *c.expect == ExpectedOutcome::Allowed)
             .map(|c| c.request.action.as_str())
             .chain(bound.allow_extra.iter().map(String::as_str))
             .collect();
@@ -229,7 +230,7 @@ fn walk(
 /// The resources the evaluator is asked about: the bound's (patterns stand for themselves) and
 /// the must-allow requests' resources inside it, so a grant on a narrower prefix is seen too.
 fn probed_resources(bound: &LeastPrivilegeBound, must_allow: &[Case]) -> Vec<String> {
-    let mut resources = bound.resources.clone();
+    let mut resources = bound.resources.value.clone();
     for case in must_allow {
         let resource = &case.request.resource;
         let inside = bound

@@ -18,12 +18,13 @@ fn found(statements: &str, extra: &[&str]) -> Vec<String> {
     .expect("policy");
     let bound = LeastPrivilegeBound {
         resources: vec![
-            "arn:aws:s3:::raw-data".into(),
-            "arn:aws:s3:::raw-data/*".into(),
-        ],
+            "arn:aws:s3:::raw-data".to_owned(),
+            "arn:aws:s3:::raw-data/*".to_owned(),
+        ]
+        .into(),
         allow_extra: extra.iter().map(|s| (*s).to_owned()).collect(),
     };
-    over_grants(&policy, &bound, &[check("s3:GetObject")])
+    over_grants(&policy, &bound, &[check("s3:GetObject").into()])
         .into_iter()
         .map(|o| o.action)
         .collect()

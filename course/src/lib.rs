@@ -24,8 +24,6 @@ mod grade;
 mod least_privilege;
 #[cfg(feature = "authoring")]
 mod load;
-#[cfg(feature = "authoring")]
-mod locate;
 mod manifest;
 pub mod markdown;
 mod policy_text;

@@ -55,11 +55,11 @@ pub fn load_course<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Loaded {
         let json_path = format!("{id}/lesson.json");
         let prose_path = format!("{id}/lesson.md");
         let Some(json) = files.get(json_path.as_str()) else {
-            problems.push(
-                Problem::new(COURSE_FILE, format!("lesson `{id}` has no `{json_path}`"))
-                    .at("lessons")
-                    .help(format!("create the folder `{id}/` with `lesson.json` and `lesson.md`, or remove `{id}` from the list")),
-            );
+            let mut problem = Problem::new(COURSE_FILE, format!("lesson `{id}` has no `{json_path}`"))
+                .at("lessons")
+                .help(format!("create the folder `{id}/` with `lesson.json` and `lesson.md`, or remove `{id}` from the list"));
+            problem.offset = Some(manifest.lessons.place.start);
+            problems.push(problem);
             continue;
         };
         let prose = files.get(prose_path.as_str()).copied().unwrap_or_default();

@@ -14,9 +14,9 @@ use super::request::CheckRequest;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CourseManifest {
-    pub title: String,
+    pub title: Spanned<String>,
     /// Lesson ids in the order a learner should take them; each names a folder `lessons/<id>/`.
-    pub lessons: Vec<String>,
+    pub lessons: Spanned<Vec<Spanned<String>>>,
 }
 
 /// `lessons/<id>/lesson.json`. The prose lives beside it in `lesson.md`.
@@ -31,25 +31,26 @@ pub struct CourseManifest {
 )]
 pub struct LessonManifest<P = String> {
     /// Stable, kebab-case; equal to the folder name. Used in URLs and saved progress.
-    pub id: String,
-    pub title: String,
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
     /// One or two sentences shown in the lesson list.
-    pub summary: String,
+    pub summary: Spanned<String>,
     /// What the learner can do afterwards ("Write a trust policy for a Lambda function").
-    pub objectives: Vec<String>,
+    pub objectives: Spanned<Vec<Spanned<String>>>,
     /// Ids of lessons to take first.
     #[serde(default)]
-    pub prerequisites: Vec<String>,
+    pub prerequisites: Vec<Spanned<String>>,
     /// Estimated minutes, prose and scenarios included.
-    pub minutes: u32,
+    pub minutes: Spanned<u32>,
     /// The lint finding codes this lesson teaches (`passrole-wildcard-resource`): a finding
     /// with one of these codes links here. A code is taught by at most one lesson.
     #[serde(default)]
-    pub teaches: Vec<String>,
+    pub teaches: Vec<Spanned<String>>,
+    /// Each scenario with its place, where a problem about a field it lacks points.
     #[serde(default)]
-    pub scenarios: Vec<Scenario<P>>,
+    pub scenarios: Spanned<Vec<Spanned<Scenario<P>>>>,
     #[serde(default)]
-    pub questions: Vec<Question<P>>,
+    pub questions: Spanned<Vec<Question<P>>>,
 }
 
 /// A task in which the learner writes, repairs or reads a policy, checked live by the engine.
@@ -57,11 +58,11 @@ pub struct LessonManifest<P = String> {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario<P = String> {
     /// Unique within the lesson; deep links are `/lessons/<lesson>/<scenario>`.
-    pub id: String,
-    pub title: String,
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
     pub style: ScenarioStyle,
     /// The task, in Markdown.
-    pub task: P,
+    pub task: Spanned<P>,
     /// Which policy the editor holds.
     pub edit: EditedPolicy,
     /// The editor's initial content (a policy document). For `predict` and `spot` scenarios
@@ -73,20 +74,20 @@ pub struct Scenario<P = String> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fixed: Option<Fixed>,
     /// Requests that must come out as expected.
-    pub checks: Vec<Check>,
+    pub checks: Spanned<Vec<Spanned<Check>>>,
     /// For `write` and `fix`: the answer may grant nothing beyond the must-allow checks (on
     /// these resources), except the listed extra actions.
     #[serde(default)]
-    pub least_privilege: Option<LeastPrivilegeBound>,
+    pub least_privilege: Option<Spanned<LeastPrivilegeBound>>,
     /// Tiered hints, from a nudge to nearly the answer; revealed one at a time.
-    pub hints: Vec<P>,
+    pub hints: Spanned<Vec<Spanned<P>>>,
     /// A reference answer (a policy document). For `predict`/`spot`, the starter itself.
     pub answer: Spanned<PolicyText>,
     /// For `spot`: the statement that causes the deny.
     #[serde(default)]
-    pub culprit: Option<Culprit>,
+    pub culprit: Option<Spanned<Culprit>>,
     /// Shown after success, in Markdown: why the answer works.
-    pub explanation: P,
+    pub explanation: Spanned<P>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,21 +109,21 @@ pub struct EditedPolicy {
     /// Which policy the editor holds; each kind maps to one slot of a case's `policies`.
     pub kind: PolicyKind,
     /// How the UI names it: "Permissions policy of role etl-lambda".
-    pub name: String,
+    pub name: Spanned<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Check {
     /// Unique within the scenario.
-    pub id: String,
+    pub id: Spanned<String>,
     /// The request in plain words: "Lambda reads s3://raw-data/2026/01.csv".
-    pub title: String,
+    pub title: Spanned<String>,
     /// The engine's case `request` object.
     pub request: CheckRequest,
-    pub expect: ExpectedOutcome,
+    pub expect: Spanned<ExpectedOutcome>,
     /// Shown when this check fails.
-    pub hint: String,
+    pub hint: Spanned<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,7 +140,7 @@ pub enum ExpectedOutcome {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LeastPrivilegeBound {
     /// Resource ARNs (patterns allowed) on which over-granting is measured.
-    pub resources: Vec<String>,
+    pub resources: Spanned<Vec<String>>,
     /// Actions the answer may grant beyond the must-allow checks.
     #[serde(default)]
     pub allow_extra: Vec<String>,
@@ -149,8 +150,8 @@ pub struct LeastPrivilegeBound {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Culprit {
     /// Which policy holds it.
-    pub policy: CulpritPolicy,
-    pub sid: String,
+    pub policy: Spanned<CulpritPolicy>,
+    pub sid: Spanned<String>,
 }
 
 /// Where a spot scenario's culprit statement is. Written in a lesson as one string: `edited`, a
@@ -261,17 +262,17 @@ impl std::fmt::Display for CulpritPolicy {
 )]
 pub struct Question<P = String> {
     /// Unique across the course.
-    pub id: String,
+    pub id: Spanned<String>,
     pub kind: QuestionKind,
     /// Markdown.
-    pub prompt: P,
-    pub options: Vec<QuestionOption>,
+    pub prompt: Spanned<P>,
+    pub options: Spanned<Vec<QuestionOption>>,
     /// The lesson id this question tests (interview bank questions name their source lesson).
     #[serde(default)]
-    pub topic: Option<String>,
+    pub topic: Option<Spanned<String>>,
     /// A model answer in prose, for interview practice.
     #[serde(default)]
-    pub model_answer: Option<P>,
+    pub model_answer: Option<Spanned<P>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -288,10 +289,10 @@ pub enum QuestionKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuestionOption {
-    pub text: String,
+    pub text: Spanned<String>,
     pub correct: bool,
     /// Why this option is right or wrong; shown after answering.
-    pub explanation: String,
+    pub explanation: Spanned<String>,
 }
 
 impl<P> LessonManifest<P> {
@@ -305,16 +306,18 @@ impl<P> LessonManifest<P> {
             prerequisites: self.prerequisites,
             minutes: self.minutes,
             teaches: self.teaches,
-            scenarios: self
-                .scenarios
-                .into_iter()
-                .map(|scenario| scenario.map_prose(convert))
-                .collect(),
-            questions: self
-                .questions
-                .into_iter()
-                .map(|question| question.map_prose(convert))
-                .collect(),
+            scenarios: map_spanned(self.scenarios, |scenarios| {
+                scenarios
+                    .into_iter()
+                    .map(|scenario| map_spanned(scenario, |s| s.map_prose(convert)))
+                    .collect()
+            }),
+            questions: map_spanned(self.questions, |questions| {
+                questions
+                    .into_iter()
+                    .map(|question| question.map_prose(convert))
+                    .collect()
+            }),
         }
     }
 }
@@ -326,16 +329,21 @@ impl<P> Scenario<P> {
             id: self.id,
             title: self.title,
             style: self.style,
-            task: convert(self.task),
+            task: map_spanned(self.task, &mut *convert),
             edit: self.edit,
             starter: self.starter,
             fixed: self.fixed,
             checks: self.checks,
             least_privilege: self.least_privilege,
-            hints: self.hints.into_iter().map(&mut *convert).collect(),
+            hints: map_spanned(self.hints, |hints| {
+                hints
+                    .into_iter()
+                    .map(|hint| map_spanned(hint, &mut *convert))
+                    .collect()
+            }),
             answer: self.answer,
             culprit: self.culprit,
-            explanation: convert(self.explanation),
+            explanation: map_spanned(self.explanation, convert),
         }
     }
 }
@@ -346,11 +354,22 @@ impl<P> Question<P> {
         Question {
             id: self.id,
             kind: self.kind,
-            prompt: convert(self.prompt),
+            prompt: map_spanned(self.prompt, &mut *convert),
             options: self.options,
             topic: self.topic,
-            model_answer: self.model_answer.map(&mut *convert),
+            model_answer: self
+                .model_answer
+                .map(|answer| map_spanned(answer, &mut *convert)),
         }
+    }
+}
+
+/// The value converted, keeping where it was read.
+pub(crate) fn map_spanned<T, U>(spanned: Spanned<T>, convert: impl FnOnce(T) -> U) -> Spanned<U> {
+    Spanned {
+        span: spanned.span,
+        place: spanned.place,
+        value: convert(spanned.value),
     }
 }
 
@@ -360,7 +379,7 @@ impl<P> Scenario<P> {
     pub fn is_spotted_by(&self, choice: &str) -> bool {
         self.culprit
             .as_ref()
-            .is_some_and(|c| choice == format!("{}/{}", c.policy, c.sid))
+            .is_some_and(|c| choice == format!("{}/{}", *c.policy, *c.sid))
     }
 }
 

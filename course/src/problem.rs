@@ -4,6 +4,9 @@ use std::fmt;
 
 use serde::Serialize;
 
+#[cfg(feature = "authoring")]
+use iamplay_engine::json::{Span, Spanned};
+
 /// A problem in a course file, with enough to find and fix it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(rename_all = "camelCase")]
@@ -22,6 +25,11 @@ pub struct Problem {
     /// `position` once the file's text is at hand.
     #[serde(skip)]
     pub offset: Option<usize>,
+    /// When not empty, `offset` is in the re-indented text (see
+    /// [`PolicyText`](crate::PolicyText)) of the value at the last span, which is in the
+    /// re-indented text of the value at the span before, and so on up to the first, in the file.
+    #[serde(skip)]
+    pub reindented: Vec<iamplay_engine::json::Span>,
 }
 
 impl Problem {
@@ -33,6 +41,7 @@ impl Problem {
             message: message.into(),
             help: None,
             offset: None,
+            reindented: Vec::new(),
         }
     }
 
@@ -75,35 +84,48 @@ pub(crate) struct Report<'a> {
 
 #[cfg(feature = "authoring")]
 impl Report<'_> {
-    pub fn push(&mut self, field: &str, message: impl Into<String>, help: impl Into<String>) {
+    /// Reports a problem at `place`: where the reader found the value (the `place` of a
+    /// [`Spanned`]), or for a missing field the object that should hold it. `field` names it
+    /// in the message.
+    ///
+    /// [`Spanned`]: iamplay_engine::json::Spanned
+    pub fn push(
+        &mut self,
+        place: Span,
+        field: &str,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         let help: String = help.into();
         let mut problem = Problem::new(self.file, message).at(field);
         if !help.is_empty() {
             problem = problem.help(help);
         }
+        problem.offset = Some(place.start);
         self.problems.push(problem);
     }
 
-    /// Reports a problem about a value read with its position (`place` of a [`Spanned`]).
-    ///
-    /// [`Spanned`]: iamplay_engine::json::Spanned
-    pub fn push_at(
+    /// Reports a problem inside a policy: `offset` is in its text, which the file holds
+    /// re-indented at `within` (see [`Problem::reindented`]).
+    pub fn push_in_policy(
         &mut self,
-        place: iamplay_engine::json::Span,
+        within: Vec<Span>,
+        offset: usize,
         field: &str,
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
-        self.push(field, message, help);
+        self.push(Span::new(offset, offset), field, message, help);
         if let Some(problem) = self.problems.last_mut() {
-            problem.offset = Some(place.start);
+            problem.reindented = within;
         }
     }
 
     /// Reports an empty (or whitespace-only) text field.
-    pub fn non_empty(&mut self, field: &str, text: &str) {
+    pub fn non_empty(&mut self, field: &str, text: &Spanned<String>) {
         if text.trim().is_empty() {
             self.push(
+                text.place,
                 field,
                 "must not be empty",
                 "write the text, or remove the item if it is not needed",

@@ -154,33 +154,45 @@ impl Draft {
             .checks
             .iter()
             .enumerate()
-            .map(|(index, check)| check.to_check(index, &mut problems))
-            .collect();
+            .map(|(index, check)| check.to_check(index, &mut problems).into())
+            .collect::<Vec<_>>()
+            .into();
         let graded = matches!(self.style, ScenarioStyle::Write | ScenarioStyle::Fix);
         let scenario = Scenario {
-            id: self.id.trim().to_owned(),
-            title: self.title.trim().to_owned(),
+            id: self.id.trim().into(),
+            title: self.title.trim().into(),
             style: self.style,
-            task: self.task.clone(),
+            task: self.task.clone().into(),
             edit: EditedPolicy {
                 kind: self.edit_kind,
-                name: self.edit_name.trim().to_owned(),
+                name: self.edit_name.trim().into(),
             },
             // A predict or spot scenario studies one policy: the starter is its answer too.
             answer: if graded { answer } else { starter.clone() },
             starter,
             fixed,
             checks,
-            least_privilege: (graded && self.bounded).then(|| LeastPrivilegeBound {
-                resources: lines(&self.bound_resources),
-                allow_extra: lines(&self.bound_extra),
+            least_privilege: (graded && self.bounded).then(|| {
+                LeastPrivilegeBound {
+                    resources: lines(&self.bound_resources).into(),
+                    allow_extra: lines(&self.bound_extra),
+                }
+                .into()
             }),
-            hints: self.hints.clone(),
-            culprit: (self.style == ScenarioStyle::Spot).then(|| Culprit {
-                policy: CulpritPolicy::from(self.culprit_policy.trim()),
-                sid: self.culprit_sid.trim().to_owned(),
+            hints: self
+                .hints
+                .iter()
+                .map(|hint| hint.clone().into())
+                .collect::<Vec<_>>()
+                .into(),
+            culprit: (self.style == ScenarioStyle::Spot).then(|| {
+                Culprit {
+                    policy: CulpritPolicy::from(self.culprit_policy.trim()).into(),
+                    sid: self.culprit_sid.trim().into(),
+                }
+                .into()
             }),
-            explanation: self.explanation.clone(),
+            explanation: self.explanation.clone().into(),
         };
         (scenario, problems)
     }
@@ -198,7 +210,7 @@ impl Draft {
                 Spanned::new(
                     FixedPolicy {
                         name,
-                        document: document.value.clone(),
+                        document: document.value.clone().into(),
                     },
                     Default::default(),
                 )
@@ -294,11 +306,11 @@ impl CheckDraft {
             );
         }
         Check {
-            id: self.id.trim().to_owned(),
-            title: self.title.trim().to_owned(),
+            id: self.id.trim().into(),
+            title: self.title.trim().into(),
             request,
-            expect: self.expect,
-            hint: self.hint.trim().to_owned(),
+            expect: self.expect.into(),
+            hint: self.hint.trim().into(),
         }
     }
 }

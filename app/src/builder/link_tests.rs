@@ -81,7 +81,7 @@ fn broken_and_crafted_links_are_refused_with_a_reason() {
     assert!(!error.help().is_empty());
 
     let mut hinted = scenario;
-    hinted.hints = vec!["more".into(); 13];
+    *hinted.hints = vec![String::from("more").into(); 13];
     let value = serde_json::json!({"engine": "0", "scenario": hinted});
     assert!(matches!(
         open_link(&crafted(value)),
@@ -94,7 +94,7 @@ fn a_scenario_too_large_for_a_link_is_refused_when_exported() {
     let (mut scenario, _) = sound().to_scenario();
     // Text that does not compress: every character drawn from a simple generator.
     let mut state = 7u32;
-    scenario.explanation = (0..120_000)
+    *scenario.explanation = (0..120_000)
         .map(|_| {
             state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
             char::from(b'a' + u8::try_from((state >> 16) % 26).unwrap())

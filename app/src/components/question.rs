@@ -11,7 +11,7 @@ use crate::quiz::{is_correct, is_multiple, toggle};
 #[component]
 pub fn QuestionCard(question: &'static Question, number: usize) -> impl IntoView {
     let store = use_progress();
-    let saved = store.with(|p| p.questions.get(&question.id).cloned());
+    let saved = store.with(|p| p.questions.get(question.id.as_str()).cloned());
     let chosen = RwSignal::new(saved.as_ref().map(|s| s.chosen.clone()).unwrap_or_default());
     let answered = RwSignal::new(saved.is_some());
     let multiple = is_multiple(question);
@@ -25,9 +25,9 @@ pub fn QuestionCard(question: &'static Question, number: usize) -> impl IntoView
         answered.set(true);
     };
     view! {
-        <fieldset class="question" data-question=question.id.clone()>
+        <fieldset class="question" data-question=question.id.value.clone()>
             <legend>{format!("Question {number}")}</legend>
-            <Markdown document=question.prompt.clone() />
+            <Markdown document=question.prompt.value.clone() />
             {multiple.then(|| view! { <p class="meta">"Choose every answer that applies."</p> })}
             <ul class="options">
                 {question.options.iter().enumerate().map(|(index, option)| {
@@ -43,12 +43,12 @@ pub fn QuestionCard(question: &'static Question, number: usize) -> impl IntoView
                     };
                     view! {
                         <li class:chosen=is_chosen>
-                            <label>{input}" "{option.text.clone()}</label>
+                            <label>{input}" "{option.text.value.clone()}</label>
                             {move || answered.get().then(|| {
                                 let verdict = if option.correct { "Correct answer" } else { "Not this one" };
                                 view! {
                                     <p class=if option.correct { "option-why right" } else { "option-why wrong" }>
-                                        <strong>{verdict}": "</strong>{option.explanation.clone()}
+                                        <strong>{verdict}": "</strong>{option.explanation.value.clone()}
                                     </p>
                                 }
                             })}

@@ -23,7 +23,7 @@ pub fn Hints(lesson: String, scenario: &'static Scenario) -> impl IntoView {
         <section class="hints" aria-label="Hints">
             <ol>
                 {move || visible_hints(scenario, &state.get()).iter().map(|h| view! {
-                    <li><Markdown document=h.clone() /></li>
+                    <li><Markdown document=h.value.clone() /></li>
                 }).collect_view()}
             </ol>
             {move || has_more_hints(scenario, &state.get()).then(|| {
@@ -52,7 +52,7 @@ pub fn ShowAnswer(lesson: String, scenario: &'static Scenario) -> impl IntoView 
                     <section class="answer" aria-label="Answer and explanation">
                         <h4>{if s.completed { "Why it works" } else { "The answer" }}</h4>
                         {s.answer_shown.then(|| view! { <JsonCode text=policy_text(&scenario.answer) /> })}
-                        <Markdown document=scenario.explanation.clone() />
+                        <Markdown document=scenario.explanation.value.clone() />
                     </section>
                 }.into_any()
             } else if can_show_answer(&s) {

@@ -227,19 +227,19 @@ pub fn ScenarioPanel(
     };
 
     view! {
-        <section class="scenario" id=scenario.id.clone() tabindex="-1" aria-labelledby=heading_ref
+        <section class="scenario" id=scenario.id.value.clone() tabindex="-1" aria-labelledby=heading_ref
             node_ref=wanted.section on:focusin=move |_| wanted.now.set(true)
             data-revision=move || revision.get().to_string()>
             <header class="scenario-head">
                 <p class="scenario-style">{style_label(scenario.style)}</p>
-                <h3 id=heading_id>{scenario.title.clone()}</h3>
+                <h3 id=heading_id>{scenario.title.value.clone()}</h3>
                 {move || scenario_state.get().completed.then(|| view! {
                     <p class="badge done" role="status">"Solved"</p>
                 })}
             </header>
-            <Markdown document=scenario.task.clone() />
+            <Markdown document=scenario.task.value.clone() />
             <FixedPolicies scenario />
-            <h4 class="editor-title">{scenario.edit.name.clone()}</h4>
+            <h4 class="editor-title">{scenario.edit.name.value.clone()}</h4>
             <SharedAttemptOffer offer on_use=use_shared />
             <PolicyEditor
                 text=shown
@@ -253,7 +253,7 @@ pub fn ScenarioPanel(
             />
             {editable.then(|| view! {
                 {(!standalone).then(|| view! {
-                    <CopyAttemptLink lesson=lesson.clone() scenario=scenario.id.clone() text />
+                    <CopyAttemptLink lesson=lesson.clone() scenario=scenario.id.value.clone() text />
                 })}
                 <p class="keyboard-tip">
                     "In the editor, Tab indents. To leave it with the keyboard, press "

@@ -13,7 +13,7 @@ pub fn Term(id: String, children: Children) -> impl IntoView {
     let definition = use_course()
         .course()
         .and_then(|course| course.term(&id))
-        .map(|term| (term.term.clone(), term.definition.clone()));
+        .map(|term| (term.term.value.clone(), term.definition.value.clone()));
     let Some((name, definition)) = definition else {
         // The checker refuses unknown terms; a stale page keeps the text.
         return view! { <span>{children()}</span> }.into_any();

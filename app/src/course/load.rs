@@ -114,7 +114,7 @@ impl CourseStore {
         };
         match parsed {
             Ok(course) => {
-                self.own.set(Some(course.manifest.title.clone()));
+                self.own.set(Some(course.manifest.title.value.clone()));
                 self.state.set(CourseState::Ready(course));
                 true
             }

@@ -108,16 +108,21 @@ fn as_source(scenario: &Scenario) -> SourceScenario {
         id: scenario.id.clone(),
         title: scenario.title.clone(),
         style: scenario.style,
-        task: plain_text(&scenario.task),
+        task: plain_text(&scenario.task).into(),
         edit: scenario.edit.clone(),
         starter: scenario.starter.clone(),
         fixed: scenario.fixed.clone(),
         checks: scenario.checks.clone(),
         least_privilege: scenario.least_privilege.clone(),
-        hints: scenario.hints.iter().map(|hint| plain_text(hint)).collect(),
+        hints: scenario
+            .hints
+            .iter()
+            .map(|hint| plain_text(hint).into())
+            .collect::<Vec<_>>()
+            .into(),
         answer: scenario.answer.clone(),
         culprit: scenario.culprit.clone(),
-        explanation: plain_text(&scenario.explanation),
+        explanation: plain_text(&scenario.explanation).into(),
     }
 }
 

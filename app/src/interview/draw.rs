@@ -58,7 +58,7 @@ pub fn topics(bank: &[Question]) -> Vec<String> {
     let mut topics: Vec<String> = Vec::new();
     for topic in bank.iter().filter_map(|q| q.topic.as_ref()) {
         if !topics.contains(topic) {
-            topics.push(topic.clone());
+            topics.push(topic.value.clone());
         }
     }
     topics
@@ -112,7 +112,7 @@ pub(crate) mod tests {
             assert_ne!(drawn[0], drawn[1]);
             assert!(drawn
                 .iter()
-                .all(|&i| bank[i].topic.as_deref() == Some("conditions")));
+                .all(|&i| bank[i].topic.as_ref().is_some_and(|t| *t == "conditions")));
         }
     }
 

@@ -62,7 +62,7 @@ pub fn interview_result(
         missed: score
             .missed
             .iter()
-            .filter_map(|m| bank.get(m.question).map(|q| q.id.clone()))
+            .filter_map(|m| bank.get(m.question).map(|q| q.id.value.clone()))
             .collect(),
         predicted: TopicScore {
             correct: count(score.predicted.iter().filter(|p| p.right).count()),

@@ -147,7 +147,10 @@ impl Grader<'_> {
                         _ => Vec::new(),
                     };
                     let right = !chosen.is_empty() && is_correct(question, &chosen);
-                    let topic = question.topic.clone().unwrap_or_else(|| "general".into());
+                    let topic = question
+                        .topic
+                        .as_ref()
+                        .map_or_else(|| "general".to_owned(), |t| t.value.clone());
                     result.count(Some(topic), right);
                     if !right {
                         result.missed.push(Missed {

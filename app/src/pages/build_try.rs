@@ -43,7 +43,7 @@ pub fn TryScenarioPage() -> impl IntoView {
 #[component]
 fn Opened(scenario: &'static Scenario, lesson: String) -> impl IntoView {
     view! {
-        <Title text=scenario.title.clone() />
+        <Title text=scenario.title.value.clone() />
         <article class="page build-try-page">
             <h1>"A scenario shared with you"</h1>
             <p class="lead">

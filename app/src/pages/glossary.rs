@@ -21,14 +21,14 @@ pub fn Glossary() -> impl IntoView {
                     {course.glossary.iter().map(|term| {
                         let lesson = course.lesson(&term.lesson);
                         view! {
-                            <div class="glossary-entry" id=term.id.clone() tabindex="-1">
-                                <dt>{term.term.clone()}</dt>
+                            <div class="glossary-entry" id=term.id.value.clone() tabindex="-1">
+                                <dt>{term.term.value.clone()}</dt>
                                 <dd>
-                                    <Markdown document=term.definition.clone() />
+                                    <Markdown document=term.definition.value.clone() />
                                     {lesson.map(|lesson| view! {
                                         <p class="glossary-lesson">
                                             "Taught in "
-                                            <a href=format!("/lessons/{}", lesson.manifest.id)>{lesson.manifest.title.clone()}</a>
+                                            <a href=format!("/lessons/{}", lesson.manifest.id)>{lesson.manifest.title.value.clone()}</a>
                                         </p>
                                     })}
                                 </dd>

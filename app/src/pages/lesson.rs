@@ -53,23 +53,23 @@ fn LessonView(
     if let Some(target) = target {
         Effect::new(move |_| scroll::reveal(target.clone()));
     }
-    let lesson_id = manifest.id.clone();
+    let lesson_id = manifest.id.value.clone();
     view! {
-        <Title text=manifest.title.clone() />
+        <Title text=manifest.title.value.clone() />
         <article class="page lesson">
             <nav class="breadcrumb" aria-label="Breadcrumb">
                 <A href="/lessons">"Lessons"</A>" › "{format!("Lesson {number}")}
             </nav>
-            <h1>{manifest.title.clone()}</h1>
-            <p class="lead">{manifest.summary.clone()}</p>
+            <h1>{manifest.title.value.clone()}</h1>
+            <p class="lead">{manifest.summary.value.clone()}</p>
             <p class="meta">{format!("About {} minutes", manifest.minutes)}</p>
             <section class="objectives" aria-labelledby="objectives-title">
                 <h2 id="objectives-title">"You will be able to"</h2>
                 <ul>
-                    {manifest.objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}
+                    {manifest.objectives.iter().map(|o| view! { <li>{o.value.clone()}</li> }).collect_view()}
                 </ul>
             </section>
-            <Markdown document=lesson.prose.clone() skip_title=manifest.title.clone() />
+            <Markdown document=lesson.prose.clone() skip_title=manifest.title.value.clone() />
             {(!manifest.scenarios.is_empty()).then(|| view! {
                 <section class="scenarios" aria-labelledby="scenarios-title">
                     <h2 id="scenarios-title">"Practice"</h2>
@@ -89,12 +89,12 @@ fn LessonView(
             <nav class="lesson-pager" aria-label="Lessons">
                 {previous.map(|l| view! {
                     <A href=format!("/lessons/{}", l.manifest.id) attr:class="pager-previous" attr:rel="prev">
-                        "← Previous: "{l.manifest.title.clone()}
+                        "← Previous: "{l.manifest.title.value.clone()}
                     </A>
                 })}
                 {next.map(|l| view! {
                     <A href=format!("/lessons/{}", l.manifest.id) attr:class="pager-next" attr:rel="next">
-                        "Next: "{l.manifest.title.clone()}" →"
+                        "Next: "{l.manifest.title.value.clone()}" →"
                     </A>
                 })}
             </nav>

@@ -14,7 +14,7 @@ pub fn Lessons() -> impl IntoView {
             <CourseGate let:course>
                 // Inside the gate, so it replaces the loading title once the course is in.
                 <Title text="Lessons" />
-                <h1>{course.manifest.title.clone()}</h1>
+                <h1>{course.manifest.title.value.clone()}</h1>
                 <ol class="lesson-list">
                     {course.lessons.iter().enumerate().map(|(index, lesson)| {
                         let manifest = &lesson.manifest;
@@ -30,9 +30,9 @@ pub fn Lessons() -> impl IntoView {
                                 <span class="lesson-number" aria-hidden="true">{index + 1}</span>
                                 <div>
                                     <h2>
-                                        <A href=format!("/lessons/{}", manifest.id)>{manifest.title.clone()}</A>
+                                        <A href=format!("/lessons/{}", manifest.id)>{manifest.title.value.clone()}</A>
                                     </h2>
-                                    <p>{manifest.summary.clone()}</p>
+                                    <p>{manifest.summary.value.clone()}</p>
                                     <p class="meta">
                                         <span class=move || format!("lesson-status {}", status_class(status()))>{move || status().label()}</span>
                                         {format!(" · About {} minutes", manifest.minutes)}

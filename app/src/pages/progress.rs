@@ -66,12 +66,12 @@ pub fn ProgressPage() -> impl IntoView {
             let id = m.id.clone();
             let row = Signal::derive(move || store.with(|p| {
                 let solved = m.scenarios.iter().filter(|s| p.scenario(&scenario_key(&id, &s.id)).completed).count();
-                let right = m.questions.iter().filter(|q| p.questions.get(&q.id).is_some_and(|a| a.correct)).count();
+                let right = m.questions.iter().filter(|q| p.questions.get(q.id.as_str()).is_some_and(|a| a.correct)).count();
                 (solved, right)
             }));
             view! {
                 <tr>
-                    <th scope="row"><a href=format!("/lessons/{}", m.id)>{m.title.clone()}</a></th>
+                    <th scope="row"><a href=format!("/lessons/{}", m.id)>{m.title.value.clone()}</a></th>
                     <td>{move || format!("{} of {}", row.get().0, m.scenarios.len())}</td>
                     <td>{move || format!("{} of {}", row.get().1, m.questions.len())}</td>
                 </tr>

@@ -90,7 +90,7 @@ fn item_link(course: &'static Course, item: &Item) -> impl IntoView {
             let title = course
                 .lesson(lesson)
                 .and_then(|l| l.manifest.scenarios.iter().find(|s| s.id == scenario))
-                .map_or_else(|| key.clone(), |s| s.title.clone());
+                .map_or_else(|| key.clone(), |s| s.title.value.clone());
             (format!("/lessons/{key}"), format!("Solve “{title}”"))
         }
         Item::Drill { .. } => return ().into_any(),

@@ -26,7 +26,7 @@ pub fn scenario_map(scenario: &Scenario) -> Option<ScenarioMap> {
             resource: request.resource.value.clone(),
             resource_account: request.resource_account.clone(),
         });
-        check_ids.push(check.id.clone());
+        check_ids.push(check.id.value.clone());
     }
     let title = format!("Who requests what in “{}”", scenario.title);
     let map = AccessMap::new(&title, &requests, &policies(scenario))?;

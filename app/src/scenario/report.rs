@@ -155,7 +155,7 @@ pub(crate) mod tests {
             .scenarios
             .iter()
             .find(|s| s.id == id)
-            .cloned()
+            .map(|s| s.value.clone())
             .expect("scenario")
     }
 

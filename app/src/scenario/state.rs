@@ -6,6 +6,7 @@ use iamplay_course::markdown::Document;
 use iamplay_course::ScenarioStyle;
 use iamplay_course::{FixedPolicy, FixedSlot, PolicyText};
 use iamplay_engine::eval::Decision;
+use iamplay_engine::json::Spanned;
 
 use super::report::Report;
 use crate::progress::{Prediction, ScenarioState};
@@ -117,7 +118,7 @@ pub fn can_show_answer(state: &ScenarioState) -> bool {
 }
 
 /// The hints revealed so far.
-pub fn visible_hints<'s>(scenario: &'s Scenario, state: &ScenarioState) -> &'s [Document] {
+pub fn visible_hints<'s>(scenario: &'s Scenario, state: &ScenarioState) -> &'s [Spanned<Document>] {
     &scenario.hints[..state.hints_shown.min(scenario.hints.len())]
 }
 
@@ -132,7 +133,7 @@ pub fn outcomes_revealed(scenario: &Scenario, state: &ScenarioState) -> bool {
         ScenarioStyle::Predict => scenario
             .checks
             .iter()
-            .all(|c| state.predictions.contains_key(&c.id)),
+            .all(|c| state.predictions.contains_key(c.id.as_str())),
         ScenarioStyle::Spot => state.spotted.is_some(),
         ScenarioStyle::Write | ScenarioStyle::Fix => true,
     }

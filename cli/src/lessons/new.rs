@@ -120,7 +120,7 @@ fn add_lesson(dir: &Path, id: &str) -> Result<PathBuf, String> {
             folder.display()
         ));
     }
-    course.lessons.push(id.to_owned());
+    course.lessons.push(id.into());
     let course_text = serde_json::to_string_pretty(&course)
         .map_err(|e| format!("cannot write the course list: {e}"))?
         + "\n";
@@ -215,7 +215,7 @@ mod tests {
             .find(|(path, _)| path == COURSE_FILE)
             .expect("course.json");
         let mut listed: CourseManifest = serde_json::from_str(&course.1).unwrap();
-        listed.lessons.push("glue-crawlers".to_owned());
+        listed.lessons.push("glue-crawlers".into());
         course.1 = serde_json::to_string(&listed).unwrap();
         let problems = check_files(&files);
         assert!(problems.is_empty(), "{problems:#?}");

@@ -154,13 +154,13 @@ pub fn regrade(name: &str, imported: &Imported, course: &Course) -> LearnerRepor
         }
         let mut correct = 0;
         for question in &manifest.questions {
-            let Some(answer) = progress.questions.get(&question.id) else {
+            let Some(answer) = progress.questions.get(question.id.as_str()) else {
                 continue;
             };
             let right = question.is_answered_by(&answer.chosen);
             if answer.correct && !right {
                 report.flags.push(Flag {
-                    item: question.id.clone(),
+                    item: question.id.value.clone(),
                     message: format!(
                         "marked answered correctly, but the chosen option(s) {} are not the correct ones",
                         options_list(&answer.chosen)
@@ -173,8 +173,8 @@ pub fn regrade(name: &str, imported: &Imported, course: &Course) -> LearnerRepor
         let scenario_ids: Vec<&str> = manifest.scenarios.iter().map(|s| s.id.as_str()).collect();
         let question_ids: Vec<&str> = manifest.questions.iter().map(|q| q.id.as_str()).collect();
         report.lessons.push(LessonRow {
-            id: manifest.id.clone(),
-            title: manifest.title.clone(),
+            id: manifest.id.value.clone(),
+            title: manifest.title.value.clone(),
             status: verified.lesson_status(&manifest.id, &scenario_ids, &question_ids, |_| false),
             scenarios_done: done,
             scenarios: manifest.scenarios.len(),
@@ -254,8 +254,8 @@ fn scenario_row(
     };
     ScenarioRow {
         lesson: lesson.to_owned(),
-        id: scenario.id.clone(),
-        title: scenario.title.clone(),
+        id: scenario.id.value.clone(),
+        title: scenario.title.value.clone(),
         status,
         hints_shown: state.hints_shown,
         answer_shown: state.answer_shown,

@@ -39,6 +39,7 @@ pub(crate) fn check_glossary(course: &Course, problems: &mut Vec<Problem>) {
         let at = |field: &str| format!("terms[{index}].{field}");
         if !is_kebab_case(&term.id) {
             report.push(
+                term.id.place,
                 &at("id"),
                 format!("the term id `{}` is not kebab-case", term.id),
                 "use lowercase words joined by `-`: `trust-policy`",
@@ -46,6 +47,7 @@ pub(crate) fn check_glossary(course: &Course, problems: &mut Vec<Problem>) {
         }
         if let Some(first) = seen.insert(&term.id, index) {
             report.push(
+                term.id.place,
                 &at("id"),
                 format!("the term id `{}` is also used by terms[{first}]", term.id),
                 "give every term its own id",
@@ -55,12 +57,14 @@ pub(crate) fn check_glossary(course: &Course, problems: &mut Vec<Problem>) {
         let definition = term.definition.trim();
         if definition.is_empty() {
             report.push(
+                term.definition.place,
                 &at("definition"),
                 "the definition is empty",
                 "define the term in one sentence",
             );
         } else if !definition.ends_with('.') || sentence_breaks(definition) > 0 {
             report.push(
+                term.definition.place,
                 &at("definition"),
                 format!("the definition of `{}` is not one sentence", term.term),
                 "write one sentence ending with a full stop; the lesson says the rest",
@@ -68,14 +72,16 @@ pub(crate) fn check_glossary(course: &Course, problems: &mut Vec<Problem>) {
         }
         match course.lesson(&term.lesson) {
             None => report.push(
+                term.lesson.place,
                 &at("lesson"),
                 format!("`{}` is not a lesson of this course", term.lesson),
                 "name the id of the lesson that teaches the term",
             ),
             Some(lesson) => {
-                let taught = marks(&lesson.prose).iter().any(|(_, _, id)| *id == term.id);
+                let taught = marks(&lesson.prose).iter().any(|(_, _, id)| term.id == *id);
                 if !taught {
                     report.push(
+                        term.lesson.place,
                         &at("lesson"),
                         format!(
                             "lesson `{}` never marks the term `{}`",

@@ -5,6 +5,7 @@
 use crate::load::{Course, Lesson};
 use crate::manifest::Scenario;
 use crate::problem::{Problem, Report};
+use iamplay_engine::json::Spanned;
 
 use super::references::unlinked;
 
@@ -68,17 +69,17 @@ fn link_problem(course: &Course, from: &Lesson, target: &str) -> Option<(String,
 pub(crate) fn check_text(
     course: &Course,
     lesson: &Lesson,
-    text: &str,
+    text: &Spanned<String>,
     field: &str,
     report: &mut Report<'_>,
 ) {
     for (_, target) in targets(text) {
         if let Some((message, help)) = link_problem(course, lesson, target) {
-            report.push(field, message, help);
+            report.push(text.place, field, message, help);
         }
     }
     for reference in unlinked(text) {
-        report.push(field, reference.message, reference.help);
+        report.push(text.place, field, reference.message, reference.help);
     }
 }
 

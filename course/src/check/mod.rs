@@ -19,9 +19,8 @@ pub use single::check_scenario;
 use std::collections::HashMap;
 
 use super::load::{load_course, Course, Lesson, COURSE_FILE};
-use super::locate::locate;
 use super::problem::{is_kebab_case, Problem, Report};
-use iamplay_engine::json::LineIndex;
+use iamplay_engine::json::{reindented, reindented_offset, LineIndex};
 
 /// A lesson needs at least this many scenarios and checkpoint questions.
 pub const MIN_SCENARIOS: usize = 2;
@@ -40,18 +39,29 @@ pub fn check_files<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Vec<Proble
             continue;
         };
         let text = text.as_ref();
-        problem.position = match (problem.offset, &problem.field) {
-            (Some(offset), _) => {
-                let position = LineIndex::new(text).position(offset);
-                Some((position.line, position.column))
-            }
-            (None, Some(field)) => locate(text, field),
-            (None, None) => None,
+        let Some(offset) = problem.offset else {
+            continue;
         };
+        let offset = source_offset(text, &problem.reindented, offset);
+        let position = LineIndex::new(text).position(offset);
+        problem.position = Some((position.line, position.column));
     }
     // Stable: within a file, problems keep the order of the checks that found them.
     problems.sort_by(|a, b| a.file.cmp(&b.file));
     problems
+}
+
+/// `offset` in the text the file holds re-indented at `within` (see [`Problem::reindented`]),
+/// as an offset in the file.
+fn source_offset(file: &str, within: &[iamplay_engine::json::Span], offset: usize) -> usize {
+    let Some((last, outer)) = within.split_last() else {
+        return offset;
+    };
+    let mut text = file.to_owned();
+    for span in outer {
+        text = reindented(&text, *span);
+    }
+    source_offset(file, outer, reindented_offset(&text, *last, offset))
 }
 
 /// Checks the structure of a loaded course (and its prose), without evaluating policies.
@@ -72,6 +82,7 @@ pub fn check_course(course: &Course) -> Vec<Problem> {
         for (index, question) in lesson.manifest.questions.iter().enumerate() {
             if let Some(first) = question_owners.insert(&question.id, &lesson.manifest.id) {
                 report.push(
+                    question.id.place,
                     &format!("questions[{index}].id"),
                     format!("question id `{}` is also used in lesson `{first}`", question.id),
                     "question ids are unique across the course (progress is saved by id); prefix them with a word from the lesson",
@@ -92,6 +103,7 @@ fn check_course_list(course: &Course, problems: &mut Vec<Problem>) {
     report.non_empty("title", &course.manifest.title);
     if course.manifest.lessons.is_empty() {
         report.push(
+            course.manifest.lessons.place,
             "lessons",
             "the course lists no lessons",
             "list the lesson ids in teaching order",
@@ -100,10 +112,11 @@ fn check_course_list(course: &Course, problems: &mut Vec<Problem>) {
     for (index, id) in course.manifest.lessons.iter().enumerate() {
         let field = format!("lessons[{index}]");
         if !is_kebab_case(id) {
-            report.push(&field, format!("lesson id `{id}` is not kebab-case"), "use lowercase words joined by hyphens, like `policy-anatomy`, and rename the folder to match");
+            report.push(id.place, &field, format!("lesson id `{id}` is not kebab-case"), "use lowercase words joined by hyphens, like `policy-anatomy`, and rename the folder to match");
         }
         if course.manifest.lessons[..index].contains(id) {
             report.push(
+                id.place,
                 &field,
                 format!("lesson `{id}` is listed twice"),
                 "list each lesson once",
@@ -117,6 +130,7 @@ fn check_lesson(course: &Course, lesson: &Lesson, report: &mut Report<'_>) {
     let folder = report.file.trim_end_matches("/lesson.json").to_owned();
     if manifest.id != folder {
         report.push(
+            manifest.id.place,
             "id",
             format!(
                 "the id `{}` differs from the folder name `{folder}`",
@@ -129,6 +143,7 @@ fn check_lesson(course: &Course, lesson: &Lesson, report: &mut Report<'_>) {
     report.non_empty("summary", &manifest.summary);
     if manifest.objectives.is_empty() {
         report.push(
+            manifest.objectives.place,
             "objectives",
             "the lesson has no objectives",
             "list what a learner can do after the lesson, one short sentence each",
@@ -137,8 +152,9 @@ fn check_lesson(course: &Course, lesson: &Lesson, report: &mut Report<'_>) {
     for (index, objective) in manifest.objectives.iter().enumerate() {
         report.non_empty(&format!("objectives[{index}]"), objective);
     }
-    if manifest.minutes == 0 {
+    if *manifest.minutes == 0 {
         report.push(
+            manifest.minutes.place,
             "minutes",
             "the estimated time is 0",
             "estimate the minutes for the prose and the scenarios together",
@@ -149,11 +165,13 @@ fn check_lesson(course: &Course, lesson: &Lesson, report: &mut Report<'_>) {
         let field = format!("prerequisites[{index}]");
         match course.position(prerequisite) {
             None => report.push(
+                prerequisite.place,
                 &field,
                 format!("prerequisite `{prerequisite}` is not a lesson of this course"),
                 "use the id of a lesson listed in `course.json`",
             ),
             Some(at) if at >= here => report.push(
+                prerequisite.place,
                 &field,
                 format!(
                     "prerequisite `{prerequisite}` does not come before this lesson in the course"
@@ -165,6 +183,9 @@ fn check_lesson(course: &Course, lesson: &Lesson, report: &mut Report<'_>) {
     }
     if manifest.scenarios.len() < MIN_SCENARIOS {
         report.push(
+            // Without `scenarios` the list has no position: the file's start, where the
+            // lesson object begins.
+            manifest.scenarios.place,
             "scenarios",
             format!(
                 "the lesson has {} scenario(s); at least {MIN_SCENARIOS} are needed",
@@ -175,6 +196,7 @@ fn check_lesson(course: &Course, lesson: &Lesson, report: &mut Report<'_>) {
     }
     if manifest.questions.len() < MIN_QUESTIONS {
         report.push(
+            manifest.questions.place,
             "questions",
             format!(
                 "the lesson has {} question(s); at least {MIN_QUESTIONS} are needed",
@@ -188,13 +210,19 @@ fn check_lesson(course: &Course, lesson: &Lesson, report: &mut Report<'_>) {
         let field = format!("scenarios[{index}]");
         if scenario_ids.contains(&scenario.id.as_str()) {
             report.push(
+                scenario.id.place,
                 &format!("{field}.id"),
                 format!("scenario id `{}` is used twice", scenario.id),
                 "give each scenario its own id",
             );
         }
         scenario_ids.push(&scenario.id);
-        scenario::check(scenario, &format!("scenarios[{}]", scenario.id), report);
+        scenario::check(
+            scenario,
+            scenario.place,
+            &format!("scenarios[{}]", scenario.id),
+            report,
+        );
         links::check_scenario(
             course,
             lesson,
@@ -207,6 +235,7 @@ fn check_lesson(course: &Course, lesson: &Lesson, report: &mut Report<'_>) {
         let field = format!("questions[{}]", question.id);
         if !is_kebab_case(&question.id) {
             report.push(
+                question.id.place,
                 &format!("questions[{index}].id"),
                 format!("question id `{}` is not kebab-case", question.id),
                 "use lowercase words joined by hyphens",

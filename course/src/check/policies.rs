@@ -12,15 +12,19 @@ use crate::request::CheckRequest;
 use iamplay_engine::policy_kind::PolicyKind;
 
 /// A policy document: an object with `Statement` (one statement object or a list of them).
+/// A problem with the whole document points at `place`; a problem with one statement at the
+/// statement, in the text the file holds re-indented at `within` (see
+/// [`crate::Problem::reindented`]).
 pub(crate) fn check_document(
     document: &PolicyText,
     place: Span,
+    within: &[Span],
     field: &str,
     report: &mut Report<'_>,
 ) {
     let root = json::parse(document.as_str()).ok();
     let Some(members) = root.as_ref().and_then(|root| root.as_object()) else {
-        report.push_at(
+        report.push(
             place,
             field,
             "is not a policy document",
@@ -31,7 +35,7 @@ pub(crate) fn check_document(
     for member in members {
         let key = &member.key;
         if !["Version", "Id", "Statement"].contains(&key.as_str()) {
-            report.push_at(
+            report.push(
                 place,
                 field,
                 format!("a policy document has no field `{key}`"),
@@ -44,8 +48,9 @@ pub(crate) fn check_document(
         Some(list) if list.as_array().is_some() => {
             for (index, statement) in list.as_array().unwrap_or_default().iter().enumerate() {
                 if statement.as_object().is_none() {
-                    report.push_at(
-                        place,
+                    report.push_in_policy(
+                        within.to_vec(),
+                        statement.span.start,
                         &format!("{field}.Statement[{index}]"),
                         "a statement must be a JSON object",
                         "write `{\"Effect\": ..., \"Action\": ..., \"Resource\": ...}`",
@@ -54,7 +59,7 @@ pub(crate) fn check_document(
             }
         }
         Some(single) if single.as_object().is_some() => {}
-        _ => report.push_at(
+        _ => report.push(
             place,
             field,
             "the policy has no `Statement` list",
@@ -67,10 +72,16 @@ pub(crate) fn check_document(
 pub(crate) fn check_fixed(fixed: &Fixed, edited: PolicyKind, field: &str, report: &mut Report<'_>) {
     for entry in fixed.entries() {
         let here = format!("{field}.{}", entry.path());
-        check_document(&entry.policy.document, entry.policy.place, &here, report);
+        let policy = entry.policy;
+        // A named policy's document sits inside the entry's text.
+        let within: Vec<Span> = [policy.span, policy.document.span]
+            .into_iter()
+            .filter(|span| *span != Span::default())
+            .collect();
+        check_document(&policy.document, policy.place, &within, &here, report);
     }
     for key in &fixed.unknown {
-        report.push_at(
+        report.push(
             key.place,
             &format!("{field}.{}", key.value),
             format!("`{}` is not a kind of policy", key.value),
@@ -85,7 +96,7 @@ pub(crate) fn check_fixed(fixed: &Fixed, edited: PolicyKind, field: &str, report
     };
     if let Some(policy) = filled {
         let slot = slot.key();
-        report.push_at(
+        report.push(
             policy.place,
             &format!("{field}.{slot}"),
             format!("the edited policy goes into `{slot}`, which `fixed` already fills"),
@@ -109,7 +120,7 @@ pub(crate) fn named_fixed(fixed: Option<&Fixed>) -> Vec<(String, &PolicyText)> {
                 (FixedSlot::Identity, None) => return None,
                 (slot, _) => slot.key().to_owned(),
             };
-            Some((name, &entry.policy.value.document))
+            Some((name, &entry.policy.value.document.value))
         })
         .collect()
 }
@@ -123,7 +134,7 @@ pub(crate) fn check_request(request: &CheckRequest, field: &str, report: &mut Re
     ];
     for (key, text) in parts {
         if text.trim().is_empty() {
-            report.push_at(
+            report.push(
                 text.place,
                 &format!("{field}.{key}"),
                 format!("the request needs a non-empty `{key}` string"),

@@ -24,10 +24,12 @@ pub(crate) fn check(
     let options = &question.options;
     let correct = options.iter().filter(|o| o.correct).count();
     let at = format!("{field}.options");
+    let place = options.place;
     match question.kind {
         QuestionKind::Single => {
             if options.len() < 2 {
                 report.push(
+                    place,
                     &at,
                     "a single-choice question needs at least two options",
                     "add wrong options that reflect real misconceptions",
@@ -35,6 +37,7 @@ pub(crate) fn check(
             }
             if correct != 1 {
                 report.push(
+                    place,
                     &at,
                     format!(
                         "a single-choice question needs exactly one correct option, not {correct}"
@@ -45,16 +48,17 @@ pub(crate) fn check(
         }
         QuestionKind::Multiple => {
             if correct == 0 || correct == options.len() {
-                report.push(&at, format!("a multiple-choice question needs at least one correct and one wrong option ({correct} of {} are correct)", options.len()), "a question where every option is right (or none is) teaches nothing");
+                report.push(place, &at, format!("a multiple-choice question needs at least one correct and one wrong option ({correct} of {} are correct)", options.len()), "a question where every option is right (or none is) teaches nothing");
             }
         }
         QuestionKind::TrueFalse => {
             let texts: Vec<&str> = options.iter().map(|o| o.text.as_str()).collect();
             if texts != ["True", "False"] {
-                report.push(&at, "a true/false question has exactly the options `True` and `False`, in that order", "write the statement in `prompt` and mark the right option");
+                report.push(place, &at, "a true/false question has exactly the options `True` and `False`, in that order", "write the statement in `prompt` and mark the right option");
             }
             if correct != 1 {
                 report.push(
+                    place,
                     &at,
                     format!(
                         "a true/false question needs exactly one correct option, not {correct}"
@@ -69,6 +73,7 @@ pub(crate) fn check(
         report.non_empty(&format!("{here}.text"), &option.text);
         if option.explanation.trim().is_empty() {
             report.push(
+                option.explanation.place,
                 &format!("{here}.explanation"),
                 "the option has no explanation",
                 "say why this option is right or wrong; learners read it after answering",
@@ -76,9 +81,10 @@ pub(crate) fn check(
         }
         if options[..index]
             .iter()
-            .any(|other| other.text == option.text)
+            .any(|other| *other.text == *option.text)
         {
             report.push(
+                option.text.place,
                 &format!("{here}.text"),
                 format!("the option `{}` appears twice", option.text),
                 "make the options different",
@@ -96,11 +102,13 @@ pub(crate) fn check(
         let here = course.position(&lesson.manifest.id).unwrap_or(usize::MAX);
         match course.position(topic) {
             None => report.push(
+                topic.place,
                 &format!("{field}.topic"),
                 format!("topic `{topic}` is not a lesson of this course"),
                 "use the id of the lesson the question tests",
             ),
             Some(at) if at > here => report.push(
+                topic.place,
                 &format!("{field}.topic"),
                 format!("topic `{topic}` comes after this lesson"),
                 "a question can only test a lesson taught before it (or this one)",

@@ -3,6 +3,7 @@
 use crate::manifest::{CulpritPolicy, ExpectedOutcome, Scenario, ScenarioStyle};
 use crate::policy_text::PolicyText;
 use crate::problem::{is_kebab_case, Report};
+use iamplay_engine::json::Span;
 use iamplay_engine::policy_kind::PolicyKind;
 
 use super::policies::{check_document, check_fixed, check_request, named_fixed};
@@ -11,10 +12,12 @@ use super::policies::{check_document, check_fixed, check_request, named_fixed};
 pub const MIN_CHECKS: usize = 2;
 pub const MAX_CHECKS: usize = 5;
 
-pub(crate) fn check(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
+/// Checks `scenario`, which the file holds at `place` (where a missing field points).
+pub(crate) fn check(scenario: &Scenario, place: Span, field: &str, report: &mut Report<'_>) {
     let at = |name: &str| format!("{field}.{name}");
     if !is_kebab_case(&scenario.id) {
         report.push(
+            scenario.id.place,
             &at("id"),
             format!("scenario id `{}` is not kebab-case", scenario.id),
             "use lowercase words joined by hyphens; it appears in the lesson's URL",
@@ -24,29 +27,21 @@ pub(crate) fn check(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     report.non_empty(&at("task"), &scenario.task);
     report.non_empty(&at("edit.name"), &scenario.edit.name);
     report.non_empty(&at("explanation"), &scenario.explanation);
-    check_document(
-        &scenario.starter,
-        scenario.starter.place,
-        &at("starter"),
-        report,
-    );
-    check_document(
-        &scenario.answer,
-        scenario.answer.place,
-        &at("answer"),
-        report,
-    );
+    for (name, policy) in [("starter", &scenario.starter), ("answer", &scenario.answer)] {
+        check_document(policy, policy.place, &[policy.span], &at(name), report);
+    }
     if let Some(fixed) = &scenario.fixed {
         check_fixed(fixed, scenario.edit.kind, &at("fixed"), report);
     }
     check_hints(scenario, field, report);
     check_checks(scenario, field, report);
-    check_style(scenario, field, report);
+    check_style(scenario, place, field, report);
 }
 
 fn check_hints(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     if scenario.hints.is_empty() {
         report.push(
+            scenario.hints.place,
             &format!("{field}.hints"),
             "the scenario has no hints",
             "add hints from a gentle nudge to nearly the answer",
@@ -61,6 +56,7 @@ fn check_checks(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     let count = scenario.checks.len();
     if !(MIN_CHECKS..=MAX_CHECKS).contains(&count) {
         report.push(
+            scenario.checks.place,
             &format!("{field}.checks"),
             format!("the scenario has {count} check(s); it needs {MIN_CHECKS} to {MAX_CHECKS}"),
             "each check is one request the policy must allow or deny",
@@ -71,6 +67,7 @@ fn check_checks(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
         let here = format!("{field}.checks[{index}]");
         if !is_kebab_case(&check.id) {
             report.push(
+                check.id.place,
                 &format!("{here}.id"),
                 format!("check id `{}` is not kebab-case", check.id),
                 "use lowercase words joined by hyphens",
@@ -78,6 +75,7 @@ fn check_checks(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
         }
         if seen.contains(&check.id.as_str()) {
             report.push(
+                check.id.place,
                 &format!("{here}.id"),
                 format!("check id `{}` is used twice in this scenario", check.id),
                 "give each check its own id",
@@ -93,7 +91,7 @@ fn check_checks(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
             && scenario.edit.kind == PolicyKind::Trust
             && !action.to_ascii_lowercase().starts_with("sts:")
         {
-            report.push_at(
+            report.push(
                 check.request.action.place,
                 &format!("{here}.request.action"),
                 format!("the learner edits a trust policy, which only decides `sts:` actions, not `{action}`"),
@@ -103,18 +101,19 @@ fn check_checks(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     }
 }
 
-fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
+fn check_style(scenario: &Scenario, place: Span, field: &str, report: &mut Report<'_>) {
     let allows = scenario
         .checks
         .iter()
-        .any(|c| c.expect == ExpectedOutcome::Allowed);
+        .any(|c| *c.expect == ExpectedOutcome::Allowed);
     let denies = scenario
         .checks
         .iter()
-        .any(|c| c.expect != ExpectedOutcome::Allowed);
+        .any(|c| *c.expect != ExpectedOutcome::Allowed);
     let graded = matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix);
     if graded && !(allows && denies) {
         report.push(
+            scenario.checks.place,
             &format!("{field}.checks"),
             "a write or fix scenario needs at least one must-allow and one must-deny check",
             "without a must-allow check an empty policy passes; without a must-deny check `*` on `*` passes",
@@ -122,8 +121,9 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     }
     if scenario.style == ScenarioStyle::Predict {
         for (index, check) in scenario.checks.iter().enumerate() {
-            if check.expect == ExpectedOutcome::Denied {
+            if *check.expect == ExpectedOutcome::Denied {
                 report.push(
+                    check.expect.place,
                     &format!("{field}.checks[{index}].expect"),
                     "a predict check must say which deny: `explicitDeny` or `implicitDeny`",
                     "learners choose between allowed, explicit deny and implicit deny",
@@ -132,15 +132,16 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
         }
     }
     if !graded && !same_document(&scenario.answer, &scenario.starter) {
-        report.push_at(
+        report.push(
             scenario.answer.place,
             &format!("{field}.answer"),
             "in a predict or spot scenario the answer must be the starter itself",
             "the learner does not edit the policy here: copy `starter` into `answer`",
         );
     }
-    if scenario.least_privilege.is_some() && !graded {
+    if let Some(bound) = scenario.least_privilege.as_ref().filter(|_| !graded) {
         report.push(
+            bound.place,
             &format!("{field}.leastPrivilege"),
             "a least-privilege bound only applies to write and fix scenarios",
             "remove `leastPrivilege`",
@@ -149,6 +150,7 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     if let Some(bound) = &scenario.least_privilege {
         if bound.resources.is_empty() || bound.resources.iter().any(|r| r.trim().is_empty()) {
             report.push(
+                bound.resources.place,
                 &format!("{field}.leastPrivilege.resources"),
                 "list the resource ARNs on which over-granting is measured",
                 "e.g. `[\"arn:aws:s3:::raw-data\", \"arn:aws:s3:::raw-data/*\"]`",
@@ -157,15 +159,16 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
     }
     match (scenario.style, &scenario.culprit) {
         (ScenarioStyle::Spot, None) => report.push(
+            place,
             &format!("{field}.culprit"),
             "a spot scenario needs a culprit",
             "add `\"culprit\": {\"policy\": \"edited\", \"sid\": \"...\"}` naming the statement that causes the deny",
         ),
         (ScenarioStyle::Spot, Some(culprit)) => {
             if !denies {
-                report.push(&format!("{field}.checks"), "a spot scenario needs at least one denied check", "the culprit must cause a deny the learner can see");
+                report.push(scenario.checks.place, &format!("{field}.checks"), "a spot scenario needs at least one denied check", "the culprit must cause a deny the learner can see");
             }
-            let document = if culprit.policy == CulpritPolicy::Edited {
+            let document = if *culprit.policy == CulpritPolicy::Edited {
                 Some(vec![&scenario.starter.value])
             } else {
                 let named = named_fixed(scenario.fixed.as_ref());
@@ -174,11 +177,13 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
             };
             match document {
                 None => report.push(
+                    culprit.policy.place,
                     &format!("{field}.culprit.policy"),
                     format!("no policy is called `{}`", culprit.policy),
                     "use `edited` for the policy under study, the `name` of a fixed identity policy, or a slot such as `resource`, `permissionBoundary`, `scps`",
                 ),
                 Some(documents) if !documents.iter().any(|doc| doc.sids().contains(&culprit.sid)) => report.push(
+                    culprit.sid.place,
                     &format!("{field}.culprit.sid"),
                     format!("policy `{}` has no statement with Sid `{}`", culprit.policy, culprit.sid),
                     "give the culprit statement a `Sid` and name it here",
@@ -186,7 +191,7 @@ fn check_style(scenario: &Scenario, field: &str, report: &mut Report<'_>) {
                 Some(_) => {}
             }
         }
-        (_, Some(_)) => report.push(&format!("{field}.culprit"), "only a spot scenario has a culprit", "remove `culprit`, or make the style `spot`"),
+        (_, Some(culprit)) => report.push(culprit.place, &format!("{field}.culprit"), "only a spot scenario has a culprit", "remove `culprit`, or make the style `spot`"),
         (_, None) => {}
     }
 }

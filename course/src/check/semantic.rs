@@ -12,7 +12,7 @@ use crate::policy_text::PolicyText;
 use crate::problem::{Problem, Report};
 use iamplay_engine::catalog::Catalog;
 use iamplay_engine::eval::Decision;
-use iamplay_engine::json::Spanned;
+use iamplay_engine::json::{Span, Spanned};
 use iamplay_engine::policy::{parse_policy, Policy};
 use iamplay_engine::policy_kind::PolicyKind;
 
@@ -37,6 +37,7 @@ pub fn check_semantics(course: &Course) -> Vec<Problem> {
         for scenario in &lesson.manifest.scenarios {
             check_scenario(
                 scenario,
+                scenario.place,
                 &format!("scenarios[{}]", scenario.id),
                 default_catalog(),
                 &mut report,
@@ -46,9 +47,11 @@ pub fn check_semantics(course: &Course) -> Vec<Problem> {
     problems
 }
 
-/// Checks one scenario against the engine; `catalog` makes the least-privilege bound exact.
+/// Checks one scenario, which the file holds at `place`, against the engine; `catalog` makes
+/// the least-privilege bound exact.
 pub(crate) fn check_scenario(
     scenario: &Scenario,
+    place: Span,
     field: &str,
     catalog: Option<&Catalog>,
     report: &mut Report<'_>,
@@ -61,7 +64,7 @@ pub(crate) fn check_scenario(
                 let help = error
                     .help()
                     .unwrap_or_else(|| "fix the policy so that AWS would accept it".to_owned());
-                report.push_at(
+                report.push(
                     document.place,
                     &format!("{field}.{name}"),
                     format!("the engine rejects this policy: {error}"),
@@ -77,7 +80,7 @@ pub(crate) fn check_scenario(
     };
     let answer_grade = match graded(&answer) {
         Ok(grade) => grade,
-        Err(error) => return report_grade_error(&error, field, report),
+        Err(error) => return report_grade_error(&error, scenario, place, field, report),
     };
     for result in answer_grade.checks.iter().filter(|r| !r.passed) {
         let decision = result.evaluation.decision.as_str();
@@ -93,14 +96,16 @@ pub(crate) fn check_scenario(
                 format!("learners would be marked wrong for the right prediction; the engine's reason: {}", result.evaluation.summary),
             )
         };
+        let expect = scenario.checks.iter().find(|check| *check.id == result.id);
         report.push(
+            expect.map_or(place, |check| check.expect.place),
             &format!("{field}.checks[{}].expect", result.id),
             message,
             help,
         );
     }
     for over in &answer_grade.over_grants {
-        report.push_at(
+        report.push(
             scenario.answer.place,
             &format!("{field}.answer"),
             format!("the reference answer exceeds the least-privilege bound: {}", over.message),
@@ -110,14 +115,14 @@ pub(crate) fn check_scenario(
     if matches!(scenario.style, ScenarioStyle::Write | ScenarioStyle::Fix) {
         if let Some(starter) = starter {
             match graded(&starter) {
-                Ok(grade) if grade.passed => report.push_at(
+                Ok(grade) if grade.passed => report.push(
                     scenario.starter.place,
                     &format!("{field}.starter"),
                     "the starter already passes every check, so there is nothing to do",
                     "add a check the starter fails, or change the starter",
                 ),
                 Ok(_) => {}
-                Err(error) => report_grade_error(&error, field, report),
+                Err(error) => report_grade_error(&error, scenario, place, field, report),
             }
         }
     }
@@ -133,7 +138,7 @@ pub(crate) fn check_scenario(
 /// statement to point at, so only the statement's existence is checked for those).
 fn check_culprit(
     scenario: &Scenario,
-    culprit: &Culprit,
+    culprit: &Spanned<Culprit>,
     grade: &Grade,
     field: &str,
     report: &mut Report<'_>,
@@ -157,6 +162,7 @@ fn check_culprit(
     });
     if !decides {
         report.push(
+            culprit.place,
             &format!("{field}.culprit"),
             format!(
                 "statement `{}` of `{}` does not decide any denied check",
@@ -189,6 +195,7 @@ fn check_allow_everything_fails(
     if let Ok(grade) = grade_parsed(scenario, &policy, catalog) {
         if grade.checks.iter().all(|check| check.passed) {
             report.push(
+                scenario.checks.place,
                 &format!("{field}.checks"),
                 "a policy that allows everything passes every check",
                 "add a must-deny check that an over-broad answer fails (another bucket, a delete, another principal)",
@@ -197,10 +204,29 @@ fn check_allow_everything_fails(
     }
 }
 
-fn report_grade_error(error: &GradeError, field: &str, report: &mut Report<'_>) {
-    let at = match error {
-        GradeError::Scenario { check, .. } => format!("{field}.checks[{check}]"),
-        GradeError::Policy(_) => field.to_owned(),
+/// Reports why a policy could not be graded: at the check whose case is broken, else at the
+/// scenario (`place`).
+fn report_grade_error(
+    error: &GradeError,
+    scenario: &Scenario,
+    place: Span,
+    field: &str,
+    report: &mut Report<'_>,
+) {
+    let (place, at) = match error {
+        GradeError::Scenario { check, .. } => {
+            let found = scenario.checks.iter().find(|c| *c.id == *check);
+            (
+                found.map_or(place, |c| c.place),
+                format!("{field}.checks[{check}]"),
+            )
+        }
+        GradeError::Policy(_) => (place, field.to_owned()),
     };
-    report.push(&at, error.to_string(), error.help().unwrap_or_default());
+    report.push(
+        place,
+        &at,
+        error.to_string(),
+        error.help().unwrap_or_default(),
+    );
 }

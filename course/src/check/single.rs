@@ -2,6 +2,7 @@
 //! types.
 
 use iamplay_engine::catalog::Catalog;
+use iamplay_engine::json::Span;
 
 use crate::manifest::Scenario;
 use crate::problem::{Problem, Report};
@@ -16,8 +17,10 @@ const ROOT: &str = "scenario";
 /// the course checker names them by id. A problem about the whole scenario has no field.
 pub fn check_scenario(scenario: &Scenario, catalog: Option<&Catalog>) -> Vec<Problem> {
     let mut problems = Vec::new();
+    // Not read from a file: problems have no position.
     super::scenario::check(
         scenario,
+        Span::default(),
         ROOT,
         &mut Report {
             file: ROOT,
@@ -27,6 +30,7 @@ pub fn check_scenario(scenario: &Scenario, catalog: Option<&Catalog>) -> Vec<Pro
     let mut semantic = Vec::new();
     super::semantic::check_scenario(
         scenario,
+        Span::default(),
         ROOT,
         catalog,
         &mut Report {
@@ -103,8 +107,8 @@ mod tests {
     #[test]
     fn problems_name_fields_relative_to_the_scenario_and_checks_by_index() {
         let mut s = scenario();
-        s.title = " ".into();
-        s.checks[1].expect = crate::ExpectedOutcome::Allowed;
+        *s.title = " ".to_owned();
+        *s.checks[1].expect = crate::ExpectedOutcome::Allowed;
         let problems = check_scenario(&s, None);
         assert_eq!(
             fields(&problems),

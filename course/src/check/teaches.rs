@@ -25,6 +25,7 @@ pub(crate) fn check<'c>(
                 None => "use the code a finding shows in brackets, e.g. `invalid-arn` (`iamplay lint --explain CODE` describes one)".to_owned(),
             };
             report.push(
+                code.place,
                 &field,
                 format!("`{code}` is not the code of a lint finding"),
                 help,
@@ -33,6 +34,7 @@ pub(crate) fn check<'c>(
         }
         match owners.insert(code, id) {
             Some(first) if first == id => report.push(
+                code.place,
                 &field,
                 format!("`{code}` is listed twice"),
                 "list each code once",
@@ -41,6 +43,7 @@ pub(crate) fn check<'c>(
                 // Keep the first lesson as the owner: it is the one findings link to.
                 owners.insert(code, first);
                 report.push(
+                    code.place,
                     &field,
                     format!("`{code}` is also taught by lesson `{first}`"),
                     "a finding links to one lesson: keep the code in the lesson that explains it best and drop it from the other",

@@ -541,3 +541,256 @@ fn a_course_may_leave_codes_untaught_and_the_first_lesson_owns_a_code() {
         iamplay_engine::lint::Check::ALL.len() - 1
     );
 }
+
+/// The files pretty-printed, so each field sits on a line of its own (and policies are
+/// indented inside the lesson, as authors write them).
+fn pretty(mut files: Vec<(String, String)>) -> Vec<(String, String)> {
+    for file in files.iter_mut().filter(|(path, _)| path.ends_with(".json")) {
+        if let Ok(value) = serde_json::from_str::<Value>(&file.1) {
+            file.1 = serde_json::to_string_pretty(&value).unwrap_or_default();
+        }
+    }
+    files
+}
+
+/// For the first problem whose message starts with each of `wanted`, the file's text from the
+/// problem's line and column on, cut to the length of what is expected there.
+fn underlined<'f>(files: &'f [(String, String)], wanted: &[(&str, &str)]) -> Vec<&'f str> {
+    let problems = check_files(files);
+    wanted
+        .iter()
+        .map(|(message, expected)| {
+            let Some(problem) = problems.iter().find(|p| p.message.starts_with(message)) else {
+                return "(not reported)";
+            };
+            let Some((line, column)) = problem.position else {
+                return "(no position)";
+            };
+            let text = files
+                .iter()
+                .find(|(path, _)| *path == problem.file)
+                .map_or("", |(_, text)| text.as_str());
+            let start: usize = text
+                .split_inclusive('\n')
+                .take(line - 1)
+                .map(str::len)
+                .sum();
+            let rest = &text[start..];
+            let at = rest
+                .char_indices()
+                .nth(column - 1)
+                .map_or(rest.len(), |(at, _)| at);
+            let rest = &rest[at..];
+            rest.get(..expected.len()).unwrap_or(rest)
+        })
+        .collect()
+}
+
+fn expected<'w>(wanted: &[(&str, &'w str)]) -> Vec<&'w str> {
+    wanted.iter().map(|(_, text)| *text).collect()
+}
+
+#[test]
+fn lesson_fields_point_at_their_text() {
+    let mut bad = lesson("a");
+    bad["title"] = json!(" ");
+    bad["summary"] = json!("");
+    bad["objectives"] = json!([]);
+    bad["minutes"] = json!(0);
+    bad["prerequisites"] = json!(["nowhere"]);
+    bad["scenarios"] = json!([scenario("one")]);
+    bad["questions"][2]["id"] = json!("Bad_Id");
+    let files = pretty(files(&[bad], "# A"));
+    let wanted = [
+        ("must not be empty", "\"title\": \" \""),
+        ("the lesson has no objectives", "\"objectives\": []"),
+        ("the estimated time is 0", "\"minutes\": 0"),
+        ("prerequisite `nowhere`", "\"nowhere\""),
+        ("the lesson has 1 scenario(s)", "\"scenarios\": ["),
+        (
+            "question id `Bad_Id` is not kebab-case",
+            "\"id\": \"Bad_Id\"",
+        ),
+    ];
+    assert_eq!(underlined(&files, &wanted), expected(&wanted));
+}
+
+#[test]
+fn a_missing_list_points_at_the_object_that_lacks_it() {
+    let mut bad = lesson("a");
+    bad.as_object_mut().map(|lesson| lesson.remove("questions"));
+    let files = pretty(files(&[bad], "# A"));
+    let wanted = [("the lesson has 0 question(s)", "{\n  \"id\": \"a\"")];
+    assert_eq!(underlined(&files, &wanted), expected(&wanted));
+}
+
+#[test]
+fn scenario_and_check_fields_point_at_their_text() {
+    let mut bad = lesson("a");
+    bad["scenarios"][0]["id"] = json!("Bad_Scenario");
+    bad["scenarios"][0]["title"] = json!("");
+    bad["scenarios"][0]["hints"] = json!(["fine", " "]);
+    bad["scenarios"][0]["checks"][1]["id"] = json!("reads");
+    bad["scenarios"][0]["checks"][0]["hint"] = json!("");
+    let mut spot = scenario("spot-it");
+    spot["style"] = json!("spot");
+    spot["starter"] = policy("s3:GetObject");
+    spot["answer"] = policy("s3:GetObject");
+    spot["checks"][0]["expect"] = json!("denied");
+    let mut guess = scenario("guess");
+    guess["style"] = json!("predict");
+    guess["starter"] = policy("s3:GetObject");
+    guess["answer"] = policy("s3:GetObject");
+    guess["checks"][1]["expect"] = json!("denied");
+    bad["scenarios"] = json!([bad["scenarios"][0], bad["scenarios"][1], spot, guess]);
+    let files = pretty(files(&[bad], "# A"));
+    let wanted = [
+        ("scenario id `Bad_Scenario`", "\"id\": \"Bad_Scenario\""),
+        ("must not be empty", "\"title\": \"\""),
+        ("check id `reads` is used twice", "\"id\": \"reads\""),
+        // A spot scenario without a culprit: the scenario that lacks it.
+        (
+            "a spot scenario needs a culprit",
+            "{\n      \"id\": \"spot-it\"",
+        ),
+        (
+            "a least-privilege bound only applies",
+            "\"leastPrivilege\": {",
+        ),
+        (
+            "a predict check must say which deny",
+            "\"expect\": \"denied\"",
+        ),
+    ];
+    assert_eq!(underlined(&files, &wanted), expected(&wanted));
+    let problems = check_files(&files);
+    let text_of = |field: &str| {
+        let problem = problems.iter().find(|p| p.field.as_deref() == Some(field));
+        problem.and_then(|p| p.position)
+    };
+    // The second hint and the first check's hint, each on a line of its own.
+    let line = |start: &str| {
+        files[1]
+            .1
+            .lines()
+            .position(|line| line.trim_start() == start)
+            .map(|at| at + 1)
+    };
+    assert_eq!(
+        text_of("scenarios[Bad_Scenario].hints[1]").map(|p| p.0),
+        line("\" \"")
+    );
+    assert_eq!(
+        text_of("scenarios[Bad_Scenario].checks[0].hint").map(|p| p.0),
+        line("\"hint\": \"\"")
+    );
+}
+
+#[test]
+fn the_engines_verdict_on_a_check_points_at_its_expectation() {
+    let mut bad = lesson("a");
+    bad["scenarios"][1]["checks"][1]["expect"] = json!("allowed");
+    bad["scenarios"][1]["checks"][0]["id"] = json!("first");
+    let files = pretty(files(&[bad], "# A"));
+    let wanted = [(
+        "the reference answer fails check `no-delete`",
+        "\"expect\": \"allowed\"",
+    )];
+    assert_eq!(underlined(&files, &wanted), expected(&wanted));
+    let problem = check_files(&files)
+        .into_iter()
+        .find(|p| p.message.starts_with("the reference answer fails"))
+        .expect("reported");
+    // The second scenario's second check: past the first scenario's four `expect`s.
+    let line = files[1]
+        .1
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.trim_start().starts_with("\"expect\""))
+        .nth(3)
+        .map(|(at, _)| at + 1);
+    assert_eq!(problem.position.map(|p| p.0), line);
+}
+
+#[test]
+fn question_fields_point_at_their_text() {
+    let mut bad = lesson("a");
+    bad["questions"][0]["prompt"] = json!(" ");
+    bad["questions"][0]["options"][1]["explanation"] = json!("");
+    bad["questions"][1]["options"][1]["text"] = json!("True");
+    bad["questions"][2]["topic"] = json!("nowhere");
+    let files = pretty(files(&[bad], "# A"));
+    let wanted = [
+        ("must not be empty", "\"prompt\": \" \""),
+        ("the option has no explanation", "\"explanation\": \"\""),
+        (
+            "a true/false question has exactly the options",
+            "\"options\": [",
+        ),
+        ("the option `True` appears twice", "\"text\": \"True\""),
+        ("topic `nowhere` is not a lesson", "\"topic\": \"nowhere\""),
+    ];
+    assert_eq!(underlined(&files, &wanted), expected(&wanted));
+}
+
+#[test]
+fn glossary_and_course_problems_point_at_their_text() {
+    let mut files = files(&[lesson("a")], "# A\n\nA [role](term:iam-role).\n");
+    files[0].1 = json!({"title": "", "lessons": ["a", "a"]}).to_string();
+    files.push(glossary(json!([
+        {"id": "iam-role", "term": "IAM role", "definition": "An identity.", "lesson": "a"},
+        {"id": "Bad_Id", "term": "T", "definition": "Two. Sentences.", "lesson": "nowhere"}
+    ])));
+    let files = pretty(files);
+    let wanted = [
+        ("the term id `Bad_Id`", "\"id\": \"Bad_Id\""),
+        (
+            "the definition of `T`",
+            "\"definition\": \"Two. Sentences.\"",
+        ),
+        ("`nowhere` is not a lesson", "\"lesson\": \"nowhere\""),
+        ("must not be empty", "\"title\": \"\""),
+        ("lesson `a` is listed twice", "\"a\"\n  ]"),
+    ];
+    assert_eq!(underlined(&files, &wanted), expected(&wanted));
+    let no_lessons = vec![(
+        "course.json".to_owned(),
+        "{\n  \"title\": \"C\",\n  \"lessons\": []\n}".to_owned(),
+    )];
+    let wanted = [("the course lists no lessons", "\"lessons\": []")];
+    assert_eq!(underlined(&no_lessons, &wanted), expected(&wanted));
+}
+
+#[test]
+fn a_problem_with_one_statement_points_at_the_statement() {
+    let mut bad = lesson("a");
+    bad["scenarios"][0]["starter"] =
+        json!({"Version": "2012-10-17", "Statement": [{"Effect": "Deny"}, "not-a-statement"]});
+    bad["scenarios"][1]["fixed"] = json!({"identity": [
+        {"name": "Named", "document": {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Deny", "Action": "s3:PutObject", "Resource": "*"}, 7]}}
+    ]});
+    let files = pretty(files(&[bad], "# A"));
+    let wanted = [("a statement must be a JSON object", "\"not-a-statement\"")];
+    assert_eq!(underlined(&files, &wanted), expected(&wanted));
+    let problems = check_files(&files);
+    let statements: Vec<_> = problems
+        .iter()
+        .filter(|p| p.message == "a statement must be a JSON object")
+        .collect();
+    assert_eq!(
+        statements
+            .iter()
+            .map(|p| p.field.as_deref().unwrap_or_default())
+            .collect::<Vec<_>>(),
+        [
+            "scenarios[one].starter.Statement[1]",
+            "scenarios[two].fixed.identity[0].Statement[1]"
+        ]
+    );
+    // The `7` of the named fixed policy, on a line of its own, indented as in the file.
+    let (line, column) = statements[1].position.expect("located");
+    let text_line = files[1].1.lines().nth(line - 1).unwrap_or_default();
+    assert_eq!(text_line.trim(), "7");
+    assert_eq!(column, text_line.len() - text_line.trim_start().len() + 1);
+}

@@ -149,10 +149,48 @@ impl<T> Spanned<T> {
     }
 }
 
+/// A value built in code, not read from a text: it has no position.
+impl<T> From<T> for Spanned<T> {
+    fn from(value: T) -> Spanned<T> {
+        Spanned::new(value, Span::default())
+    }
+}
+
+impl From<&str> for Spanned<String> {
+    fn from(text: &str) -> Spanned<String> {
+        Spanned::from(text.to_owned())
+    }
+}
+
 /// Positions are where a value was read, not part of the value.
 impl<T: PartialEq> PartialEq for Spanned<T> {
     fn eq(&self, other: &Spanned<T>) -> bool {
         self.value == other.value
+    }
+}
+
+/// A text read with its position compares with plain text.
+impl PartialEq<str> for Spanned<String> {
+    fn eq(&self, other: &str) -> bool {
+        self.value == other
+    }
+}
+
+impl PartialEq<&str> for Spanned<String> {
+    fn eq(&self, other: &&str) -> bool {
+        self.value == *other
+    }
+}
+
+impl PartialEq<String> for Spanned<String> {
+    fn eq(&self, other: &String) -> bool {
+        &self.value == other
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for Spanned<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.value.fmt(f)
     }
 }
 
@@ -161,6 +199,38 @@ impl<T> std::ops::Deref for Spanned<T> {
 
     fn deref(&self) -> &T {
         &self.value
+    }
+}
+
+/// Changing the value keeps the spans: they still say where it was read.
+impl<T> std::ops::DerefMut for Spanned<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.value
+    }
+}
+
+/// A list read with its position iterates as the list.
+impl<'a, T> IntoIterator for &'a Spanned<T>
+where
+    &'a T: IntoIterator,
+{
+    type Item = <&'a T as IntoIterator>::Item;
+    type IntoIter = <&'a T as IntoIterator>::IntoIter;
+
+    fn into_iter(self) -> Self::IntoIter {
+        (&self.value).into_iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a mut Spanned<T>
+where
+    &'a mut T: IntoIterator,
+{
+    type Item = <&'a mut T as IntoIterator>::Item;
+    type IntoIter = <&'a mut T as IntoIterator>::IntoIter;
+
+    fn into_iter(self) -> Self::IntoIter {
+        (&mut self.value).into_iter()
     }
 }
 
@@ -230,22 +300,51 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
 /// line the value starts on (as far as it has that much leading whitespace).
 pub fn reindented(source: &str, span: Span) -> String {
     let text = span.slice(source).unwrap_or_default();
-    let line_start = source[..span.start].rfind('\n').map_or(0, |at| at + 1);
-    let indent = source[line_start..span.start]
-        .chars()
-        .take_while(|c| *c == ' ' || *c == '\t')
-        .count();
+    let indent = indent_at(source, span);
     let mut out = String::with_capacity(text.len());
     for (index, line) in text.split('\n').enumerate() {
         if index > 0 {
             out.push('\n');
-            let blank = line.len() - line.trim_start_matches([' ', '\t']).len();
-            out.push_str(&line[blank.min(indent)..]);
+            out.push_str(&line[removed(line, indent)..]);
         } else {
             out.push_str(line);
         }
     }
     out
+}
+
+/// Where `offset` of [`reindented`]`(source, span)` is in `source`: a position found in the
+/// re-indented text (a statement of a policy in a lesson) mapped back to the author's file.
+pub fn reindented_offset(source: &str, span: Span, offset: usize) -> usize {
+    let text = span.slice(source).unwrap_or_default();
+    let indent = indent_at(source, span);
+    // Byte starts of the current line in the re-indented text and in `source`.
+    let (mut out_start, mut source_start) = (0, span.start);
+    for (index, line) in text.split('\n').enumerate() {
+        let cut = if index > 0 { removed(line, indent) } else { 0 };
+        let kept = line.len() - cut;
+        if offset <= out_start + kept {
+            return source_start + cut + (offset - out_start);
+        }
+        out_start += kept + 1;
+        source_start += line.len() + 1;
+    }
+    span.end
+}
+
+/// The whitespace before `span` on its line: what [`reindented`] takes off the later lines.
+fn indent_at(source: &str, span: Span) -> usize {
+    let line_start = source[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    source[line_start..span.start]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count()
+}
+
+/// How much of `line`'s leading whitespace re-indenting by `indent` removes.
+fn removed(line: &str, indent: usize) -> usize {
+    let blank = line.len() - line.trim_start_matches([' ', '\t']).len();
+    blank.min(indent)
 }
 
 /// Reads one value of the tree.

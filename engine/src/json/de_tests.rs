@@ -224,3 +224,24 @@ fn source_text_is_the_slice_reindented_to_column_zero() {
     let other: Source = serde_json::from_str("\"as text\"").unwrap();
     assert_eq!(other, Source("as text".to_owned()));
 }
+
+#[test]
+fn an_offset_in_the_reindented_text_maps_back_to_the_source() {
+    let text =
+        "{\n    \"a\": {\"Sid\": 1,\n      \"B\": [\n        2\n      ]\n  },\n    \"b\": 0\n}";
+    let start = text.find("{\"Sid\"").unwrap();
+    let end = text.find("},").unwrap() + 1;
+    let span = super::Span::new(start, end);
+    let out = super::reindented(text, span);
+    // Every character of the re-indented text is the same character of the source.
+    for (offset, c) in out.char_indices() {
+        let back = super::reindented_offset(text, span, offset);
+        assert_eq!(text[back..].chars().next(), Some(c), "at {offset}");
+    }
+    let two = out.find('2').unwrap();
+    assert_eq!(
+        super::reindented_offset(text, span, two),
+        text.find('2').unwrap()
+    );
+    assert_eq!(super::reindented_offset(text, span, out.len()), end);
+}

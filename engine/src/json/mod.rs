@@ -10,7 +10,7 @@ mod line_index;
 mod parser;
 mod scalars;
 
-pub use de::{from_json, from_str, reindented, DeError, Spanned, SOURCE_TEXT};
+pub use de::{from_json, from_str, reindented, reindented_offset, DeError, Spanned, SOURCE_TEXT};
 pub use error::{JsonError, JsonErrorKind};
 pub use line_index::{LineIndex, Position};
 pub use parser::{parse, parse_with, ParseOptions};

@@ -23,7 +23,7 @@ use crate::progress::{use_progress, ProgressStore};
 pub(crate) fn lesson_title(course: &Course, id: &str) -> String {
     course
         .lesson(id)
-        .map_or_else(|| id.to_owned(), |l| l.manifest.title.clone())
+        .map_or_else(|| id.to_owned(), |l| l.manifest.title.value.clone())
 }
 
 /// What a session holds: the course's items to draw from, and where the session stands.
@@ -159,7 +159,7 @@ fn InterviewView(course: &'static Course) -> impl IntoView {
     let available = move || {
         bank.with_value(|b| {
             b.iter()
-                .filter(|q| q.topic.as_deref().is_some_and(of_topics))
+                .filter(|q| q.topic.as_ref().is_some_and(|t| of_topics(t)))
                 .count()
         })
     };

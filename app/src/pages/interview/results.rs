@@ -69,14 +69,14 @@ pub fn Results(
         })}
         {result.missed.iter().filter_map(|missed| bank.with_value(|b| b.get(missed.question).cloned()).map(|q| (missed.chosen.clone(), q))).map(|(chosen, q)| view! {
             <article class="missed-question">
-                <Markdown document=q.prompt.clone() />
-                <p>{if chosen.is_empty() { "Not answered.".to_owned() } else { format!("You chose: {}", chosen.iter().filter_map(|i| q.options.get(*i)).map(|o| o.text.clone()).collect::<Vec<_>>().join("; ")) }}</p>
+                <Markdown document=q.prompt.value.clone() />
+                <p>{if chosen.is_empty() { "Not answered.".to_owned() } else { format!("You chose: {}", chosen.iter().filter_map(|i| q.options.get(*i)).map(|o| o.text.value.clone()).collect::<Vec<_>>().join("; ")) }}</p>
                 <ul>
                     {q.options.iter().filter(|o| o.correct || chosen.iter().any(|i| q.options.get(*i) == Some(*o))).map(|o| view! {
-                        <li><strong>{if o.correct { "Correct: " } else { "Wrong: " }}</strong>{o.text.clone()} " — " {o.explanation.clone()}</li>
+                        <li><strong>{if o.correct { "Correct: " } else { "Wrong: " }}</strong>{o.text.value.clone()} " — " {o.explanation.value.clone()}</li>
                     }).collect_view()}
                 </ul>
-                {q.model_answer.clone().map(|m| view! { <details><summary>"Model answer"</summary><Markdown document=m /></details> })}
+                {q.model_answer.as_ref().map(|m| m.value.clone()).map(|m| view! { <details><summary>"Model answer"</summary><Markdown document=m /></details> })}
             </article>
         }).collect_view()}
         <p class="meta">"This session is kept on " <a href="/progress">"your progress page"</a> "; what you missed comes back in " <a href="/review">"your review"</a> "."</p>
@@ -113,10 +113,10 @@ fn WrittenResult(task: WriteTask, written: Written) -> impl IntoView {
     let report = written.report.clone();
     view! {
         <article class="written-result" class:solved=solved data-testid="written-result">
-            <h3><a href=format!("/lessons/{}/{}", task.lesson, scenario.id)>{scenario.title.clone()}</a></h3>
+            <h3><a href=format!("/lessons/{}/{}", task.lesson, scenario.id)>{scenario.title.value.clone()}</a></h3>
             <details>
                 <summary>"The task"</summary>
-                <Markdown document=scenario.task.clone() />
+                <Markdown document=scenario.task.value.clone() />
             </details>
             <p class="written-verdict" data-testid="written-verdict"><strong>{verdict}</strong></p>
             <div class="written-compare">
@@ -135,7 +135,7 @@ fn WrittenResult(task: WriteTask, written: Written) -> impl IntoView {
             {report.map(|r| view! { <Grading report=r /> })}
             <details>
                 <summary>"Why the model answer is right"</summary>
-                <Markdown document=scenario.explanation.clone() />
+                <Markdown document=scenario.explanation.value.clone() />
             </details>
         </article>
     }

@@ -77,7 +77,7 @@ fn QuestionItem(session: Session, position: usize, question: Question) -> impl I
     view! {
         <fieldset class="question" data-testid="question">
             <legend class="visually-hidden">{format!("Question {}", position + 1)}</legend>
-            <Markdown document=question.prompt.clone() />
+            <Markdown document=question.prompt.value.clone() />
             {multiple.then(|| view! { <p class="meta">"Choose every correct answer."</p> })}
             <ul class="question-options">
                 {question.options.iter().enumerate().map(|(i, option)| {
@@ -92,7 +92,7 @@ fn QuestionItem(session: Session, position: usize, question: Question) -> impl I
                                     if on { now.push(i); }
                                     set_answer(session, position, (!now.is_empty()).then_some(Answer::Choices(now)));
                                 } />
-                            " " {option.text.clone()}
+                            " " {option.text.value.clone()}
                         </label></li>
                     }
                 }).collect_view()}
@@ -163,9 +163,9 @@ fn WriteItem(session: Session, position: usize, task: WriteTask) -> impl IntoVie
     view! {
         <section class="write-item" data-testid="write-item" aria-label="Write the policy">
             <h2>{format!("Write the policy: {}", scenario.title)}</h2>
-            <Markdown document=scenario.task.clone() />
+            <Markdown document=scenario.task.value.clone() />
             <FixedPolicies scenario />
-            <h3 class="editor-title">{scenario.edit.name.clone()}</h3>
+            <h3 class="editor-title">{scenario.edit.name.value.clone()}</h3>
             <PolicyEditor
                 text=Signal::stored(opening)
                 label=format!("Your answer: {}", scenario.edit.name)

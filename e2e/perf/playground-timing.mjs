@@ -2,7 +2,7 @@
 //   - re-evaluation of 50 requests against 10 policies after an edit (goal: under 16 ms),
 //   - completion latency: the Rust completion call behind Monaco's suggest widget.
 // Run against the release build:  make build && node e2e/perf/playground-timing.mjs
-// (TIMING_PORT, TIMING_RUNS and CHROMIUM override the defaults).
+// (TIMING_PORT, TIMING_RUNS, CHROMIUM and BENCH_DIST, another build folder, override the defaults).
 import { spawn } from 'node:child_process';
 import { deflateRawSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -66,7 +66,7 @@ function stats(values) {
   return { runs: sorted.length, median: at(0.5).toFixed(2), p95: at(0.95).toFixed(2), max: sorted.at(-1).toFixed(2) };
 }
 
-const server = spawn(process.execPath, ['e2e/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
+const server = spawn(process.execPath, ['e2e/serve.mjs', process.env.BENCH_DIST ?? 'dist', String(port)], { stdio: 'ignore' });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

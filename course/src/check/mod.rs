@@ -61,7 +61,17 @@ fn source_offset(file: &str, within: &[iamplay_engine::json::Span], offset: usiz
     for span in outer {
         text = reindented(&text, *span);
     }
-    source_offset(file, outer, reindented_offset(&text, *last, offset))
+    // A policy written as a JSON string holds its text unescaped, so offsets in it are not the
+    // file's: such a problem points at the string.
+    let written_as_document = last
+        .slice(&text)
+        .is_some_and(|value| value.starts_with(['{', '[']));
+    let inner = if written_as_document {
+        reindented_offset(&text, *last, offset)
+    } else {
+        last.start
+    };
+    source_offset(file, outer, inner)
 }
 
 /// Checks the structure of a loaded course (and its prose), without evaluating policies.

@@ -64,12 +64,22 @@ pub(crate) fn check_scenario(
                 let help = error
                     .help()
                     .unwrap_or_else(|| "fix the policy so that AWS would accept it".to_owned());
-                report.push(
-                    document.place,
-                    &format!("{field}.{name}"),
-                    format!("the engine rejects this policy: {error}"),
-                    help,
-                );
+                let field = format!("{field}.{name}");
+                let message = format!("the engine rejects this policy: {error}");
+                if document.span == Span::default() {
+                    // Built in code, not read from a file: only the field can be named.
+                    report.push(document.place, &field, message, help);
+                } else {
+                    // At the mistake itself: its offset is in the policy's re-indented text,
+                    // which the file holds at the document's span.
+                    report.push_in_policy(
+                        vec![document.span],
+                        error.span.start,
+                        &field,
+                        message,
+                        help,
+                    );
+                }
                 None
             }
         }

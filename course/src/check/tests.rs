@@ -828,3 +828,46 @@ fn the_engines_rejection_of_a_policy_points_at_the_mistake_inside_it() {
         at("scenarios[two].starter")
     );
 }
+
+#[test]
+fn a_lesson_whose_id_differs_from_its_folder_has_its_problems_filed_in_that_folder() {
+    let mut misnamed = lesson("b");
+    misnamed["id"] = json!("bee");
+    misnamed["title"] = json!("");
+    misnamed["scenarios"][0]["answer"]["Statement"][0]["Effect"] = json!("Maybe");
+    let mut files = files(&[lesson("a"), lesson("b")], "# A");
+    assert_eq!(files[3].0, "b/lesson.json");
+    files[3].1 = misnamed.to_string();
+    assert_eq!(files[4].0, "b/lesson.md");
+    files[4].1 = "# B\n\n```json\n{,}\n```\n".to_owned();
+    let files = pretty(files);
+    let problems = check_files(&files);
+    assert!(
+        problems.iter().all(|p| !p.file.starts_with("bee/")),
+        "{problems:#?}"
+    );
+    let wanted = [
+        (
+            "the id `bee` differs from the folder name `b`",
+            "\"id\": \"bee\"",
+        ),
+        ("must not be empty", "\"title\": \"\""),
+        ("the engine rejects this policy", "\"Maybe\""),
+        ("the `json` example is not valid JSON", "{,}"),
+    ];
+    assert_eq!(underlined(&files, &wanted), expected(&wanted));
+    let filed: Vec<&str> = wanted
+        .iter()
+        .filter_map(|(message, _)| problems.iter().find(|p| p.message.starts_with(message)))
+        .map(|p| p.file.as_str())
+        .collect();
+    assert_eq!(
+        filed,
+        [
+            "b/lesson.json",
+            "b/lesson.json",
+            "b/lesson.json",
+            "b/lesson.md"
+        ]
+    );
+}

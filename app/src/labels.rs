@@ -7,6 +7,8 @@ use iamplay_engine::lint::Severity;
 use iamplay_engine::policy::Effect;
 use iamplay_engine::policy_kind::PolicyKind;
 
+use crate::progress::Prediction;
+
 /// A decision as a badge or a choice: "Explicit deny".
 pub fn decision_title(decision: Decision) -> &'static str {
     match decision {
@@ -62,6 +64,22 @@ pub fn fixed_slot(slot: FixedSlot) -> &'static str {
         FixedSlot::Session => "Session policy",
         FixedSlot::Scps => "SCP",
         FixedSlot::Rcps => "RCP",
+    }
+}
+
+/// A learner's prediction as a choice: "Denied".
+pub fn prediction_title(prediction: Prediction) -> &'static str {
+    match prediction {
+        Prediction::Allowed => "Allowed",
+        Prediction::Denied => "Denied",
+    }
+}
+
+/// A learner's prediction in a sentence: "You predicted denied."
+pub fn prediction_words(prediction: Prediction) -> &'static str {
+    match prediction {
+        Prediction::Allowed => "allowed",
+        Prediction::Denied => "denied",
     }
 }
 

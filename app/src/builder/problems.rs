@@ -8,6 +8,7 @@ use iamplay_engine::json::LineIndex;
 use iamplay_engine::policy::parse_policy;
 
 use super::draft::Draft;
+use crate::interop::markers::Range;
 use iamplay_course::FixedSlot;
 
 /// A place in the form.
@@ -60,6 +61,9 @@ pub struct FieldProblem {
     pub message: String,
     pub help: Option<String>,
     pub position: Option<(usize, usize)>,
+    /// What the field's editor underlines, when the problem is at a span of its text (the
+    /// engine's verdict on a policy); else the editor marks `position`.
+    pub range: Option<Range>,
 }
 
 impl FieldProblem {
@@ -70,6 +74,7 @@ impl FieldProblem {
             message: message.into(),
             help: (!help.is_empty()).then_some(help),
             position: None,
+            range: None,
         }
     }
 
@@ -94,7 +99,10 @@ pub fn check_draft(draft: &Draft, catalog: Option<&Catalog>) -> Vec<FieldProblem
             continue;
         }
         if placed.message.starts_with("the engine rejects this policy") {
-            placed.position = engine_position(draft, placed.field);
+            if let Some((position, range)) = engine_position(draft, placed.field) {
+                placed.position = Some(position);
+                placed.range = Some(range);
+            }
         }
         if !problems.contains(&placed) {
             problems.push(placed);
@@ -103,8 +111,9 @@ pub fn check_draft(draft: &Draft, catalog: Option<&Catalog>) -> Vec<FieldProblem
     problems
 }
 
-/// Where in the trainer's own text the engine stops reading a policy.
-fn engine_position(draft: &Draft, field: Field) -> Option<(usize, usize)> {
+/// Where in the trainer's own text the engine stops reading a policy: the line and column, and
+/// the editor range of what it rejects.
+fn engine_position(draft: &Draft, field: Field) -> Option<((usize, usize), Range)> {
     let text = match field {
         Field::Starter => &draft.starter,
         Field::Answer => &draft.answer,
@@ -112,8 +121,12 @@ fn engine_position(draft: &Draft, field: Field) -> Option<(usize, usize)> {
         _ => return None,
     };
     let error = parse_policy(text).err()?;
-    let position = LineIndex::new(text).position(error.span.start);
-    Some((position.line, position.column))
+    let index = LineIndex::new(text);
+    let position = index.position(error.span.start);
+    Some((
+        (position.line, position.column),
+        Range::of_span(&index, error.span),
+    ))
 }
 
 fn place(problem: Problem, draft: &Draft) -> FieldProblem {
@@ -126,6 +139,7 @@ fn place(problem: Problem, draft: &Draft) -> FieldProblem {
         message: problem.message,
         help: problem.help,
         position: problem.position,
+        range: None,
     }
 }
 

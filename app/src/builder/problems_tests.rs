@@ -122,6 +122,28 @@ fn a_policy_the_engine_rejects_is_marked_in_the_trainers_text() {
 }
 
 #[test]
+fn the_editor_underlines_what_the_engine_rejects_counting_columns_as_the_editor_does() {
+    let mut draft = sound();
+    // The editor counts UTF-16 units: the emoji is two, one character.
+    draft.answer = "{\"Version\": \"2012-10-17\",\n \"Id\": \"😀\", \"Statement\": [{\"Effect\": \"Allow\", \"Acton\": \"s3:GetObject\", \"Resource\": \"*\"}]}".into();
+    let problems = check_draft(&draft, None);
+    let rejected = problems.iter().find(|p| p.field == Field::Answer).unwrap();
+    let range = rejected.range.expect("a range");
+    assert_eq!((range.start_line, range.end_line), (2, 2), "{range:?}");
+    let line: Vec<u16> = draft
+        .answer
+        .lines()
+        .nth(1)
+        .unwrap()
+        .encode_utf16()
+        .collect();
+    let underlined =
+        String::from_utf16(&line[range.start_column as usize - 1..range.end_column as usize - 1])
+            .unwrap();
+    assert!(underlined.starts_with("\"Acton\""), "{underlined:?}");
+}
+
+#[test]
 fn text_that_is_not_json_is_reported_once() {
     let mut draft = sound();
     draft.starter = "{".into();

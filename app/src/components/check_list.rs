@@ -151,13 +151,7 @@ fn CheckRow(
         let note = if prediction_is_correct(p, decision) {
             "Your prediction was right.".to_owned()
         } else {
-            format!(
-                "You predicted {}.",
-                match p {
-                    Prediction::Allowed => "allowed",
-                    Prediction::Denied => "denied",
-                }
-            )
+            format!("You predicted {}.", labels::prediction_words(p))
         };
         predict.then(|| view! { " " <span class="prediction-note">{note}</span> })
     };
@@ -178,9 +172,9 @@ fn CheckRow(
                         <fieldset class="prediction">
                             <legend>"Your prediction"</legend>
                             <label><input type="radio" name=a prop:checked=move || prediction.get() == Some(Prediction::Allowed)
-                                on:change=move |_| on_predict.run(Prediction::Allowed) />" Allowed"</label>
+                                on:change=move |_| on_predict.run(Prediction::Allowed) />" "{labels::prediction_title(Prediction::Allowed)}</label>
                             <label><input type="radio" name=d prop:checked=move || prediction.get() == Some(Prediction::Denied)
-                                on:change=move |_| on_predict.run(Prediction::Denied) />" Denied"</label>
+                                on:change=move |_| on_predict.run(Prediction::Denied) />" "{labels::prediction_title(Prediction::Denied)}</label>
                         </fieldset>
                     }
                 })}

@@ -21,6 +21,7 @@ use crate::interop::language::{catalog, load_catalog};
 use crate::interop::markers::{Decoration, Range};
 use crate::interop::near::NearWatch;
 use crate::interop::page;
+use crate::labels;
 use crate::progress::ScenarioState;
 use crate::progress::{scenario_key, use_progress};
 use crate::scenario::attempt::{arrival, Arrival};
@@ -28,15 +29,6 @@ use crate::scenario::map::{scenario_map, verdicts};
 use crate::scenario::state::{self, fixed_policies, outcomes_revealed, policy_text};
 use crate::scenario::{report_prepared, Report};
 use iamplay_course::Prepared;
-
-fn style_label(style: ScenarioStyle) -> &'static str {
-    match style {
-        ScenarioStyle::Write => "Write",
-        ScenarioStyle::Fix => "Fix",
-        ScenarioStyle::Predict => "Predict",
-        ScenarioStyle::Spot => "Spot",
-    }
-}
 
 /// Highlights for the selected check: its deciding statements, else the statements of the
 /// learner's policy that did not match.
@@ -231,7 +223,7 @@ pub fn ScenarioPanel(
             node_ref=wanted.section on:focusin=move |_| wanted.now.set(true)
             data-revision=move || revision.get().to_string()>
             <header class="scenario-head">
-                <p class="scenario-style">{style_label(scenario.style)}</p>
+                <p class="scenario-style">{labels::scenario_style(scenario.style)}</p>
                 <h3 id=heading_id>{scenario.title.value.clone()}</h3>
                 {move || scenario_state.get().completed.then(|| view! {
                     <p class="badge done" role="status">"Solved"</p>

@@ -58,6 +58,18 @@ impl Range {
         }
         range
     }
+
+    /// One column at a 1-based line and column: for a problem known only by its position.
+    pub fn at(line: usize, column: usize) -> Range {
+        let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let (line, column) = (number(line), number(column));
+        Range {
+            start_line: line,
+            start_column: column,
+            end_line: line,
+            end_column: column.saturating_add(1),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -142,6 +154,20 @@ mod tests {
         assert!(end.end_column > end.start_column, "{end:?}");
         let reversed = Range::of_span(&index, Span::new(at + 1, at));
         assert!(reversed.end_column > reversed.start_column, "{reversed:?}");
+    }
+
+    #[test]
+    fn a_problem_known_by_its_position_marks_one_column() {
+        let range = Range::at(3, 7);
+        assert_eq!(
+            (
+                range.start_line,
+                range.start_column,
+                range.end_line,
+                range.end_column
+            ),
+            (3, 7, 3, 8)
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The evaluation flow of one request as steps: each policy layer, what it said, and where the
 //! request was stopped or allowed.
 
+use crate::labels;
 use iamplay_engine::eval::{Decision, Evaluation, Layer};
 use iamplay_engine::policy::Effect;
 
@@ -62,17 +63,6 @@ pub const ORDER: [Layer; 6] = [
     Layer::Session,
 ];
 
-pub fn title(layer: Layer) -> &'static str {
-    match layer {
-        Layer::Scp => "SCPs",
-        Layer::Rcp => "RCPs",
-        Layer::Resource => "Resource policy",
-        Layer::Identity => "Identity policies",
-        Layer::Boundary => "Permissions boundary",
-        Layer::Session => "Session policy",
-    }
-}
-
 pub fn steps(evaluation: &Evaluation) -> Vec<Step> {
     ORDER
         .iter()
@@ -105,7 +95,7 @@ pub fn steps(evaluation: &Evaluation) -> Vec<Step> {
             };
             Step {
                 layer,
-                title: title(layer),
+                title: labels::layer(layer),
                 state,
                 decisive,
             }

@@ -4,7 +4,8 @@
 use iamplay_engine::eval::{Decision, OpenDecision};
 
 use super::evaluate::Report;
-use super::state::{kind_label, Playground};
+use super::state::Playground;
+use crate::labels;
 use crate::map::{Policy, Request, Target, Verdict};
 use iamplay_engine::policy_kind::PolicyKind;
 
@@ -42,8 +43,8 @@ pub fn setup(playground: &Playground) -> Setup {
         .filter(|policy| policy.enabled)
         .map(|policy| Policy {
             label: match policy.name.trim() {
-                "" => kind_label(policy.kind).to_owned(),
-                name => format!("{} {name}", kind_label(policy.kind)),
+                "" => labels::policy_kind(policy.kind).to_owned(),
+                name => format!("{} {name}", labels::policy_kind(policy.kind)),
             },
             target: target(policy.kind),
         })

@@ -1,21 +1,9 @@
 //! What the playground holds: the policies of one account setup and the requests to test
 //! against them. Plain data, serialisable into share links.
 
+use crate::labels;
 use iamplay_engine::policy_kind::PolicyKind;
 use serde::{Deserialize, Serialize};
-
-/// How the playground names a kind of policy, on its buttons and editors.
-pub fn kind_label(kind: PolicyKind) -> &'static str {
-    match kind {
-        PolicyKind::Identity => "Identity policy",
-        PolicyKind::Resource => "Resource policy",
-        PolicyKind::Trust => "Trust policy",
-        PolicyKind::Boundary => "Permissions boundary",
-        PolicyKind::Session => "Session policy",
-        PolicyKind::Scp => "SCP",
-        PolicyKind::Rcp => "RCP",
-    }
-}
 
 /// The organization levels a guardrail can attach to, root first.
 pub const LEVELS: [&str; 3] = ["Root", "OU", "Account"];
@@ -144,9 +132,9 @@ impl Playground {
         let id = self.next_id();
         let count = self.policies.iter().filter(|p| p.kind == kind).count();
         let name = if count == 0 {
-            kind_label(kind).to_owned()
+            labels::policy_kind(kind).to_owned()
         } else {
-            format!("{} {}", kind_label(kind), count + 1)
+            format!("{} {}", labels::policy_kind(kind), count + 1)
         };
         self.policies.push(PolicyDoc {
             id,

@@ -1,11 +1,12 @@
 //! A scenario's setup for the live access map: its checks as requests, its fixed policies and
 //! the learner's policy where they apply, and each check's verdict from the report.
 
-use iamplay_course::FixedPolicy;
+use iamplay_course::{FixedPolicy, FixedSlot};
 use iamplay_engine::eval::Decision;
 
 use super::report::Report;
 use crate::course::Scenario;
+use crate::labels;
 use crate::map::{AccessMap, Policy, Request, Target, Verdict};
 
 /// The scenario's map, laid out, and the check of each request edge.
@@ -50,17 +51,21 @@ fn policies(scenario: &Scenario) -> Vec<Policy> {
                 add(format!("{kind} at {} levels", levels.len()), target);
             }
         }
+        let slot = labels::fixed_slot;
         for policy in fixed.resource.iter() {
-            add(name(policy, "Resource policy"), Target::Resources);
+            add(name(policy, slot(FixedSlot::Resource)), Target::Resources);
         }
         for policy in &fixed.identity {
-            add(name(policy, "Identity policy"), Target::Principals);
+            add(name(policy, slot(FixedSlot::Identity)), Target::Principals);
         }
         for policy in fixed.permission_boundary.iter() {
-            add(name(policy, "Permissions boundary"), Target::Principals);
+            add(
+                name(policy, slot(FixedSlot::PermissionBoundary)),
+                Target::Principals,
+            );
         }
         for policy in fixed.session.iter() {
-            add(name(policy, "Session policy"), Target::Principals);
+            add(name(policy, slot(FixedSlot::Session)), Target::Principals);
         }
     }
     add(

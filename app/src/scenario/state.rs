@@ -9,6 +9,7 @@ use iamplay_engine::eval::Decision;
 use iamplay_engine::json::Spanned;
 
 use super::report::Report;
+use crate::labels;
 use crate::progress::{Prediction, ScenarioState};
 
 /// A fixed policy of the scenario, shown read-only.
@@ -42,7 +43,11 @@ pub fn fixed_policies(scenario: &Scenario) -> Vec<FixedPolicyView> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (levels, kind) in [(&fixed.rcps, "RCP"), (&fixed.scps, "SCP")] {
+    for (levels, slot) in [
+        (&fixed.rcps, FixedSlot::Rcps),
+        (&fixed.scps, FixedSlot::Scps),
+    ] {
+        let kind = labels::fixed_slot(slot);
         let levels = levels.as_deref().unwrap_or_default();
         let count = levels.len();
         for (level, policies) in levels.iter().enumerate() {
@@ -56,11 +61,18 @@ pub fn fixed_policies(scenario: &Scenario) -> Vec<FixedPolicyView> {
             }
         }
     }
-    out.extend(fixed.resource.iter().map(|p| named("Resource policy", p)));
-    out.extend(fixed.identity.iter().map(|p| named("Identity policy", p)));
-    let boundary = fixed.permission_boundary.iter();
-    out.extend(boundary.map(|p| named("Permissions boundary", p)));
-    out.extend(fixed.session.iter().map(|p| named("Session policy", p)));
+    let [resource, identity, boundary, session] = [
+        FixedSlot::Resource,
+        FixedSlot::Identity,
+        FixedSlot::PermissionBoundary,
+        FixedSlot::Session,
+    ]
+    .map(labels::fixed_slot);
+    out.extend(fixed.resource.iter().map(|p| named(resource, p)));
+    out.extend(fixed.identity.iter().map(|p| named(identity, p)));
+    let boundaries = fixed.permission_boundary.iter();
+    out.extend(boundaries.map(|p| named(boundary, p)));
+    out.extend(fixed.session.iter().map(|p| named(session, p)));
     out
 }
 

@@ -84,8 +84,13 @@ pub(crate) fn check_text(
 }
 
 /// Checks the links in `lesson.md`, with line and column.
-pub(crate) fn check_prose(course: &Course, lesson: &Lesson, problems: &mut Vec<Problem>) {
-    let file = format!("{}/lesson.md", lesson.manifest.id);
+pub(crate) fn check_prose(
+    course: &Course,
+    lesson: &Lesson,
+    folder: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let file = format!("{folder}/lesson.md");
     let mut push = |offset: usize, message: String, help: String| {
         let before = &lesson.prose[..offset];
         let line = before.matches('\n').count() + 1;

@@ -31,8 +31,8 @@ pub fn check_files<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Vec<Proble
     let loaded = load_course(files);
     let mut problems = loaded.problems;
     if let Some(course) = &loaded.course {
-        problems.extend(check_course(course));
-        problems.extend(check_semantics(course));
+        problems.extend(check_course_in(course, &loaded.folders));
+        problems.extend(semantic::check_semantics_in(course, &loaded.folders));
     }
     for problem in problems.iter_mut().filter(|p| p.position.is_none()) {
         let Some((_, text)) = files.iter().find(|(path, _)| path.as_ref() == problem.file) else {
@@ -61,23 +61,57 @@ fn source_offset(file: &str, within: &[iamplay_engine::json::Span], offset: usiz
     for span in outer {
         text = reindented(&text, *span);
     }
-    source_offset(file, outer, reindented_offset(&text, *last, offset))
+    // A policy written as a JSON string holds its text unescaped, so offsets in it are not the
+    // file's: such a problem points at the string.
+    let written_as_document = last
+        .slice(&text)
+        .is_some_and(|value| value.starts_with(['{', '[']));
+    let inner = if written_as_document {
+        reindented_offset(&text, *last, offset)
+    } else {
+        last.start
+    };
+    source_offset(file, outer, inner)
 }
 
-/// Checks the structure of a loaded course (and its prose), without evaluating policies.
+/// Each lesson of `course` with the folder its files are in: `folders` holds them in the order of
+/// the lessons ([`Loaded::folders`](crate::Loaded)); a lesson past its end is taken to be in the
+/// folder its id names.
+pub(crate) fn with_folders<'c>(
+    course: &'c Course,
+    folders: &'c [String],
+) -> impl Iterator<Item = (&'c Lesson, &'c str)> {
+    course
+        .lessons
+        .iter()
+        .enumerate()
+        .map(move |(index, lesson)| {
+            let folder = folders.get(index).unwrap_or(&lesson.manifest.id.value);
+            (lesson, folder.as_str())
+        })
+}
+
+/// Checks the structure of a loaded course (and its prose), without evaluating policies. Each
+/// lesson's problems are filed under the folder its id names; [`check_files`] files them under
+/// the folder the lesson was loaded from.
 pub fn check_course(course: &Course) -> Vec<Problem> {
+    check_course_in(course, &[])
+}
+
+/// [`check_course`], with the folder of each lesson (see [`with_folders`]).
+fn check_course_in(course: &Course, folders: &[String]) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_course_list(course, &mut problems);
-    glossary::check_glossary(course, &mut problems);
+    glossary::check_glossary(course, folders, &mut problems);
     let mut question_owners: HashMap<&str, &str> = HashMap::new();
     let mut code_owners: HashMap<&str, &str> = HashMap::new();
-    for lesson in &course.lessons {
-        let file = format!("{}/lesson.json", lesson.manifest.id);
+    for (lesson, folder) in with_folders(course, folders) {
+        let file = format!("{folder}/lesson.json");
         let mut report = Report {
             file: &file,
             problems: &mut problems,
         };
-        check_lesson(course, lesson, &mut report);
+        check_lesson(course, lesson, folder, &mut report);
         teaches::check(lesson, &mut code_owners, &mut report);
         for (index, question) in lesson.manifest.questions.iter().enumerate() {
             if let Some(first) = question_owners.insert(&question.id, &lesson.manifest.id) {
@@ -89,8 +123,8 @@ pub fn check_course(course: &Course) -> Vec<Problem> {
                 );
             }
         }
-        links::check_prose(course, lesson, &mut problems);
-        prose::check_prose(lesson, &mut problems);
+        links::check_prose(course, lesson, folder, &mut problems);
+        prose::check_prose(lesson, folder, &mut problems);
     }
     problems
 }
@@ -125,9 +159,8 @@ fn check_course_list(course: &Course, problems: &mut Vec<Problem>) {
     }
 }
 
-fn check_lesson(course: &Course, lesson: &Lesson, report: &mut Report<'_>) {
+fn check_lesson(course: &Course, lesson: &Lesson, folder: &str, report: &mut Report<'_>) {
     let manifest = &lesson.manifest;
-    let folder = report.file.trim_end_matches("/lesson.json").to_owned();
     if manifest.id != folder {
         report.push(
             manifest.id.place,

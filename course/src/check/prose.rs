@@ -11,8 +11,8 @@ use iamplay_engine::policy::parse_policy;
 /// The callouts the app renders: `> [!NOTE]`, `> [!TIP]`, `> [!WARNING]`.
 pub const CALLOUTS: [&str; 3] = ["NOTE", "TIP", "WARNING"];
 
-pub(crate) fn check_prose(lesson: &Lesson, problems: &mut Vec<Problem>) {
-    let file = format!("{}/lesson.md", lesson.manifest.id);
+pub(crate) fn check_prose(lesson: &Lesson, folder: &str, problems: &mut Vec<Problem>) {
+    let file = format!("{folder}/lesson.md");
     let mut diagram_problems = Vec::new();
     let mut report = |line: usize, message: String, help: &str| {
         let mut problem = Problem::new(&file, message).help(help);
@@ -169,7 +169,7 @@ mod tests {
             prose: prose.to_owned(),
         };
         let mut found = Vec::new();
-        check_prose(&lesson, &mut found);
+        check_prose(&lesson, "a", &mut found);
         found.iter().map(ToString::to_string).collect()
     }
 

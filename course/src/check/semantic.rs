@@ -25,11 +25,18 @@ fn default_catalog() -> Option<&'static Catalog> {
     None
 }
 
-/// Checks every scenario of the course against the engine.
+/// Checks every scenario of the course against the engine. Each lesson's problems are filed
+/// under the folder its id names; [`check_files`](super::check_files) files them under the
+/// folder the lesson was loaded from.
 pub fn check_semantics(course: &Course) -> Vec<Problem> {
+    check_semantics_in(course, &[])
+}
+
+/// [`check_semantics`], with the folder of each lesson (see [`super::with_folders`]).
+pub(super) fn check_semantics_in(course: &Course, folders: &[String]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for lesson in &course.lessons {
-        let file = format!("{}/lesson.json", lesson.manifest.id);
+    for (lesson, folder) in super::with_folders(course, folders) {
+        let file = format!("{folder}/lesson.json");
         let mut report = Report {
             file: &file,
             problems: &mut problems,
@@ -64,12 +71,22 @@ pub(crate) fn check_scenario(
                 let help = error
                     .help()
                     .unwrap_or_else(|| "fix the policy so that AWS would accept it".to_owned());
-                report.push(
-                    document.place,
-                    &format!("{field}.{name}"),
-                    format!("the engine rejects this policy: {error}"),
-                    help,
-                );
+                let field = format!("{field}.{name}");
+                let message = format!("the engine rejects this policy: {error}");
+                if document.span == Span::default() {
+                    // Built in code, not read from a file: only the field can be named.
+                    report.push(document.place, &field, message, help);
+                } else {
+                    // At the mistake itself: its offset is in the policy's re-indented text,
+                    // which the file holds at the document's span.
+                    report.push_in_policy(
+                        vec![document.span],
+                        error.span.start,
+                        &field,
+                        message,
+                        help,
+                    );
+                }
                 None
             }
         }

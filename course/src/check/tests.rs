@@ -794,3 +794,80 @@ fn a_problem_with_one_statement_points_at_the_statement() {
     assert_eq!(text_line.trim(), "7");
     assert_eq!(column, text_line.len() - text_line.trim_start().len() + 1);
 }
+
+#[test]
+fn the_engines_rejection_of_a_policy_points_at_the_mistake_inside_it() {
+    let mut bad = lesson("a");
+    bad["scenarios"][0]["starter"] = json!({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Maybe", "Action": "s3:GetObject", "Resource": "*"}]});
+    bad["scenarios"][1]["answer"] = json!({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Acton": "s3:GetObject", "Resource": "*"}]});
+    // Written as a string, whose offsets are not the file's: the string itself.
+    bad["scenarios"][1]["starter"] = json!(r#"{"Version": "2012-10-17", "Statement": 7}"#);
+    let files = pretty(files(&[bad], "# A"));
+    let problems = check_files(&files);
+    let text = &files[1].1;
+    // The text at a problem's line and column, to the end of that line.
+    let at = |field: &str| {
+        let problem = problems
+            .iter()
+            .find(|p| {
+                p.field.as_deref() == Some(field)
+                    && p.message.starts_with("the engine rejects this policy: ")
+            })
+            .unwrap_or_else(|| panic!("no rejection at `{field}` in {problems:#?}"));
+        let (line, column) = problem.position.expect("located");
+        let line = text.lines().nth(line - 1).unwrap_or_default();
+        line.chars().skip(column - 1).collect::<String>()
+    };
+    assert_eq!(at("scenarios[one].starter"), "\"Maybe\",");
+    assert_eq!(at("scenarios[two].answer"), "\"Acton\": \"s3:GetObject\",");
+    assert!(
+        at("scenarios[two].starter").starts_with(r#""{\"Version\""#),
+        "{}",
+        at("scenarios[two].starter")
+    );
+}
+
+#[test]
+fn a_lesson_whose_id_differs_from_its_folder_has_its_problems_filed_in_that_folder() {
+    let mut misnamed = lesson("b");
+    misnamed["id"] = json!("bee");
+    misnamed["title"] = json!("");
+    misnamed["scenarios"][0]["answer"]["Statement"][0]["Effect"] = json!("Maybe");
+    let mut files = files(&[lesson("a"), lesson("b")], "# A");
+    assert_eq!(files[3].0, "b/lesson.json");
+    files[3].1 = misnamed.to_string();
+    assert_eq!(files[4].0, "b/lesson.md");
+    files[4].1 = "# B\n\n```json\n{,}\n```\n".to_owned();
+    let files = pretty(files);
+    let problems = check_files(&files);
+    assert!(
+        problems.iter().all(|p| !p.file.starts_with("bee/")),
+        "{problems:#?}"
+    );
+    let wanted = [
+        (
+            "the id `bee` differs from the folder name `b`",
+            "\"id\": \"bee\"",
+        ),
+        ("must not be empty", "\"title\": \"\""),
+        ("the engine rejects this policy", "\"Maybe\""),
+        ("the `json` example is not valid JSON", "{,}"),
+    ];
+    assert_eq!(underlined(&files, &wanted), expected(&wanted));
+    let filed: Vec<&str> = wanted
+        .iter()
+        .filter_map(|(message, _)| problems.iter().find(|p| p.message.starts_with(message)))
+        .map(|p| p.file.as_str())
+        .collect();
+    assert_eq!(
+        filed,
+        [
+            "b/lesson.json",
+            "b/lesson.json",
+            "b/lesson.json",
+            "b/lesson.md"
+        ]
+    );
+}

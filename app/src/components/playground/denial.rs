@@ -7,7 +7,8 @@ use iamplay_lessons::lesson_for_layer;
 use leptos::prelude::*;
 
 use super::PlaygroundCx;
-use crate::playground::state::{kind_label, Playground};
+use crate::labels;
+use crate::playground::state::Playground;
 
 use iamplay_engine::policy_kind::PolicyKind;
 
@@ -72,7 +73,7 @@ fn apply(
 fn look_in(denial: &Denial, kind: Option<PolicyKind>) -> String {
     match (denial.blocked_by, kind) {
         (Some(BlamedLayer::Vpce), _) => "The playground has no VPC endpoint policy: open the endpoint's policy in the VPC console and look for the statement below.".to_owned(),
-        (Some(_), Some(kind)) => format!("Look in the highlighted {} editor.", kind_label(kind)),
+        (Some(_), Some(kind)) => format!("Look in the highlighted {} editor.", labels::policy_kind(kind)),
         _ => "The message names no policy type: read the explanation of the request, layer by layer.".to_owned(),
     }
 }

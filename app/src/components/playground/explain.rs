@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use super::PlaygroundCx;
 use crate::components::with_code::WithCode;
+use crate::labels;
 use crate::playground::evaluate::RowOutcome;
-use crate::playground::flow::{steps, title, StepState};
+use crate::playground::flow::{steps, StepState};
 use iamplay_engine::eval::{ElementMatch, Evaluation, StatementExplanation};
-use iamplay_engine::policy::Effect;
 
 #[component]
 pub fn Flow(evaluation: Evaluation) -> impl IntoView {
@@ -85,7 +85,7 @@ pub fn Explanation(outcome: RowOutcome, evaluation: Evaluation, cx: PlaygroundCx
                     let level = policy.level.and_then(|l| outcome.level_name(policy.layer, l));
                     let heading = format!(
                         "{}{} · {}",
-                        title(policy.layer),
+                        labels::layer(policy.layer),
                         level.map(|l| format!(" ({l})")).unwrap_or_default(),
                         name_of(id).or(policy.name.clone()).unwrap_or_default(),
                     );
@@ -114,10 +114,7 @@ pub fn Explanation(outcome: RowOutcome, evaluation: Evaluation, cx: PlaygroundCx
 
 #[component]
 fn StatementView(statement: StatementExplanation, decides: bool) -> impl IntoView {
-    let effect = match statement.effect {
-        Effect::Allow => "Allow",
-        Effect::Deny => "Deny",
-    };
+    let effect = labels::effect(statement.effect);
     let title = format!(
         "Statement {}{} · {effect} · {}",
         statement.index + 1,

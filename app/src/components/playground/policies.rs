@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use super::PlaygroundCx;
 use crate::components::policy_editor::PolicyEditor;
 use crate::interop::language;
+use crate::labels;
 use crate::playground::markers::{deciding_decorations, deciding_lines, editor_markers};
-use crate::playground::state::{kind_label, LEVELS};
+use crate::playground::state::LEVELS;
 
 use iamplay_engine::policy_kind::PolicyKind;
 
@@ -37,7 +38,7 @@ pub fn PolicyList(cx: PlaygroundCx) -> impl IntoView {
                     .map(|kind| {
                         view! {
                             <button type="button" class="button small" on:click=move |_| add(kind)>
-                                {kind_label(kind)}
+                                {labels::policy_kind(kind)}
                             </button>
                         }
                     })
@@ -96,7 +97,7 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
         >
             <header>
                 <span class=move || format!("kind kind-{:?}", kind.get()).to_lowercase()>
-                    {move || kind_label(kind.get())}
+                    {move || labels::policy_kind(kind.get())}
                 </span>
                 <label class="visually-hidden" for=name_id.clone()>"Policy name"</label>
                 <input
@@ -157,7 +158,7 @@ fn PolicyCard(cx: PlaygroundCx, id: u32) -> impl IntoView {
             </Show>
             <PolicyEditor
                 text=initial
-                label=doc().map(|d| format!("{}: {}", kind_label(d.kind), d.name)).unwrap_or_default()
+                label=doc().map(|d| format!("{}: {}", labels::policy_kind(d.kind), d.name)).unwrap_or_default()
                 on_change=Callback::new(move |text: String| edit(&|d| d.text = text.clone()))
                 markers
                 decorations

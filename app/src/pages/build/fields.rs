@@ -26,15 +26,9 @@ pub fn markers_of(problems: Signal<Vec<FieldProblem>>) -> Signal<Vec<Marker>> {
         problems.with(|all| {
             all.iter()
                 .filter_map(|problem| {
-                    let (line, column) = problem.position?;
-                    let (line, column) = (u32::try_from(line).ok()?, u32::try_from(column).ok()?);
+                    let at = |(line, column)| Range::at(line, column);
                     Some(Marker {
-                        range: Range {
-                            start_line: line,
-                            start_column: column,
-                            end_line: line,
-                            end_column: column + 1,
-                        },
+                        range: problem.range.or_else(|| problem.position.map(at))?,
                         severity: Severity::Error,
                         message: problem.message.clone(),
                         source: "course checker",

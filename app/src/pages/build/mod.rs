@@ -20,6 +20,7 @@ use crate::components::policy_editor::PolicyEditor;
 use crate::components::title::Title;
 use crate::components::Markdown;
 use crate::interop::language::{catalog, load_catalog};
+use crate::labels;
 use crate::progress::{use_progress, ProgressStore};
 use fields::{markers_of, problems_at, FieldProblems, SelectField, TextField};
 
@@ -92,15 +93,12 @@ const STYLES: [(ScenarioStyle, &str); 4] = [
     ),
 ];
 
-const KINDS: [(PolicyKind, &str); 7] = [
-    (PolicyKind::Identity, "Identity policy"),
-    (PolicyKind::Resource, "Resource policy"),
-    (PolicyKind::Trust, "Trust policy"),
-    (PolicyKind::Boundary, "Permissions boundary"),
-    (PolicyKind::Session, "Session policy"),
-    (PolicyKind::Scp, "Service control policy (SCP)"),
-    (PolicyKind::Rcp, "Resource control policy (RCP)"),
-];
+/// Every kind of policy the learner may edit, as the form offers it.
+fn kind_options() -> Vec<(PolicyKind, &'static str)> {
+    PolicyKind::ALL
+        .map(|kind| (kind, labels::policy_kind_in_full(kind)))
+        .to_vec()
+}
 
 /// The saved draft, or a new one; a draft that does not read is set aside, with a note.
 fn open_draft(store: &ProgressStore) -> (Draft, Option<String>) {
@@ -183,7 +181,7 @@ pub fn BuildPage() -> impl IntoView {
             <section class="build-section" aria-labelledby="build-edited-heading">
                 <h2 id="build-edited-heading">"The policy the learner edits"</h2>
                 <SelectField id="build-kind".to_owned() label="Kind".to_owned()
-                    value=draft.with_untracked(|d| d.edit_kind) options=KINDS.to_vec()
+                    value=draft.with_untracked(|d| d.edit_kind) options=kind_options()
                     on_change=Callback::new(move |k| form.edit(|d| d.edit_kind = k)) />
                 {form.text(Field::EditName, "edit-name", "Its name, as learners see it (“Policy of role etl-lambda”)", |d| &d.edit_name, |d, v| d.edit_name = v)}
                 <PolicyField form field=Field::Starter editor="starter"

@@ -137,3 +137,31 @@ test("an own course's findings link to its own lessons, or show their code alone
   finding = await brokenFinding();
   await expect(finding.getByRole('link')).toHaveCount(0);
 });
+
+test("the playground's denial reading links a lesson only when the course being run has it", async ({ page }) => {
+  const BOUNDARY =
+    'User: arn:aws:iam::111122223333:user/bob is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::raw-data/a.csv" because no permissions boundary allows the s3:GetObject action';
+  const explain = async () => {
+    await page.goto('/playground');
+    await page.getByText('Debug a denial').click();
+    await page.getByLabel('Access-denied message').fill(BOUNDARY);
+    await page.getByRole('button', { name: 'Explain the denial' }).click();
+    const reading = page.getByTestId('denial-reading');
+    await expect(reading).toContainText('blamed on the boundary layer');
+    return reading;
+  };
+  // A course without the built-in lesson on guardrails: no link to a page it does not have.
+  await load(page, ownCourse((bundle) => {
+    bundle.course.lessons = bundle.course.lessons.filter((l) => l.manifest.id !== 'guardrails-and-auditing');
+    bundle.course.manifest.lessons = bundle.course.manifest.lessons.filter((id) => id !== 'guardrails-and-auditing');
+  }));
+  await expect(page).toHaveURL(/\/lessons$/);
+  await expect((await explain()).getByRole('link')).toHaveCount(0);
+  // A course that has it links to it.
+  await load(page, ownCourse());
+  await expect(page).toHaveURL(/\/lessons$/);
+  await expect((await explain()).getByRole('link', { name: 'The lesson about it' })).toHaveAttribute(
+    'href',
+    '/lessons/guardrails-and-auditing',
+  );
+});

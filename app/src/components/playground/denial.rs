@@ -7,6 +7,7 @@ use iamplay_lessons::lesson_for_layer;
 use leptos::prelude::*;
 
 use super::PlaygroundCx;
+use crate::course::CourseStore;
 use crate::labels;
 use crate::playground::state::Playground;
 
@@ -121,6 +122,15 @@ fn read(cx: PlaygroundCx, text: &str) -> Reading {
 pub fn DenialPanel(cx: PlaygroundCx) -> impl IntoView {
     let message = RwSignal::new(String::new());
     let reading = RwSignal::new(None::<Reading>);
+    // The lesson for a layer is the built-in course's: a trainer's course links to it only
+    // when it has a lesson of that id (until it has loaded, its lessons are unknown).
+    let store = use_context::<CourseStore>();
+    let course_has = move |lesson: &str| match store {
+        Some(store) if store.own_title().is_some() => store
+            .course()
+            .is_some_and(|course| course.lesson(lesson).is_some()),
+        _ => true,
+    };
     let explain = move |_| {
         let text = message.get_untracked();
         reading.set(Some(read(cx, &text)));
@@ -146,7 +156,9 @@ pub fn DenialPanel(cx: PlaygroundCx) -> impl IntoView {
                         <p><strong>{summary}</strong></p>
                         <p>{look_in}</p>
                         <p>{advice}</p>
-                        <p><a href=format!("/lessons/{lesson}")>"The lesson about it"</a></p>
+                        {move || course_has(lesson).then(|| view! {
+                            <p><a href=format!("/lessons/{lesson}")>"The lesson about it"</a></p>
+                        })}
                     </div>
                 }.into_any(),
                 Reading::Refused { message } => view! {

@@ -81,16 +81,21 @@ test('leaving the page while editors load reports no error', async ({ page }) =>
     return lastScenario(page);
   })();
   const id = await last.getAttribute('id');
-  // Monaco is slow to arrive; the learner is faster. (The delay stages the race; the test
-  // then waits for Monaco itself, not for a time.)
+  // Monaco is slow to arrive; the learner is faster. Monaco's request is held until the
+  // learner has left the page, so the race goes the same way on every run.
+  let release;
+  const left = new Promise((resolve) => {
+    release = resolve;
+  });
   await page.route('**/vs-*/editor/editor.main.js', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await left;
     await route.continue();
   });
   await page.goto(`${LESSON}/${id}`);
   await expect(page.locator(`section.scenario[id="${id}"] .editor-frame`)).toHaveAttribute('data-state', 'loading');
   await page.getByRole('link', { name: 'Lessons', exact: true }).first().click();
   await expect(page.locator('.lesson-list')).toBeVisible();
+  release();
   // Once the held-back Monaco has arrived and the app's pending work has had two frames to
   // run, no editor may have been built for the page that is gone.
   await page.waitForFunction(() => globalThis.monaco?.editor !== undefined, null, { timeout: 10_000 });

@@ -90,19 +90,16 @@ impl Request {
 }
 
 /// The account field of an ARN (the fifth, between the fourth and fifth colons), when `text`
-/// is an ARN and the field is not empty. A byte scan: this runs several times per decision.
+/// is an ARN and the field is not empty. Found colon by colon: this runs several times per
+/// decision, and `split(':').nth(4)` was a visible part of it.
 fn arn_account(text: &str) -> Option<&str> {
-    if !text.starts_with("arn:") {
-        return None;
+    // Past `arn:`, then past the partition, the service and the region.
+    let mut rest = text.strip_prefix("arn:")?;
+    for _ in 0..3 {
+        rest = &rest[rest.find(':')? + 1..];
     }
-    let mut colons = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, byte)| byte == b':')
-        .map(|(at, _)| at);
-    let start = colons.nth(3)? + 1;
-    let end = colons.next().unwrap_or(text.len());
-    Some(&text[start..end]).filter(|account| !account.is_empty())
+    let account = rest.find(':').map_or(rest, |end| &rest[..end]);
+    Some(account).filter(|account| !account.is_empty())
 }
 
 /// A policy with an optional name for explanations.

@@ -135,21 +135,22 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Four hex digits at the cursor; an error covering the escape up to the first byte that is
+    /// not one. Read digit by digit: smaller than slicing and `from_str_radix`.
     fn hex4(&mut self, escape_start: usize) -> Result<u32, JsonError> {
-        let digits = self
-            .bytes
-            .get(self.pos..self.pos + 4)
-            .filter(|d| d.iter().all(u8::is_ascii_hexdigit));
-        let Some(digits) = digits else {
-            let end = (self.pos..self.bytes.len().min(self.pos + 4))
-                .take_while(|&i| self.bytes[i].is_ascii_hexdigit())
-                .last()
-                .map_or(self.pos, |i| i + 1);
-            return Err(self.bad_unicode(escape_start, end));
-        };
+        let mut code = 0;
+        for at in self.pos..self.pos + 4 {
+            let digit = self
+                .bytes
+                .get(at)
+                .and_then(|&byte| char::from(byte).to_digit(16));
+            let Some(digit) = digit else {
+                return Err(self.bad_unicode(escape_start, at));
+            };
+            code = code * 16 + digit;
+        }
         self.pos += 4;
-        let text = std::str::from_utf8(digits).unwrap_or("0");
-        Ok(u32::from_str_radix(text, 16).unwrap_or(0))
+        Ok(code)
     }
 
     fn bad_unicode(&self, start: usize, end: usize) -> JsonError {

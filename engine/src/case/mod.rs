@@ -90,15 +90,26 @@ impl Request {
 }
 
 /// The account field of an ARN (the fifth, between the fourth and fifth colons), when `text`
-/// is an ARN and the field is not empty. Found colon by colon: this runs several times per
-/// decision, and `split(':').nth(4)` was a visible part of it.
+/// is an ARN and the field is not empty. One pass over the bytes: this runs several times per
+/// decision, and both `split(':').nth(4)` and `find(':')` were a visible part of it.
 fn arn_account(text: &str) -> Option<&str> {
-    // Past `arn:`, then past the partition, the service and the region.
-    let mut rest = text.strip_prefix("arn:")?;
-    for _ in 0..3 {
-        rest = &rest[rest.find(':')? + 1..];
+    if !text.starts_with("arn:") {
+        return None;
     }
-    let account = rest.find(':').map_or(rest, |end| &rest[..end]);
+    let (mut colons, mut start) = (0, 0);
+    let mut end = text.len();
+    for (at, byte) in text.bytes().enumerate() {
+        if byte == b':' {
+            colons += 1;
+            if colons == 4 {
+                start = at + 1;
+            } else if colons == 5 {
+                end = at;
+                break;
+            }
+        }
+    }
+    let account = text.get(start..end).filter(|_| colons >= 4)?;
     Some(account).filter(|account| !account.is_empty())
 }
 

@@ -34,7 +34,7 @@ pub(crate) fn check_document(
     };
     for member in members {
         let key = &member.key;
-        if !["Version", "Id", "Statement"].contains(&key.as_str()) {
+        if !["Version", "Id", "Statement"].contains(&&**key) {
             report.push(
                 place,
                 field,

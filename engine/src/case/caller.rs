@@ -100,8 +100,12 @@ impl Caller {
                 Err(invalid())
             };
         }
-        let parts: Vec<&str> = text.splitn(6, ':').collect();
-        let [_, partition, service, _, account, resource] = parts[..] else {
+        // The six fields of an ARN, read without collecting them into a list.
+        let mut parts = text.splitn(6, ':');
+        let mut next = || parts.next();
+        let (Some(_), Some(partition), Some(service), Some(_), Some(account), Some(resource)) =
+            (next(), next(), next(), next(), next(), next())
+        else {
             return Err(invalid());
         };
         if !is_account_id(account) {

@@ -49,6 +49,8 @@ impl Request {
     ) -> Result<Request, InvalidPrincipal> {
         let principal = principal.into();
         let caller = Caller::parse(&principal)?;
+        // The keys derive_context may add, and aws:ResourceAccount.
+        context.reserve(8);
         caller.derive_context(&mut context);
         let mut request = Request {
             principal,
@@ -74,12 +76,7 @@ impl Request {
         if let Some(account) = &self.resource_account {
             return Some(account);
         }
-        let from_arn = self
-            .resource
-            .split(':')
-            .nth(4)
-            .filter(|a| self.resource.starts_with("arn:") && !a.is_empty());
-        from_arn.or_else(|| self.caller.account())
+        arn_account(&self.resource).or_else(|| self.caller.account())
     }
 
     /// Whether the caller's account differs from the resource's (never for callers without an
@@ -90,6 +87,30 @@ impl Request {
             _ => false,
         }
     }
+}
+
+/// The account field of an ARN (the fifth, between the fourth and fifth colons), when `text`
+/// is an ARN and the field is not empty. One pass over the bytes: this runs several times per
+/// decision, and both `split(':').nth(4)` and `find(':')` were a visible part of it.
+fn arn_account(text: &str) -> Option<&str> {
+    if !text.starts_with("arn:") {
+        return None;
+    }
+    let (mut colons, mut start) = (0, 0);
+    let mut end = text.len();
+    for (at, byte) in text.bytes().enumerate() {
+        if byte == b':' {
+            colons += 1;
+            if colons == 4 {
+                start = at + 1;
+            } else if colons == 5 {
+                end = at;
+                break;
+            }
+        }
+    }
+    let account = text.get(start..end).filter(|_| colons >= 4)?;
+    Some(account).filter(|account| !account.is_empty())
 }
 
 /// A policy with an optional name for explanations.
@@ -125,6 +146,34 @@ impl Case {
             request,
             policies,
             expect: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::arn_account;
+
+    #[test]
+    fn the_account_of_an_arn_is_its_fifth_field_as_split_finds_it() {
+        let texts = [
+            "arn:aws:iam::111122223333:user/alice",
+            "arn:aws:s3:::bucket/key:with:colons",
+            "arn:aws:dynamodb:eu-west-1:111122223333:table/t",
+            "arn:aws:sqs:eu-west-1:444455556666",
+            "arn:aws:sqs:eu-west-1:",
+            "arn:aws:sqs",
+            "arn:",
+            "ARN:aws:iam::111122223333:root",
+            "bucket/key",
+            "",
+        ];
+        for text in texts {
+            let by_split = text
+                .split(':')
+                .nth(4)
+                .filter(|a| text.starts_with("arn:") && !a.is_empty());
+            assert_eq!(arn_account(text), by_split, "{text}");
         }
     }
 }

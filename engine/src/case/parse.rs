@@ -109,15 +109,13 @@ impl Case {
         if json.as_object().is_none() {
             return Err(wrong_type("a case", "a JSON object", json));
         }
-        let id = match json.get("id") {
+        let id = match take_member(json, "id") {
             None => None,
-            Some(value) => Some(
-                value
-                    .scalar_text()
-                    .ok_or_else(|| wrong_type("`id`", "a string", value))?,
-            ),
+            Some(value) => {
+                Some(scalar_text(value).map_err(|value| wrong_type("`id`", "a string", &value))?)
+            }
         };
-        let request_json = json.get("request").ok_or_else(|| {
+        let request_json = take_member(json, "request").ok_or_else(|| {
             CaseError::new(
                 CaseErrorKind::Missing {
                     name: "request",
@@ -164,10 +162,10 @@ fn check_fields(
     place: &'static str,
 ) -> Result<(), CaseError> {
     for member in json.as_object().unwrap_or_default() {
-        if !allowed.contains(&member.key.as_str()) {
+        if !allowed.contains(&&*member.key) {
             let suggestion = suggest::closest(&member.key, allowed);
             let kind = CaseErrorKind::UnknownField {
-                name: member.key.clone(),
+                name: member.key.to_string(),
                 place,
                 suggestion,
             };
@@ -177,40 +175,58 @@ fn check_fields(
     Ok(())
 }
 
-fn required_string(json: &Json, name: &'static str) -> Result<String, CaseError> {
-    let value = json.get(name).ok_or_else(|| {
+/// Scalars as the text IAM compares (see [`Json::scalar_text`]), moved out of the tree; the
+/// value itself when it is not a scalar.
+fn scalar_text(json: Json) -> Result<String, Json> {
+    match json.value {
+        Value::String(text) | Value::Number(text) => Ok(text),
+        Value::Bool(flag) => Ok(flag.to_string()),
+        value => Err(Json { value, ..json }),
+    }
+}
+
+/// The string `name` of `json`, moved out of it.
+fn required_string(json: &mut Json, name: &'static str) -> Result<String, CaseError> {
+    let span = json.span;
+    let value = take_member(json, name).ok_or_else(|| {
         CaseError::new(
             CaseErrorKind::Missing {
                 name,
                 place: "`request`",
             },
-            json.span,
+            span,
         )
     })?;
-    value
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| wrong_type(format!("`{name}`"), "a string", value))
+    match value.value {
+        Value::String(text) => Ok(text),
+        other => Err(wrong_type(
+            format!("`{name}`"),
+            "a string",
+            &Json {
+                value: other,
+                ..value
+            },
+        )),
+    }
 }
 
-fn request(json: &Json) -> Result<Request, CaseError> {
+fn request(mut json: Json) -> Result<Request, CaseError> {
     if json.as_object().is_none() {
-        return Err(wrong_type("`request`", "a JSON object", json));
+        return Err(wrong_type("`request`", "a JSON object", &json));
     }
-    check_fields(json, &REQUEST_FIELDS, "`request`")?;
-    let principal = required_string(json, "principal")?;
-    let action = required_string(json, "action")?;
-    let resource = required_string(json, "resource")?;
-    let resource_account = match json.get("resourceAccount") {
+    check_fields(&json, &REQUEST_FIELDS, "`request`")?;
+    let principal = required_string(&mut json, "principal")?;
+    let action = required_string(&mut json, "action")?;
+    let resource = required_string(&mut json, "resource")?;
+    let resource_account = match take_member(&mut json, "resourceAccount") {
         None => None,
         Some(value) if value.is_null() => None,
         Some(value) => Some(
-            value
-                .scalar_text()
-                .ok_or_else(|| wrong_type("`resourceAccount`", "a string", value))?,
+            scalar_text(value)
+                .map_err(|value| wrong_type("`resourceAccount`", "a string", &value))?,
         ),
     };
-    let context = match json.get("context") {
+    let context = match take_member(&mut json, "context") {
         None => RequestContext::new(),
         Some(value) => context(value)?,
     };
@@ -221,30 +237,44 @@ fn request(json: &Json) -> Result<Request, CaseError> {
 }
 
 /// Strings, numbers and booleans are single values; a list makes the key multivalued.
-fn context(json: &Json) -> Result<RequestContext, CaseError> {
-    let members = json
-        .as_object()
-        .ok_or_else(|| wrong_type("`context`", "a JSON object", json))?;
+fn context(json: Json) -> Result<RequestContext, CaseError> {
+    let members = match json.value {
+        Value::Object(members) => members,
+        value => {
+            let json = Json { value, ..json };
+            return Err(wrong_type("`context`", "a JSON object", &json));
+        }
+    };
     let mut entries = Vec::with_capacity(members.len());
     for member in members {
-        let scalar = |item: &Json| {
-            item.scalar_text().ok_or_else(|| {
+        let key = &member.key;
+        let scalar = |item: Json| {
+            scalar_text(item).map_err(|item| {
                 wrong_type(
-                    format!("a value of `{}`", member.key),
+                    format!("a value of `{key}`"),
                     "a string, number or boolean",
-                    item,
+                    &item,
                 )
             })
         };
-        let (values, multivalued) = match &member.value.value {
+        let (values, multivalued) = match member.value.value {
             Value::Array(items) => {
-                let values = items.iter().map(scalar).collect::<Result<Vec<_>, _>>()?;
+                let values = items
+                    .into_iter()
+                    .map(scalar)
+                    .collect::<Result<Vec<_>, _>>()?;
                 (values, true)
             }
-            _ => (vec![scalar(&member.value)?], false),
+            value => {
+                let item = Json {
+                    value,
+                    span: member.value.span,
+                };
+                (vec![scalar(item)?], false)
+            }
         };
         entries.push(ContextEntry {
-            key: member.key.clone(),
+            key: member.key,
             values,
             multivalued,
             source: KeySource::Request,
@@ -341,14 +371,17 @@ fn organization_levels(
 fn named_policy(mut json: Json, path: impl Fn() -> String) -> Result<NamedPolicy, CaseError> {
     let (name, document) = match take_member(&mut json, "document") {
         Some(document) => {
-            let name =
-                match json.get("name") {
-                    None => None,
-                    Some(value) => Some(value.as_str().ok_or_else(|| {
-                        wrong_type(format!("`{}.name`", path()), "a string", value)
-                    })?),
-                };
-            (name.map(str::to_owned), document)
+            let name = match take_member(&mut json, "name") {
+                None => None,
+                Some(Json {
+                    value: Value::String(name),
+                    ..
+                }) => Some(name),
+                Some(value) => {
+                    return Err(wrong_type(format!("`{}.name`", path()), "a string", &value))
+                }
+            };
+            (name, document)
         }
         None => (None, json),
     };

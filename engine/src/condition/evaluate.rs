@@ -153,6 +153,13 @@ fn prepare<S: Sink>(
     variables: bool,
     resolved: &mut Vec<ResolvedVariable>,
 ) -> PolicyValue {
+    if matches!(
+        base.family(),
+        Family::Numeric | Family::Date | Family::Binary | Family::IpAddress
+    ) {
+        // `compare` reads only the text of these (and they take no variables).
+        return PolicyValue::Ready(Pattern::text_only(raw));
+    }
     if !(variables && base.supports_variables()) {
         return PolicyValue::Ready(if base.wildcards() {
             Pattern::wildcard(raw)

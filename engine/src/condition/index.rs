@@ -50,7 +50,8 @@ impl<'p> PolicyIndex<'p> {
             let PolicyValue::Ready(pattern) = policy else {
                 continue;
             };
-            if !seen.insert(pattern.tokens()) {
+            // The text too: values of the operators that read only text have no tokens.
+            if !seen.insert((pattern.tokens(), pattern.text())) {
                 continue;
             }
             if base.family() != Family::String {

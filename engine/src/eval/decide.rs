@@ -123,7 +123,7 @@ fn set_by_aws(context: &crate::context::RequestContext) -> Vec<AwsKey> {
         .iter()
         .filter(|entry| entry.source != KeySource::Request)
         .map(|entry| AwsKey {
-            key: entry.key.clone(),
+            key: entry.key.to_string(),
             value: entry.values.join(", "),
             stand_in: entry.source == KeySource::StandIn,
         })

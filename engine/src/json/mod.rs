@@ -6,12 +6,14 @@
 
 mod de;
 mod error;
+mod keys;
 mod line_index;
 mod parser;
 mod scalars;
 
 pub use de::{from_json, from_str, reindented, reindented_offset, DeError, Spanned, SOURCE_TEXT};
 pub use error::{JsonError, JsonErrorKind};
+pub use keys::Key;
 pub use line_index::{LineIndex, Position};
 pub use parser::{parse, parse_with, ParseOptions};
 
@@ -61,7 +63,9 @@ pub enum Value {
 /// One `"key": value` of an object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
-    pub key: String,
+    /// Borrowed from a fixed vocabulary for the names of policies and cases (no copy), else
+    /// owned; compares with `&str` either way.
+    pub key: Key,
     /// The key with its quotes.
     pub key_span: Span,
     pub value: Json,

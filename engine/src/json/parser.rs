@@ -93,6 +93,7 @@ pub(super) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    #[inline(always)]
     pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -101,6 +102,7 @@ impl<'a> Parser<'a> {
         &self.text[span.start..span.end]
     }
 
+    #[inline(always)]
     fn skip_whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
@@ -206,7 +208,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => return Err(self.error_here("a key in double quotes".to_owned())),
             }
-            let (key, key_span) = self.string()?;
+            let (key, key_span) = self.key()?;
             self.skip_whitespace();
             if self.peek() != Some(b':') {
                 return Err(self.error_here(format!("`:` after the key `{key}`")));
@@ -229,7 +231,7 @@ impl<'a> Parser<'a> {
                     break;
                 }
                 _ => {
-                    let key = members.last().map_or("", |m| m.key.as_str());
+                    let key = members.last().map_or("", |m| &*m.key);
                     return Err(self.error_here(format!("`,` or `}}` after the value of `{key}`")));
                 }
             }

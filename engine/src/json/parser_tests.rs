@@ -29,12 +29,7 @@ fn values_and_keys_keep_their_spans() {
 #[test]
 fn duplicate_keys_are_kept_in_order() {
     let json = parse(r#"{"Sid": "a", "sid": "b", "Sid": "c"}"#).unwrap();
-    let keys: Vec<_> = json
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|m| m.key.as_str())
-        .collect();
+    let keys: Vec<_> = json.as_object().unwrap().iter().map(|m| &*m.key).collect();
     assert_eq!(keys, ["Sid", "sid", "Sid"]);
     assert_eq!(json.get("Sid").and_then(Json::as_str), Some("a"));
 }

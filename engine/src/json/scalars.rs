@@ -1,24 +1,47 @@
 //! Strings (with escapes) and numbers: the scalar tokens of JSON.
 
 use super::error::{JsonError, JsonErrorKind};
+use super::keys::{self, Key};
 use super::parser::Parser;
 use super::{Json, Span, Value};
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// A string at the cursor (which is on its opening quote): its text and span with quotes.
     pub(super) fn string(&mut self) -> Result<(String, Span), JsonError> {
+        // Most strings have no escape: copy them in one allocation of the exact size.
+        if let Some((text, span)) = self.plain_string() {
+            return Ok((text.to_owned(), span));
+        }
+        self.escaped_string()
+    }
+
+    /// An object key at the cursor (on its opening quote): a name of the engine's formats is
+    /// not copied (see [`keys`](super::keys)).
+    pub(super) fn key(&mut self) -> Result<(Key, Span), JsonError> {
+        if let Some((text, span)) = self.plain_string() {
+            return Ok((keys::key(text), span));
+        }
+        let (text, span) = self.escaped_string()?;
+        Ok((Key::Owned(text), span))
+    }
+
+    /// A string without escapes at the cursor, read in one scan, with the cursor moved past
+    /// it; `None` (cursor unmoved) when it has an escape or is not closed on its line.
+    fn plain_string(&mut self) -> Option<(&'a str, Span)> {
+        let start = self.pos;
+        let body = start + 1;
+        let end = run_end(self.bytes, body)?;
+        if self.bytes[end] != b'"' {
+            return None;
+        }
+        self.pos = end + 1;
+        Some((&self.text[body..end], Span::new(start, self.pos)))
+    }
+
+    /// A string at the cursor, with its escapes decoded.
+    fn escaped_string(&mut self) -> Result<(String, Span), JsonError> {
         let start = self.pos;
         self.pos += 1;
-        // Most strings have no escape: copy them in one allocation of the exact size.
-        let plain_end = self.bytes[self.pos..]
-            .iter()
-            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
-            .map(|offset| self.pos + offset);
-        if let Some(end) = plain_end.filter(|&end| self.bytes[end] == b'"') {
-            let text = self.text[self.pos..end].to_owned();
-            self.pos = end + 1;
-            return Ok((text, Span::new(start, self.pos)));
-        }
         let mut out = String::new();
         loop {
             let run_start = self.pos;
@@ -112,21 +135,22 @@ impl Parser<'_> {
         }
     }
 
+    /// Four hex digits at the cursor; an error covering the escape up to the first byte that is
+    /// not one. Read digit by digit: smaller than slicing and `from_str_radix`.
     fn hex4(&mut self, escape_start: usize) -> Result<u32, JsonError> {
-        let digits = self
-            .bytes
-            .get(self.pos..self.pos + 4)
-            .filter(|d| d.iter().all(u8::is_ascii_hexdigit));
-        let Some(digits) = digits else {
-            let end = (self.pos..self.bytes.len().min(self.pos + 4))
-                .take_while(|&i| self.bytes[i].is_ascii_hexdigit())
-                .last()
-                .map_or(self.pos, |i| i + 1);
-            return Err(self.bad_unicode(escape_start, end));
-        };
+        let mut code = 0;
+        for at in self.pos..self.pos + 4 {
+            let digit = self
+                .bytes
+                .get(at)
+                .and_then(|&byte| char::from(byte).to_digit(16));
+            let Some(digit) = digit else {
+                return Err(self.bad_unicode(escape_start, at));
+            };
+            code = code * 16 + digit;
+        }
         self.pos += 4;
-        let text = std::str::from_utf8(digits).unwrap_or("0");
-        Ok(u32::from_str_radix(text, 16).unwrap_or(0))
+        Ok(code)
     }
 
     fn bad_unicode(&self, start: usize, end: usize) -> JsonError {
@@ -157,6 +181,30 @@ impl Parser<'_> {
             span,
         })
     }
+}
+
+/// Where the first byte at or after `from` that ends a run of plain string text is: a quote, a
+/// backslash or a control character. Eight bytes at a time while none of them is one: strings
+/// are most of a policy's bytes.
+fn run_end(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether a byte of `word` is below `n` (n <= 0x80); exact for the word as a whole.
+    let has_below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS != 0;
+    let has_byte = |word: u64, byte: u8| has_below(word ^ (ONES * u64::from(byte)), 1);
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_ne_bytes(*chunk);
+        if has_below(word, 0x20) || has_byte(word, b'"') || has_byte(word, b'\\') {
+            break;
+        }
+        at += 8;
+    }
+    let offset = bytes
+        .get(at..)?
+        .iter()
+        .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)?;
+    Some(at + offset)
 }
 
 /// `-? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?`
@@ -191,4 +239,37 @@ fn is_json_number(text: &str) -> bool {
         }
     }
     i == bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run_end;
+
+    #[test]
+    fn the_end_of_a_run_is_found_as_a_byte_by_byte_scan_finds_it() {
+        let naive = |bytes: &[u8], from: usize| {
+            (from..bytes.len()).find(|&i| matches!(bytes[i], b'"' | b'\\' | 0..=0x1f))
+        };
+        let fillers: [&[u8]; 3] = [b"a", "\u{e9}".as_bytes(), b"\x7f"];
+        for filler in fillers {
+            for special in [b'"', b'\\', b'\n', 0, 0x1f] {
+                for length in 0..40 {
+                    for position in 0..=length {
+                        let mut bytes = filler.repeat(length);
+                        if position < length {
+                            bytes.insert(position * filler.len(), special);
+                        }
+                        for from in [0, 1, 3] {
+                            let from = from.min(bytes.len());
+                            assert_eq!(run_end(&bytes, from), naive(&bytes, from));
+                        }
+                    }
+                }
+            }
+        }
+        for byte in 0..=255u8 {
+            let bytes = [b'x', b'x', b'x', b'x', b'x', b'x', b'x', byte, b'x'];
+            assert_eq!(run_end(&bytes, 0), naive(&bytes, 0), "{byte}");
+        }
+    }
 }

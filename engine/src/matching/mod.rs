@@ -30,6 +30,15 @@ impl Pattern {
         Self::from_text(text, false)
     }
 
+    /// `text` for the operators that read a policy value only as text (numbers, dates, IP
+    /// ranges, binary): no tokens are built, so it must never be matched as a pattern.
+    pub(crate) fn text_only(text: &str) -> Pattern {
+        Pattern {
+            tokens: Vec::new(),
+            text: text.to_owned(),
+        }
+    }
+
     fn from_text(text: &str, wildcards: bool) -> Pattern {
         let mut tokens = Vec::with_capacity(text.len());
         tokenize(text, wildcards, &mut tokens);

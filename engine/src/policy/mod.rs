@@ -17,7 +17,7 @@ pub use parse::{
 pub use parse::{POLICY_ELEMENTS, STATEMENT_ELEMENTS};
 
 use crate::condition::Operator;
-use crate::json::Span;
+use crate::json::{Key, Span};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -45,7 +45,7 @@ pub struct Policy {
     /// The whole document.
     pub span: Span,
     /// Every member key of the document as written, for lint.
-    pub keys: Vec<Node<String>>,
+    pub keys: Vec<Node<Key>>,
 }
 
 impl Policy {
@@ -79,7 +79,7 @@ pub struct Statement {
     /// The whole statement object.
     pub span: Span,
     /// Every member key of the statement as written, for lint.
-    pub keys: Vec<Node<String>>,
+    pub keys: Vec<Node<Key>>,
 }
 
 /// `Action`/`NotAction` or `Resource`/`NotResource`: patterns, and whether the element is the

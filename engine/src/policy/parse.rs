@@ -3,7 +3,7 @@
 use super::error::{PolicyError, PolicyErrorKind as Kind};
 use super::parse_elements::{condition, patterns, principal, string};
 use super::{suggest, Effect, Node, Policy, Statement, Version};
-use crate::json::{self, Json, Member, Span, Value};
+use crate::json::{self, Json, Key, Member, Span, Value};
 
 /// The elements a policy document may have, in the order the IAM reference lists them.
 pub const POLICY_ELEMENTS: [&str; 3] = ["Version", "Id", "Statement"];
@@ -131,37 +131,38 @@ impl Reader {
         )
     }
 
-    /// The members of an object, with duplicates and unknown names reported.
-    /// Returns the positions of the members kept.
-    fn members(
+    /// The members of an object, with duplicates and unknown names reported in the order
+    /// written. Returns, for each name of `allowed`, the position among `members` of the member
+    /// kept for it (the first).
+    fn members<const N: usize>(
         &mut self,
         members: &[Member],
-        allowed: &[&'static str],
+        allowed: &[&'static str; N],
         place: &'static str,
-    ) -> Vec<usize> {
-        let mut seen: Vec<&str> = Vec::new();
-        let mut kept = Vec::new();
+    ) -> [Option<usize>; N] {
+        let mut kept = [None; N];
         for (position, member) in members.iter().enumerate() {
-            if !allowed.contains(&member.key.as_str()) {
-                let suggestion = suggest::closest(&member.key, allowed);
-                self.fail::<()>(
-                    Kind::UnknownElement {
-                        name: member.key.clone(),
-                        place,
-                        suggestion,
-                    },
-                    member.key_span,
-                );
-            } else if seen.contains(&member.key.as_str()) {
-                self.fail::<()>(
-                    Kind::DuplicateElement {
-                        name: member.key.clone(),
-                    },
-                    member.key_span,
-                );
-            } else {
-                seen.push(&member.key);
-                kept.push(position);
+            match allowed.iter().position(|name| *name == member.key) {
+                None => {
+                    let suggestion = suggest::closest(&member.key, allowed);
+                    self.fail::<()>(
+                        Kind::UnknownElement {
+                            name: member.key.to_string(),
+                            place,
+                            suggestion,
+                        },
+                        member.key_span,
+                    );
+                }
+                Some(element) if kept[element].is_some() => {
+                    self.fail::<()>(
+                        Kind::DuplicateElement {
+                            name: member.key.to_string(),
+                        },
+                        member.key_span,
+                    );
+                }
+                Some(element) => kept[element] = Some(position),
             }
         }
         kept
@@ -182,11 +183,15 @@ impl Reader {
             span,
             keys: Vec::new(),
         };
+        let kept = self.members(&members, &POLICY_ELEMENTS, "a policy");
         let mut has_statement = false;
-        for position in self.members(&members, &POLICY_ELEMENTS, "a policy") {
-            let member = &mut members[position];
+        // Read in the order written, so that errors are reported in that order.
+        for (position, member) in members.iter_mut().enumerate() {
+            let Some(element) = kept.iter().position(|&at| at == Some(position)) else {
+                continue;
+            };
             let value = member.value.take();
-            match member.key.as_str() {
+            match POLICY_ELEMENTS[element] {
                 "Version" => policy.version = self.version(value),
                 "Id" => policy.id = string(self, || "`Id`".into(), value),
                 _ => {
@@ -254,10 +259,9 @@ impl Reader {
                 )
             }
         };
-        let kept = self.members(&members, &STATEMENT_ELEMENTS, "a statement");
         // Where each element is, in the order of STATEMENT_ELEMENTS.
         let [sid, effect, principal_at, not_principal, action, not_action, resource, not_resource, condition_at] =
-            STATEMENT_ELEMENTS.map(|name| kept.iter().copied().find(|&at| members[at].key == name));
+            self.members(&members, &STATEMENT_ELEMENTS, "a statement");
         let sid = sid.and_then(|at| string(self, || "`Sid`".into(), members[at].value.take()));
         let effect = match effect {
             Some(at) => self.effect(members[at].value.take()),
@@ -347,11 +351,13 @@ impl Reader {
 }
 
 /// The keys of an object as written, moved out of the tree.
-fn keys(members: Vec<Member>) -> Vec<Node<String>> {
-    members
-        .into_iter()
-        .map(|member| Node::new(member.key, member.key_span))
-        .collect()
+fn keys(members: Vec<Member>) -> Vec<Node<Key>> {
+    // A plain loop: the size-optimised build runs the in-place `collect` machinery slowly.
+    let mut keys = Vec::with_capacity(members.len());
+    for member in members {
+        keys.push(Node::new(member.key, member.key_span));
+    }
+    keys
 }
 
 #[cfg(test)]

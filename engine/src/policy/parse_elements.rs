@@ -65,7 +65,7 @@ pub(super) fn principal(
         Value::Object(members) => {
             let mut entries: Vec<PrincipalEntry> = Vec::new();
             for member in members {
-                let kind = match member.key.as_str() {
+                let kind = match &*member.key {
                     "AWS" => PrincipalKind::Aws,
                     "Service" => PrincipalKind::Service,
                     "Federated" => PrincipalKind::Federated,
@@ -80,8 +80,12 @@ pub(super) fn principal(
                     }
                 };
                 if entries.iter().any(|e| e.kind.node == kind) {
-                    return reader
-                        .fail(Kind::DuplicateElement { name: member.key }, member.key_span);
+                    return reader.fail(
+                        Kind::DuplicateElement {
+                            name: member.key.into_owned(),
+                        },
+                        member.key_span,
+                    );
                 }
                 let values = string_list(reader, &format!("{name}.{}", member.key), member.value)?;
                 entries.push(PrincipalEntry {
@@ -118,7 +122,7 @@ pub(super) fn condition(reader: &mut Reader, json: Json) -> Vec<ConditionBlock> 
             reader.fail::<()>(
                 Kind::DuplicateCondition {
                     what: "operator",
-                    name: member.key,
+                    name: member.key.into_owned(),
                 },
                 member.key_span,
             );
@@ -151,7 +155,7 @@ pub(super) fn condition(reader: &mut Reader, json: Json) -> Vec<ConditionBlock> 
                 reader.fail::<()>(
                     Kind::DuplicateCondition {
                         what: "key",
-                        name: key.key,
+                        name: key.key.into_owned(),
                     },
                     key.key_span,
                 );
@@ -159,7 +163,7 @@ pub(super) fn condition(reader: &mut Reader, json: Json) -> Vec<ConditionBlock> 
             }
             if let Some(values) = condition_values(reader, &key.key, key.value) {
                 entries.push(ConditionEntry {
-                    key: Node::new(key.key, key.key_span),
+                    key: Node::new(key.key.into_owned(), key.key_span),
                     values,
                 });
             }

@@ -109,7 +109,7 @@ async fn the_course_gate_explains_a_page_without_its_course_and_offers_to_try_ag
         kept.set(Some(use_course()));
         view! {
             <CourseGate let:course>
-                <p class="loaded">{course.manifest.title.clone()}</p>
+                <p class="loaded">{course.manifest.title.value.clone()}</p>
             </CourseGate>
         }
     });

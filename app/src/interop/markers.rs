@@ -86,15 +86,33 @@ impl Marker {
     /// Any diagnostic of the engine as a squiggle: the message, then its help on a line of
     /// its own; the code shows greyed after it.
     pub fn of(diagnostic: &dyn Diagnostic, index: &LineIndex<'_>) -> Marker {
-        let message = match diagnostic.help() {
-            Some(help) => format!("{}\nhelp: {help}", diagnostic.message()),
-            None => diagnostic.message(),
+        Marker::new(
+            Range::of_span(index, diagnostic.span()),
+            Severity::of(diagnostic.severity()),
+            &diagnostic.message(),
+            diagnostic.help().as_deref(),
+            diagnostic.code(),
+        )
+    }
+
+    /// A squiggle that shows `message`, then `help` on a line of its own: every marker, of
+    /// a diagnostic or of a course checker problem, reads the same.
+    pub fn new(
+        range: Range,
+        severity: Severity,
+        message: &str,
+        help: Option<&str>,
+        source: &'static str,
+    ) -> Marker {
+        let message = match help {
+            Some(help) => format!("{message}\nhelp: {help}"),
+            None => message.to_owned(),
         };
         Marker {
-            range: Range::of_span(index, diagnostic.span()),
-            severity: Severity::of(diagnostic.severity()),
+            range,
+            severity,
             message,
-            source: diagnostic.code(),
+            source,
         }
     }
 }

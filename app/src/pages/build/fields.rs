@@ -27,12 +27,13 @@ pub fn markers_of(problems: Signal<Vec<FieldProblem>>) -> Signal<Vec<Marker>> {
             all.iter()
                 .filter_map(|problem| {
                     let at = |(line, column)| Range::at(line, column);
-                    Some(Marker {
-                        range: problem.range.or_else(|| problem.position.map(at))?,
-                        severity: Severity::Error,
-                        message: problem.message.clone(),
-                        source: "course checker",
-                    })
+                    Some(Marker::new(
+                        problem.range.or_else(|| problem.position.map(at))?,
+                        Severity::Error,
+                        &problem.message,
+                        problem.help.as_deref(),
+                        "course checker",
+                    ))
                 })
                 .collect()
         })

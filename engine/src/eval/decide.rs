@@ -37,12 +37,13 @@ pub fn required_resource_policy(request: &Request) -> Option<&'static str> {
     if TRUST_ACTIONS.iter().any(|a| a.eq_ignore_ascii_case(action)) {
         return Some(TRUST_POLICY);
     }
-    let is_key =
-        request.resource.split(':').nth(2) == Some("kms") && request.resource.contains(":key/");
+    // The action's prefix first: it settles nearly every request without reading the ARN.
     let kms = action
         .get(..4)
         .is_some_and(|p| p.eq_ignore_ascii_case("kms:"));
-    (kms && is_key).then_some("the KMS key policy")
+    let is_key =
+        || request.resource.split(':').nth(2) == Some("kms") && request.resource.contains(":key/");
+    (kms && is_key()).then_some("the KMS key policy")
 }
 
 /// What the policies of each layer say, gathered once.
@@ -83,14 +84,10 @@ pub fn decide<S: Sink>(case: &Case, policies: Vec<EvaluatedPolicy>) -> Evaluatio
     let required = required_resource_policy(request);
     let facts = RequestFacts {
         caller: request.caller.kind(),
-        principal_account: request
-            .caller
-            .account()
-            .and_then(|a| S::keep(|| a.to_owned())),
-        resource_account: request
-            .resource_account()
-            .and_then(|a| S::keep(|| a.to_owned())),
-        cross_account: request.is_cross_account(),
+        principal_account: S::keep(|| request.caller.account().map(str::to_owned)).flatten(),
+        resource_account: S::keep(|| request.resource_account().map(str::to_owned)).flatten(),
+        // Read only by the explanation, like the two accounts above.
+        cross_account: S::RECORDS && request.is_cross_account(),
         required_resource_policy: required,
         set_by_aws: S::keep(|| set_by_aws(&request.context)).unwrap_or_default(),
     };
@@ -111,7 +108,8 @@ pub fn decide<S: Sink>(case: &Case, policies: Vec<EvaluatedPolicy>) -> Evaluatio
         summary,
         notes,
         request: facts,
-        policies: policies.into_iter().map(|p| p.explanation).collect(),
+        policies: S::keep(|| policies.into_iter().map(|p| p.explanation).collect())
+            .unwrap_or_default(),
         policies_omitted: 0,
         expected: None,
         matches_expected: None,
@@ -324,7 +322,11 @@ fn iam_principal<S: Sink>(
         return (
             Decision::Allowed,
             None,
-            [any_resource, identity, limits()].concat(),
+            if S::RECORDS {
+                [any_resource, identity, limits()].concat()
+            } else {
+                Vec::new()
+            },
             summary,
         );
     }
@@ -367,7 +369,11 @@ fn iam_principal<S: Sink>(
         return (
             Decision::Allowed,
             None,
-            [via_role, limits()].concat(),
+            if S::RECORDS {
+                [via_role, limits()].concat()
+            } else {
+                Vec::new()
+            },
             summary,
         );
     }
@@ -406,7 +412,11 @@ fn iam_principal<S: Sink>(
     (
         Decision::Allowed,
         None,
-        [account, identity, limits()].concat(),
+        if S::RECORDS {
+            [account, identity, limits()].concat()
+        } else {
+            Vec::new()
+        },
         summary,
     )
 }

@@ -90,7 +90,9 @@ pub fn evaluate(case: &Case) -> Evaluation {
 }
 
 /// Decides the case without keeping the explanation: the same evaluator as [`evaluate`] with a
-/// [`Silent`] sink, for callers that need only the outcome (bulk checks, benchmarks).
+/// [`Silent`] sink, for callers that need only the outcome (bulk checks, benchmarks). The
+/// silent evaluation's other fields (request facts, deciding statements, policies) are left
+/// empty, not computed: only its decision may be read.
 pub fn decide(case: &Case) -> Decision {
     evaluate_with::<Silent>(case).decision
 }

@@ -139,7 +139,7 @@ pub fn action_matches(pattern: &str, action: &str) -> bool {
     // Fast paths for the common shapes (`s3:GetObject`, `s3:Get*`) without building tokens;
     // ASCII only, so they agree with the general path's Unicode case folding.
     if pattern.is_ascii() && action.is_ascii() {
-        let wildcard_at = pattern.bytes().position(|b| b == b'*' || b == b'?');
+        let wildcard_at = first_wildcard(pattern);
         if wildcard_at.is_none() {
             return pattern.eq_ignore_ascii_case(action);
         }
@@ -152,6 +152,36 @@ pub fn action_matches(pattern: &str, action: &str) -> bool {
     let mut tokens = Vec::with_capacity(pattern.len());
     tokenize(pattern, true, &mut tokens);
     glob_match(&tokens, action, true)
+}
+
+/// Where the first `*` or `?` of `pattern` is. Every Action and Resource value of every
+/// statement is looked at on every evaluation, and `bytes().position(..)` was 8% of deciding a
+/// parsed case in the size-optimised build: eight bytes at a time while none is a wildcard.
+fn first_wildcard(pattern: &str) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether a byte of `word` is `byte`: a zero byte of `word ^ byte` in every lane (exact for
+    // the word as a whole).
+    let has_byte = |word: u64, byte: u8| {
+        let diff = word ^ (ONES * u64::from(byte));
+        diff.wrapping_sub(ONES) & !diff & HIGHS != 0
+    };
+    let bytes = pattern.as_bytes();
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_ne_bytes(*chunk);
+        if has_byte(word, b'*') || has_byte(word, b'?') {
+            break;
+        }
+        at += 8;
+    }
+    while at < bytes.len() {
+        if matches!(bytes[at], b'*' | b'?') {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
 }
 
 /// Resource / NotResource: a substituted pattern against a request resource, matched as AWS
@@ -167,7 +197,7 @@ pub fn wildcard_resource_matches(pattern: &str, resource: &str) -> bool {
     // The two common shapes compare as text. Without wildcards every segment must be equal, so
     // the whole text is; with one `*` at the very end, the segments before it must be equal and
     // the last one may run on over colons, which is a prefix test.
-    match pattern.bytes().position(|b| b == b'*' || b == b'?') {
+    match first_wildcard(pattern) {
         None => return pattern == resource,
         Some(at) if at + 1 == pattern.len() && pattern.ends_with('*') => {
             return pattern
@@ -201,6 +231,28 @@ pub fn has_variables(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_wildcard_is_found_as_a_byte_by_byte_scan_finds_it() {
+        let naive = |text: &str| text.bytes().position(|b| b == b'*' || b == b'?');
+        for filler in ["a", "\u{e9}", "\u{7f}", ":", "+", ">"] {
+            for special in ['*', '?'] {
+                for length in 0..40 {
+                    for position in 0..=length {
+                        let mut text = filler.repeat(length);
+                        if position < length {
+                            text.insert(position * filler.len(), special);
+                        }
+                        assert_eq!(first_wildcard(&text), naive(&text), "{text}");
+                    }
+                }
+            }
+        }
+        for byte in 0..=127u8 {
+            let text = format!("xxxxxxx{}x*", char::from(byte));
+            assert_eq!(first_wildcard(&text), naive(&text), "{byte}");
+        }
+    }
 
     // IAM User Guide, "IAM JSON policy elements: Action": case-insensitive, `*` and `?`.
     #[rustfmt::skip]

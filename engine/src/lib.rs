@@ -21,3 +21,4 @@ pub mod matching;
 pub mod policy;
 pub mod policy_kind;
 pub mod sink;
+mod words;

@@ -4,6 +4,7 @@ use super::error::{JsonError, JsonErrorKind};
 use super::keys::{self, Key};
 use super::parser::Parser;
 use super::{Json, Span, Value};
+use crate::words::{has_below, has_byte, word_at};
 
 impl<'a> Parser<'a> {
     /// A string at the cursor (which is on its opening quote): its text and span with quotes.
@@ -187,14 +188,8 @@ impl<'a> Parser<'a> {
 /// backslash or a control character. Eight bytes at a time while none of them is one: strings
 /// are most of a policy's bytes.
 fn run_end(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Whether a byte of `word` is below `n` (n <= 0x80); exact for the word as a whole.
-    let has_below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS != 0;
-    let has_byte = |word: u64, byte: u8| has_below(word ^ (ONES * u64::from(byte)), 1);
     let mut at = from;
-    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        let word = u64::from_ne_bytes(*chunk);
+    while let Some(word) = word_at(bytes, at) {
         if has_below(word, 0x20) || has_byte(word, b'"') || has_byte(word, b'\\') {
             break;
         }

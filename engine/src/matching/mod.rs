@@ -8,6 +8,7 @@ mod pattern;
 mod variables;
 
 use crate::context::RequestContext;
+use crate::words::{has_byte, word_at};
 use pattern::{glob_match, tokenize, Token};
 
 /// A pattern after policy-variable substitution: literal text, `*` (any run of characters) and
@@ -158,18 +159,9 @@ pub fn action_matches(pattern: &str, action: &str) -> bool {
 /// statement is looked at on every evaluation, and `bytes().position(..)` was 8% of deciding a
 /// parsed case in the size-optimised build: eight bytes at a time while none is a wildcard.
 fn first_wildcard(pattern: &str) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Whether a byte of `word` is `byte`: a zero byte of `word ^ byte` in every lane (exact for
-    // the word as a whole).
-    let has_byte = |word: u64, byte: u8| {
-        let diff = word ^ (ONES * u64::from(byte));
-        diff.wrapping_sub(ONES) & !diff & HIGHS != 0
-    };
     let bytes = pattern.as_bytes();
     let mut at = 0;
-    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        let word = u64::from_ne_bytes(*chunk);
+    while let Some(word) = word_at(bytes, at) {
         if has_byte(word, b'*') || has_byte(word, b'?') {
             break;
         }

@@ -11,12 +11,16 @@ use super::glossary::GlossaryTerm;
 use super::manifest::{CourseManifest, LessonManifest};
 
 /// A lesson: its manifest and its prose.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Lesson<P = String> {
     pub manifest: LessonManifest<P>,
     /// The Markdown of `lesson.md`.
     pub prose: P,
+    /// The folder its files were read from, when read from files (not from a bundle): where
+    /// its problems are filed, even when its `id` names another.
+    #[serde(skip)]
+    pub folder: Option<String>,
 }
 
 /// A course in teaching order.
@@ -80,12 +84,26 @@ impl<P> Course<P> {
     }
 }
 
+/// Where a lesson's files were read from is not part of the lesson: read back from a bundle,
+/// it is the same lesson.
+impl<P: PartialEq> PartialEq for Lesson<P> {
+    fn eq(&self, other: &Lesson<P>) -> bool {
+        self.manifest == other.manifest && self.prose == other.prose
+    }
+}
+
 impl<P> Lesson<P> {
     /// The same lesson with every Markdown field converted by `convert`.
     pub fn map_prose<Q>(self, convert: &mut impl FnMut(P) -> Q) -> Lesson<Q> {
         Lesson {
             prose: convert(self.prose),
             manifest: self.manifest.map_prose(convert),
+            folder: self.folder,
         }
+    }
+
+    /// The folder its files are in: the one it was read from, else the one its id names.
+    pub fn folder(&self) -> &str {
+        self.folder.as_deref().unwrap_or(&self.manifest.id)
     }
 }

@@ -19,9 +19,6 @@ pub const COURSE_FILE: &str = "course.json";
 pub struct Loaded {
     /// `None` when `course.json` is missing or does not parse.
     pub course: Option<Course>,
-    /// The folder of each lesson of `course`, in order: where its files, and so its problems,
-    /// are. A lesson's `id` should name the same folder, and the checker says so when it does not.
-    pub folders: Vec<String>,
     pub problems: Vec<Problem>,
 }
 
@@ -39,7 +36,6 @@ pub fn load_course<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Loaded {
         );
         return Loaded {
             course: None,
-            folders: Vec::new(),
             problems,
         };
     };
@@ -49,14 +45,12 @@ pub fn load_course<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Loaded {
             problems.push(*problem);
             return Loaded {
                 course: None,
-                folders: Vec::new(),
                 problems,
             };
         }
     };
 
     let mut lessons = Vec::new();
-    let mut folders = Vec::new();
     for id in &manifest.lessons {
         let json_path = format!("{id}/lesson.json");
         let prose_path = format!("{id}/lesson.md");
@@ -79,8 +73,8 @@ pub fn load_course<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Loaded {
                 lessons.push(Lesson {
                     manifest,
                     prose: prose.to_owned(),
+                    folder: Some(id.value.clone()),
                 });
-                folders.push(id.value.clone());
             }
             Err(problem) => problems.push(*problem),
         }
@@ -115,7 +109,6 @@ pub fn load_course<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Loaded {
             lessons,
             glossary,
         }),
-        folders,
         problems,
     }
 }

@@ -29,7 +29,7 @@ pub(crate) fn marks(markdown: &str) -> Vec<(usize, usize, &str)> {
     found
 }
 
-pub(crate) fn check_glossary(course: &Course, folders: &[String], problems: &mut Vec<Problem>) {
+pub(crate) fn check_glossary(course: &Course, problems: &mut Vec<Problem>) {
     let mut report = Report {
         file: GLOSSARY_FILE,
         problems: &mut *problems,
@@ -96,8 +96,8 @@ pub(crate) fn check_glossary(course: &Course, folders: &[String], problems: &mut
             }
         }
     }
-    for (lesson, folder) in super::with_folders(course, folders) {
-        let file = format!("{folder}/lesson.md");
+    for lesson in &course.lessons {
+        let file = format!("{}/lesson.md", lesson.folder());
         for (line, column, id) in marks(&lesson.prose) {
             if course.term(id).is_none() {
                 let help = if course.glossary.is_empty() {

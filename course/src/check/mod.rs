@@ -31,8 +31,8 @@ pub fn check_files<P: AsRef<str>, C: AsRef<str>>(files: &[(P, C)]) -> Vec<Proble
     let loaded = load_course(files);
     let mut problems = loaded.problems;
     if let Some(course) = &loaded.course {
-        problems.extend(check_course_in(course, &loaded.folders));
-        problems.extend(semantic::check_semantics_in(course, &loaded.folders));
+        problems.extend(check_course(course));
+        problems.extend(check_semantics(course));
     }
     for problem in problems.iter_mut().filter(|p| p.position.is_none()) {
         let Some((_, text)) = files.iter().find(|(path, _)| path.as_ref() == problem.file) else {
@@ -74,38 +74,16 @@ fn source_offset(file: &str, within: &[iamplay_engine::json::Span], offset: usiz
     source_offset(file, outer, inner)
 }
 
-/// Each lesson of `course` with the folder its files are in: `folders` holds them in the order of
-/// the lessons ([`Loaded::folders`](crate::Loaded)); a lesson past its end is taken to be in the
-/// folder its id names.
-pub(crate) fn with_folders<'c>(
-    course: &'c Course,
-    folders: &'c [String],
-) -> impl Iterator<Item = (&'c Lesson, &'c str)> {
-    course
-        .lessons
-        .iter()
-        .enumerate()
-        .map(move |(index, lesson)| {
-            let folder = folders.get(index).unwrap_or(&lesson.manifest.id.value);
-            (lesson, folder.as_str())
-        })
-}
-
-/// Checks the structure of a loaded course (and its prose), without evaluating policies. Each
-/// lesson's problems are filed under the folder its id names; [`check_files`] files them under
-/// the folder the lesson was loaded from.
+/// Checks the structure of a loaded course (and its prose), without evaluating policies; each
+/// lesson's problems are filed under its folder.
 pub fn check_course(course: &Course) -> Vec<Problem> {
-    check_course_in(course, &[])
-}
-
-/// [`check_course`], with the folder of each lesson (see [`with_folders`]).
-fn check_course_in(course: &Course, folders: &[String]) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_course_list(course, &mut problems);
-    glossary::check_glossary(course, folders, &mut problems);
+    glossary::check_glossary(course, &mut problems);
     let mut question_owners: HashMap<&str, &str> = HashMap::new();
     let mut code_owners: HashMap<&str, &str> = HashMap::new();
-    for (lesson, folder) in with_folders(course, folders) {
+    for lesson in &course.lessons {
+        let folder = lesson.folder();
         let file = format!("{folder}/lesson.json");
         let mut report = Report {
             file: &file,

@@ -167,6 +167,7 @@ mod tests {
         let lesson = Lesson {
             manifest,
             prose: prose.to_owned(),
+            folder: None,
         };
         let mut found = Vec::new();
         check_prose(&lesson, "a", &mut found);

@@ -25,18 +25,12 @@ fn default_catalog() -> Option<&'static Catalog> {
     None
 }
 
-/// Checks every scenario of the course against the engine. Each lesson's problems are filed
-/// under the folder its id names; [`check_files`](super::check_files) files them under the
-/// folder the lesson was loaded from.
+/// Checks every scenario of the course against the engine; each lesson's problems are filed
+/// under its folder.
 pub fn check_semantics(course: &Course) -> Vec<Problem> {
-    check_semantics_in(course, &[])
-}
-
-/// [`check_semantics`], with the folder of each lesson (see [`super::with_folders`]).
-pub(super) fn check_semantics_in(course: &Course, folders: &[String]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for (lesson, folder) in super::with_folders(course, folders) {
-        let file = format!("{folder}/lesson.json");
+    for lesson in &course.lessons {
+        let file = format!("{}/lesson.json", lesson.folder());
         let mut report = Report {
             file: &file,
             problems: &mut problems,

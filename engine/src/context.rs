@@ -16,6 +16,18 @@ pub struct ContextEntry {
     pub source: KeySource,
 }
 
+impl ContextEntry {
+    /// A single-valued key AWS sets (`source` is not [`KeySource::Request`]).
+    pub fn derived(key: &'static str, value: impl Into<String>, source: KeySource) -> Self {
+        ContextEntry {
+            key: Cow::Borrowed(key),
+            values: vec![value.into()],
+            multivalued: false,
+            source,
+        }
+    }
+}
+
 /// Where a context value comes from: the request as written, or the evaluator filling in what
 /// AWS always sets for this caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -83,23 +95,37 @@ impl RequestContext {
         self.insert(key, values, true, KeySource::Request);
     }
 
-    /// Sets a key AWS sets for the caller, only when the request did not give it: derived keys
-    /// never override explicit ones.
-    pub fn insert_default(
-        &mut self,
-        key: &'static str,
-        value: impl Into<String>,
-        source: KeySource,
-    ) {
-        if let Err(at) = self.position(key) {
-            let entry = ContextEntry {
-                key: Cow::Borrowed(key),
-                values: vec![value.into()],
-                multivalued: false,
-                source,
-            };
-            self.entries.insert(at, entry);
+    /// Adds the keys AWS sets for the caller, except those the request gave: derived keys never
+    /// override given ones (compared case-insensitively). `defaults` come in the context's order
+    /// (keys compared case-insensitively), so they are merged with the given keys in one pass
+    /// instead of being searched for and inserted one by one (this runs for every case read).
+    pub fn add_defaults<const N: usize>(&mut self, defaults: [Option<ContextEntry>; N]) {
+        debug_assert!(
+            defaults
+                .iter()
+                .flatten()
+                .zip(defaults.iter().flatten().skip(1))
+                .all(|(a, b)| cmp_ignore_case(&a.key, &b.key).is_lt()),
+            "defaults are sorted"
+        );
+        let count = defaults.iter().flatten().count();
+        let mut given = std::mem::take(&mut self.entries).into_iter().peekable();
+        let mut merged = Vec::with_capacity(given.len() + count);
+        for default in defaults.into_iter().flatten() {
+            while let Some(entry) =
+                given.next_if(|entry| cmp_ignore_case(&entry.key, &default.key).is_lt())
+            {
+                merged.push(entry);
+            }
+            let is_given = given
+                .peek()
+                .is_some_and(|entry| cmp_ignore_case(&entry.key, &default.key).is_eq());
+            if !is_given {
+                merged.push(default);
+            }
         }
+        merged.extend(given);
+        self.entries = merged;
     }
 
     /// Removes a key; for trying the request without it.
@@ -126,12 +152,6 @@ impl RequestContext {
             Ok(at) => self.entries[at] = entry,
             Err(at) => self.entries.insert(at, entry),
         }
-    }
-
-    /// Makes room for `additional` more keys: the keys AWS derives for a caller are added one
-    /// by one, and growing the list once is cheaper than three times.
-    pub fn reserve(&mut self, additional: usize) {
-        self.entries.reserve(additional);
     }
 
     pub fn get(&self, key: &str) -> Option<&ContextEntry> {
@@ -220,8 +240,83 @@ mod tests {
     fn derived_defaults_never_override_given_values() {
         let mut ctx = RequestContext::new();
         ctx.insert_single("aws:username", "alice");
-        ctx.insert_default("aws:UserName", "bob", KeySource::Aws);
+        ctx.add_defaults([Some(ContextEntry::derived(
+            "aws:UserName",
+            "bob",
+            KeySource::Aws,
+        ))]);
         assert_eq!(ctx.single("aws:username"), Some("alice"));
+        assert_eq!(
+            ctx.get("aws:username").map(|e| e.source),
+            Some(KeySource::Request)
+        );
+        assert_eq!(ctx.len(), 1);
+    }
+
+    #[test]
+    fn defaults_merge_with_given_keys_as_if_inserted_one_by_one() {
+        let defaults = || {
+            [
+                Some(ContextEntry::derived(
+                    "aws:PrincipalAccount",
+                    "1",
+                    KeySource::Aws,
+                )),
+                None,
+                Some(ContextEntry::derived(
+                    "aws:PrincipalType",
+                    "User",
+                    KeySource::Aws,
+                )),
+                Some(ContextEntry::derived(
+                    "aws:userid",
+                    "AIDA",
+                    KeySource::StandIn,
+                )),
+                Some(ContextEntry::derived("aws:username", "bob", KeySource::Aws)),
+            ]
+        };
+        let givens: [&[&str]; 5] = [
+            &[],
+            &["aws:SourceIp"],
+            &["a", "AWS:PRINCIPALTYPE", "aws:principaltypex", "z"],
+            &["aws:PrincipalAccount", "aws:UserId", "aws:username"],
+            &[
+                "aws:PrincipalArn",
+                "aws:PrincipalTag/team",
+                "aws:UserName",
+                "zz",
+            ],
+        ];
+        for given in givens {
+            let mut merged = RequestContext::new();
+            let mut one_by_one = RequestContext::new();
+            for key in given {
+                merged.insert_single(key, "given");
+                one_by_one.insert_single(key, "given");
+            }
+            merged.add_defaults(defaults());
+            // What the context did before the merge: a search and an insertion per key.
+            for default in defaults().into_iter().flatten() {
+                if let Err(at) = one_by_one.position(&default.key) {
+                    one_by_one.entries.insert(at, default);
+                }
+            }
+            assert_eq!(merged, one_by_one, "given {given:?}");
+        }
+        let mut ctx = RequestContext::new();
+        ctx.insert_single("AWS:USERNAME", "alice");
+        ctx.add_defaults(defaults());
+        let keys: Vec<(&str, &str)> = ctx.iter().map(|e| (&*e.key, &*e.values[0])).collect();
+        assert_eq!(
+            keys,
+            [
+                ("aws:PrincipalAccount", "1"),
+                ("aws:PrincipalType", "User"),
+                ("aws:userid", "AIDA"),
+                ("AWS:USERNAME", "alice"),
+            ]
+        );
     }
 
     #[test]

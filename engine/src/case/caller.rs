@@ -1,7 +1,7 @@
 //! The caller of a request, parsed from the case's `principal`, and the context keys AWS derives
 //! from it.
 
-use crate::context::{KeySource, RequestContext};
+use crate::context::{ContextEntry, KeySource, RequestContext};
 use serde::Serialize;
 
 /// Who makes the request.
@@ -213,11 +213,13 @@ impl Caller {
         )
     }
 
-    /// Adds the global keys AWS derives from the caller, unless the case gave them (IAM User
-    /// Guide, AWS global condition context keys: aws:PrincipalArn, aws:PrincipalAccount,
-    /// aws:PrincipalType, aws:username, aws:userid, aws:PrincipalServiceName,
-    /// aws:PrincipalIsAWSService).
-    pub fn derive_context(&self, ctx: &mut RequestContext) {
+    /// Adds the global keys AWS derives from the caller, and `aws:ResourceAccount` when the
+    /// resource's account is known, unless the case gave them (IAM User Guide, AWS global
+    /// condition context keys: aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType,
+    /// aws:username, aws:userid, aws:PrincipalServiceName, aws:PrincipalIsAWSService,
+    /// aws:ResourceAccount).
+    pub fn derive_context(&self, ctx: &mut RequestContext, resource_account: Option<&str>) {
+        let aws = |key, value: &str| Some(ContextEntry::derived(key, value, KeySource::Aws));
         let principal_type = match self {
             Caller::User { .. } => Some("User"),
             Caller::AssumedRole { .. } => Some("AssumedRole"),
@@ -226,57 +228,52 @@ impl Caller {
             Caller::Anonymous => Some("Anonymous"),
             Caller::Service { .. } | Caller::Federated { .. } => None,
         };
-        if let Some(principal_type) = principal_type {
-            ctx.insert_default("aws:PrincipalType", principal_type, KeySource::Aws);
-        }
         let principal_arn = match self {
             Caller::AssumedRole { role_arn, .. } => Some(role_arn.as_str()),
             other => other.arn(),
         };
-        if let Some(arn) = principal_arn {
-            ctx.insert_default("aws:PrincipalArn", arn, KeySource::Aws);
-        }
-        if let Some(account) = self.account() {
-            ctx.insert_default("aws:PrincipalAccount", account, KeySource::Aws);
-        }
-        match self {
+        let is_aws_service = match self {
+            Caller::Anonymous => None,
+            Caller::Service { .. } => Some("true"),
+            _ => Some("false"),
+        };
+        let (mut username, mut service_name) = (None, None);
+        let userid = match self {
             Caller::User { name, arn, .. } => {
-                ctx.insert_default("aws:username", name.as_str(), KeySource::Aws);
-                ctx.insert_default(
-                    "aws:userid",
-                    pseudo_unique_id("AIDA", arn, None),
-                    KeySource::StandIn,
-                );
+                username = aws("aws:username", name);
+                let id = pseudo_unique_id("AIDA", arn, None);
+                Some(ContextEntry::derived("aws:userid", id, KeySource::StandIn))
             }
             Caller::AssumedRole {
                 role_arn, session, ..
             } => {
-                ctx.insert_default(
-                    "aws:userid",
-                    pseudo_unique_id("AROA", role_arn, Some(session)),
-                    KeySource::StandIn,
-                );
+                let id = pseudo_unique_id("AROA", role_arn, Some(session));
+                Some(ContextEntry::derived("aws:userid", id, KeySource::StandIn))
             }
-            Caller::FederatedUser { account, name, .. } => {
-                ctx.insert_default("aws:userid", format!("{account}:{name}"), KeySource::Aws);
-            }
-            Caller::Root { account, .. } => {
-                ctx.insert_default("aws:userid", account.as_str(), KeySource::Aws)
-            }
-            Caller::Anonymous => ctx.insert_default("aws:userid", "anonymous", KeySource::Aws),
-            Caller::Service { name } => {
-                ctx.insert_default("aws:PrincipalServiceName", name.as_str(), KeySource::Aws)
-            }
-            Caller::Federated { .. } => {}
-        }
-        if !matches!(self, Caller::Anonymous) {
-            let is_service = matches!(self, Caller::Service { .. });
-            ctx.insert_default(
-                "aws:PrincipalIsAWSService",
-                if is_service { "true" } else { "false" },
+            Caller::FederatedUser { account, name, .. } => Some(ContextEntry::derived(
+                "aws:userid",
+                format!("{account}:{name}"),
                 KeySource::Aws,
-            );
-        }
+            )),
+            Caller::Root { account, .. } => aws("aws:userid", account),
+            Caller::Anonymous => aws("aws:userid", "anonymous"),
+            Caller::Service { name } => {
+                service_name = aws("aws:PrincipalServiceName", name);
+                None
+            }
+            Caller::Federated { .. } => None,
+        };
+        // In the context's order (keys compared case-insensitively), which a test checks.
+        ctx.add_defaults([
+            self.account().and_then(|a| aws("aws:PrincipalAccount", a)),
+            principal_arn.and_then(|arn| aws("aws:PrincipalArn", arn)),
+            is_aws_service.and_then(|is| aws("aws:PrincipalIsAWSService", is)),
+            service_name,
+            principal_type.and_then(|kind| aws("aws:PrincipalType", kind)),
+            resource_account.and_then(|a| aws("aws:ResourceAccount", a)),
+            userid,
+            username,
+        ]);
     }
 }
 
@@ -395,7 +392,7 @@ mod tests {
         ctx.insert_single("aws:PrincipalType", "Custom");
         Caller::parse("arn:aws:sts::111122223333:assumed-role/Admin/alice")
             .unwrap()
-            .derive_context(&mut ctx);
+            .derive_context(&mut ctx, None);
         assert_eq!(
             ctx.single("aws:PrincipalArn"),
             Some("arn:aws:iam::111122223333:role/Admin")
@@ -410,19 +407,44 @@ mod tests {
         let mut ctx = RequestContext::new();
         Caller::parse("arn:aws:iam::111122223333:user/bob")
             .unwrap()
-            .derive_context(&mut ctx);
+            .derive_context(&mut ctx, None);
         assert_eq!(ctx.single("aws:username"), Some("bob"));
         assert_eq!(ctx.single("aws:PrincipalType"), Some("User"));
 
         let mut ctx = RequestContext::new();
         Caller::parse("lambda.amazonaws.com")
             .unwrap()
-            .derive_context(&mut ctx);
+            .derive_context(&mut ctx, None);
         assert_eq!(
             ctx.single("aws:PrincipalServiceName"),
             Some("lambda.amazonaws.com")
         );
         assert_eq!(ctx.single("aws:PrincipalIsAWSService"), Some("true"));
         assert!(ctx.get("aws:PrincipalArn").is_none());
+    }
+
+    #[test]
+    fn every_caller_derives_its_keys_in_the_context_order() {
+        // `add_defaults` checks the order in debug builds; every caller kind, with a resource
+        // account, goes through it here.
+        for principal in [
+            "arn:aws:iam::111122223333:user/bob",
+            "arn:aws:sts::111122223333:assumed-role/Admin/alice",
+            "arn:aws:sts::111122223333:federated-user/carol",
+            "111122223333",
+            "lambda.amazonaws.com",
+            "accounts.google.com",
+            "*",
+        ] {
+            let mut ctx = RequestContext::new();
+            Caller::parse(principal)
+                .unwrap()
+                .derive_context(&mut ctx, Some("444455556666"));
+            assert_eq!(ctx.single("aws:ResourceAccount"), Some("444455556666"));
+            let keys: Vec<&str> = ctx.iter().map(|e| &*e.key).collect();
+            let mut sorted = keys.clone();
+            sorted.sort_by_key(|k| k.to_ascii_lowercase());
+            assert_eq!(keys, sorted, "{principal}");
+        }
     }
 }

@@ -49,34 +49,27 @@ impl Request {
     ) -> Result<Request, InvalidPrincipal> {
         let principal = principal.into();
         let caller = Caller::parse(&principal)?;
-        // The keys derive_context may add, and aws:ResourceAccount.
-        context.reserve(8);
-        caller.derive_context(&mut context);
-        let mut request = Request {
+        let resource = resource.into();
+        let account = owning_account(resource_account.as_deref(), &resource, &caller);
+        caller.derive_context(&mut context, account);
+        Ok(Request {
             principal,
             caller,
             action: action.into(),
-            resource: resource.into(),
+            resource,
             resource_account,
             context,
-        };
-        if let Some(account) = request.resource_account().map(str::to_owned) {
-            request.context.insert_default(
-                "aws:ResourceAccount",
-                account,
-                crate::context::KeySource::Aws,
-            );
-        }
-        Ok(request)
+        })
     }
 
     /// The account owning the resource: as given, else the account of the resource ARN, else
     /// (ARNs without an account, such as S3 buckets) the caller's account.
     pub fn resource_account(&self) -> Option<&str> {
-        if let Some(account) = &self.resource_account {
-            return Some(account);
-        }
-        arn_account(&self.resource).or_else(|| self.caller.account())
+        owning_account(
+            self.resource_account.as_deref(),
+            &self.resource,
+            &self.caller,
+        )
     }
 
     /// Whether the caller's account differs from the resource's (never for callers without an
@@ -87,6 +80,18 @@ impl Request {
             _ => false,
         }
     }
+}
+
+/// See [`Request::resource_account`]; apart so that the request's context can be built before
+/// the request.
+fn owning_account<'a>(
+    given: Option<&'a str>,
+    resource: &'a str,
+    caller: &'a Caller,
+) -> Option<&'a str> {
+    given
+        .or_else(|| arn_account(resource))
+        .or_else(|| caller.account())
 }
 
 /// The account field of an ARN (the fifth, between the fourth and fifth colons), when `text`

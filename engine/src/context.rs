@@ -16,18 +16,6 @@ pub struct ContextEntry {
     pub source: KeySource,
 }
 
-impl ContextEntry {
-    /// A single-valued key AWS sets (`source` is not [`KeySource::Request`]).
-    pub fn derived(key: &'static str, value: impl Into<String>, source: KeySource) -> Self {
-        ContextEntry {
-            key: Cow::Borrowed(key),
-            values: vec![value.into()],
-            multivalued: false,
-            source,
-        }
-    }
-}
-
 /// Where a context value comes from: the request as written, or the evaluator filling in what
 /// AWS always sets for this caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -95,37 +83,48 @@ impl RequestContext {
         self.insert(key, values, true, KeySource::Request);
     }
 
-    /// Adds the keys AWS sets for the caller, except those the request gave: derived keys never
-    /// override given ones (compared case-insensitively). `defaults` come in the context's order
-    /// (keys compared case-insensitively), so they are merged with the given keys in one pass
-    /// instead of being searched for and inserted one by one (this runs for every case read).
-    pub fn add_defaults<const N: usize>(&mut self, defaults: [Option<ContextEntry>; N]) {
+    /// Adds single-valued keys AWS sets for the caller, `(key, value, source)`, except those the
+    /// request gave: derived keys never override given ones (compared case-insensitively); a key
+    /// without a value is left out. `defaults` come in the context's order, so one forward pass
+    /// over the given keys places them all, instead of a binary search for each (this runs for
+    /// every case read).
+    pub fn add_defaults<const N: usize>(
+        &mut self,
+        defaults: [(&'static str, Option<Cow<'_, str>>, KeySource); N],
+    ) {
         debug_assert!(
             defaults
-                .iter()
-                .flatten()
-                .zip(defaults.iter().flatten().skip(1))
-                .all(|(a, b)| cmp_ignore_case(&a.key, &b.key).is_lt()),
+                .windows(2)
+                .all(|pair| cmp_ignore_case(pair[0].0, pair[1].0).is_lt()),
             "defaults are sorted"
         );
-        let count = defaults.iter().flatten().count();
-        let mut given = std::mem::take(&mut self.entries).into_iter().peekable();
-        let mut merged = Vec::with_capacity(given.len() + count);
-        for default in defaults.into_iter().flatten() {
-            while let Some(entry) =
-                given.next_if(|entry| cmp_ignore_case(&entry.key, &default.key).is_lt())
-            {
-                merged.push(entry);
+        self.entries.reserve(N);
+        // Given keys before `at` sort before the default at hand.
+        let mut at = 0;
+        for (key, value, source) in defaults {
+            let Some(value) = value else { continue };
+            let mut order = Ordering::Less;
+            while let Some(entry) = self.entries.get(at) {
+                order = cmp_ignore_case(&entry.key, key);
+                if order.is_ge() {
+                    break;
+                }
+                at += 1;
             }
-            let is_given = given
-                .peek()
-                .is_some_and(|entry| cmp_ignore_case(&entry.key, &default.key).is_eq());
-            if !is_given {
-                merged.push(default);
+            if order.is_eq() {
+                // Given: it wins.
+                at += 1;
+                continue;
             }
+            let entry = ContextEntry {
+                key: Cow::Borrowed(key),
+                values: vec![value.into_owned()],
+                multivalued: false,
+                source,
+            };
+            self.entries.insert(at, entry);
+            at += 1;
         }
-        merged.extend(given);
-        self.entries = merged;
     }
 
     /// Removes a key; for trying the request without it.
@@ -240,11 +239,7 @@ mod tests {
     fn derived_defaults_never_override_given_values() {
         let mut ctx = RequestContext::new();
         ctx.insert_single("aws:username", "alice");
-        ctx.add_defaults([Some(ContextEntry::derived(
-            "aws:UserName",
-            "bob",
-            KeySource::Aws,
-        ))]);
+        ctx.add_defaults([("aws:UserName", Some("bob".into()), KeySource::Aws)]);
         assert_eq!(ctx.single("aws:username"), Some("alice"));
         assert_eq!(
             ctx.get("aws:username").map(|e| e.source),
@@ -257,23 +252,11 @@ mod tests {
     fn defaults_merge_with_given_keys_as_if_inserted_one_by_one() {
         let defaults = || {
             [
-                Some(ContextEntry::derived(
-                    "aws:PrincipalAccount",
-                    "1",
-                    KeySource::Aws,
-                )),
-                None,
-                Some(ContextEntry::derived(
-                    "aws:PrincipalType",
-                    "User",
-                    KeySource::Aws,
-                )),
-                Some(ContextEntry::derived(
-                    "aws:userid",
-                    "AIDA",
-                    KeySource::StandIn,
-                )),
-                Some(ContextEntry::derived("aws:username", "bob", KeySource::Aws)),
+                ("aws:PrincipalAccount", Some("1".into()), KeySource::Aws),
+                ("aws:PrincipalArn", None, KeySource::Aws),
+                ("aws:PrincipalType", Some("User".into()), KeySource::Aws),
+                ("aws:userid", Some("AIDA".into()), KeySource::StandIn),
+                ("aws:username", Some("bob".into()), KeySource::Aws),
             ]
         };
         let givens: [&[&str]; 5] = [
@@ -297,9 +280,17 @@ mod tests {
             }
             merged.add_defaults(defaults());
             // What the context did before the merge: a search and an insertion per key.
-            for default in defaults().into_iter().flatten() {
-                if let Err(at) = one_by_one.position(&default.key) {
-                    one_by_one.entries.insert(at, default);
+            for (key, value, source) in defaults() {
+                let Some(value) = value else { continue };
+                if let Err(at) = one_by_one.position(key) {
+                    let values = vec![value.into_owned()];
+                    let entry = ContextEntry {
+                        key: Cow::Borrowed(key),
+                        values,
+                        multivalued: false,
+                        source,
+                    };
+                    one_by_one.entries.insert(at, entry);
                 }
             }
             assert_eq!(merged, one_by_one, "given {given:?}");

@@ -1,8 +1,9 @@
 //! The caller of a request, parsed from the case's `principal`, and the context keys AWS derives
 //! from it.
 
-use crate::context::{ContextEntry, KeySource, RequestContext};
+use crate::context::{KeySource, RequestContext};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Who makes the request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,41 +113,52 @@ impl Caller {
             return Err(invalid());
         }
         let (account, arn) = (account.to_owned(), text.to_owned());
-        let segments: Vec<&str> = resource.split('/').collect();
-        let last = segments.last().copied().unwrap_or_default().to_owned();
-        match (service, segments[0]) {
-            ("iam", "root") if segments.len() == 1 => Ok(Caller::Root { arn, account }),
-            ("iam", "user") if segments.len() >= 2 && !last.is_empty() => Ok(Caller::User {
+        // The resource's first `/`-separated segment, the rest, and the last segment, read
+        // without collecting the segments into a list (this runs for every case read).
+        let (first, rest) = match resource.split_once('/') {
+            Some((first, rest)) => (first, Some(rest)),
+            None => (resource, None),
+        };
+        let last = rest.map_or(resource, |rest| {
+            rest.rsplit_once('/').map_or(rest, |(_, last)| last)
+        });
+        match (service, first, rest) {
+            ("iam", "root", None) => Ok(Caller::Root { arn, account }),
+            ("iam", "user", Some(_)) if !last.is_empty() => Ok(Caller::User {
                 arn,
                 account,
-                name: last,
+                name: last.to_owned(),
             }),
-            ("iam", "role") if segments.len() >= 2 && !last.is_empty() => Ok(Caller::AssumedRole {
-                session: last.clone(),
+            ("iam", "role", Some(_)) if !last.is_empty() => Ok(Caller::AssumedRole {
+                session: last.to_owned(),
                 role_arn: arn.clone(),
-                role_name: last,
+                role_name: last.to_owned(),
                 arn,
                 account,
             }),
-            ("iam", "saml-provider" | "oidc-provider") => Ok(Caller::Federated { provider: arn }),
-            ("sts", "assumed-role")
-                if segments.len() == 3 && segments.iter().all(|s| !s.is_empty()) =>
-            {
-                let role_name = segments[1].to_owned();
-                let role_arn = format!("arn:{partition}:iam::{account}:role/{role_name}");
-                Ok(Caller::AssumedRole {
-                    arn,
-                    account,
-                    role_arn,
-                    role_name,
-                    session: last,
-                })
+            ("iam", "saml-provider" | "oidc-provider", _) => {
+                Ok(Caller::Federated { provider: arn })
             }
-            ("sts", "federated-user") if segments.len() == 2 && !last.is_empty() => {
+            ("sts", "assumed-role", Some(rest)) => match rest.split_once('/') {
+                Some((role_name, session))
+                    if !role_name.is_empty() && !session.is_empty() && !session.contains('/') =>
+                {
+                    let role_arn = format!("arn:{partition}:iam::{account}:role/{role_name}");
+                    Ok(Caller::AssumedRole {
+                        arn,
+                        account,
+                        role_arn,
+                        role_name: role_name.to_owned(),
+                        session: session.to_owned(),
+                    })
+                }
+                _ => Err(invalid()),
+            },
+            ("sts", "federated-user", Some(name)) if !name.is_empty() && !name.contains('/') => {
                 Ok(Caller::FederatedUser {
                     arn,
                     account,
-                    name: last,
+                    name: name.to_owned(),
                 })
             }
             _ => Err(invalid()),
@@ -219,7 +231,7 @@ impl Caller {
     /// aws:username, aws:userid, aws:PrincipalServiceName, aws:PrincipalIsAWSService,
     /// aws:ResourceAccount).
     pub fn derive_context(&self, ctx: &mut RequestContext, resource_account: Option<&str>) {
-        let aws = |key, value: &str| Some(ContextEntry::derived(key, value, KeySource::Aws));
+        use KeySource::{Aws, StandIn};
         let principal_type = match self {
             Caller::User { .. } => Some("User"),
             Caller::AssumedRole { .. } => Some("AssumedRole"),
@@ -238,41 +250,41 @@ impl Caller {
             _ => Some("false"),
         };
         let (mut username, mut service_name) = (None, None);
-        let userid = match self {
+        let (userid, userid_source): (Option<Cow<str>>, _) = match self {
             Caller::User { name, arn, .. } => {
-                username = aws("aws:username", name);
-                let id = pseudo_unique_id("AIDA", arn, None);
-                Some(ContextEntry::derived("aws:userid", id, KeySource::StandIn))
+                username = Some(name.as_str());
+                (Some(pseudo_unique_id("AIDA", arn, None).into()), StandIn)
             }
             Caller::AssumedRole {
                 role_arn, session, ..
-            } => {
-                let id = pseudo_unique_id("AROA", role_arn, Some(session));
-                Some(ContextEntry::derived("aws:userid", id, KeySource::StandIn))
+            } => (
+                Some(pseudo_unique_id("AROA", role_arn, Some(session)).into()),
+                StandIn,
+            ),
+            Caller::FederatedUser { account, name, .. } => {
+                (Some(format!("{account}:{name}").into()), Aws)
             }
-            Caller::FederatedUser { account, name, .. } => Some(ContextEntry::derived(
-                "aws:userid",
-                format!("{account}:{name}"),
-                KeySource::Aws,
-            )),
-            Caller::Root { account, .. } => aws("aws:userid", account),
-            Caller::Anonymous => aws("aws:userid", "anonymous"),
+            Caller::Root { account, .. } => (Some(account.as_str().into()), Aws),
+            Caller::Anonymous => (Some("anonymous".into()), Aws),
             Caller::Service { name } => {
-                service_name = aws("aws:PrincipalServiceName", name);
-                None
+                service_name = Some(name.as_str());
+                (None, Aws)
             }
-            Caller::Federated { .. } => None,
+            Caller::Federated { .. } => (None, Aws),
         };
+        fn text(value: Option<&str>) -> Option<Cow<'_, str>> {
+            value.map(Cow::Borrowed)
+        }
         // In the context's order (keys compared case-insensitively), which a test checks.
         ctx.add_defaults([
-            self.account().and_then(|a| aws("aws:PrincipalAccount", a)),
-            principal_arn.and_then(|arn| aws("aws:PrincipalArn", arn)),
-            is_aws_service.and_then(|is| aws("aws:PrincipalIsAWSService", is)),
-            service_name,
-            principal_type.and_then(|kind| aws("aws:PrincipalType", kind)),
-            resource_account.and_then(|a| aws("aws:ResourceAccount", a)),
-            userid,
-            username,
+            ("aws:PrincipalAccount", text(self.account()), Aws),
+            ("aws:PrincipalArn", text(principal_arn), Aws),
+            ("aws:PrincipalIsAWSService", text(is_aws_service), Aws),
+            ("aws:PrincipalServiceName", text(service_name), Aws),
+            ("aws:PrincipalType", text(principal_type), Aws),
+            ("aws:ResourceAccount", text(resource_account), Aws),
+            ("aws:userid", userid, userid_source),
+            ("aws:username", text(username), Aws),
         ]);
     }
 }
@@ -376,8 +388,33 @@ mod tests {
                 .kind(),
             CallerKind::FederatedUser
         );
+        assert_eq!(
+            Caller::parse("arn:aws:iam::111122223333:role/service-role/Ops").unwrap(),
+            Caller::AssumedRole {
+                arn: "arn:aws:iam::111122223333:role/service-role/Ops".into(),
+                account: "111122223333".into(),
+                role_arn: "arn:aws:iam::111122223333:role/service-role/Ops".into(),
+                role_name: "Ops".into(),
+                session: "Ops".into(),
+            }
+        );
+        assert_eq!(
+            Caller::parse("arn:aws:iam::111122223333:saml-provider/Okta")
+                .unwrap()
+                .kind(),
+            CallerKind::Federated
+        );
         for bad in [
             "alice",
+            "arn:aws:iam::111122223333:root/x",
+            "arn:aws:iam::111122223333:user",
+            "arn:aws:iam::111122223333:role/ops/",
+            "arn:aws:sts::111122223333:assumed-role/Admin",
+            "arn:aws:sts::111122223333:assumed-role//alice",
+            "arn:aws:sts::111122223333:assumed-role/Admin/",
+            "arn:aws:sts::111122223333:assumed-role/Admin/alice/x",
+            "arn:aws:sts::111122223333:federated-user/",
+            "arn:aws:sts::111122223333:federated-user/carol/x",
             "arn:aws:iam::12:user/a",
             "arn:aws:iam::111122223333:user/",
             "arn:aws:s3:::bucket",

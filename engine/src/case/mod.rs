@@ -49,27 +49,28 @@ impl Request {
     ) -> Result<Request, InvalidPrincipal> {
         let principal = principal.into();
         let caller = Caller::parse(&principal)?;
-        let resource = resource.into();
-        let account = owning_account(resource_account.as_deref(), &resource, &caller);
-        caller.derive_context(&mut context, account);
-        Ok(Request {
+        let mut request = Request {
             principal,
             caller,
             action: action.into(),
-            resource,
+            resource: resource.into(),
             resource_account,
-            context,
-        })
+            context: RequestContext::new(),
+        };
+        // Built beside the request, which tells the resource's account.
+        let account = request.resource_account();
+        request.caller.derive_context(&mut context, account);
+        request.context = context;
+        Ok(request)
     }
 
     /// The account owning the resource: as given, else the account of the resource ARN, else
     /// (ARNs without an account, such as S3 buckets) the caller's account.
     pub fn resource_account(&self) -> Option<&str> {
-        owning_account(
-            self.resource_account.as_deref(),
-            &self.resource,
-            &self.caller,
-        )
+        if let Some(account) = &self.resource_account {
+            return Some(account);
+        }
+        arn_account(&self.resource).or_else(|| self.caller.account())
     }
 
     /// Whether the caller's account differs from the resource's (never for callers without an
@@ -80,18 +81,6 @@ impl Request {
             _ => false,
         }
     }
-}
-
-/// See [`Request::resource_account`]; apart so that the request's context can be built before
-/// the request.
-fn owning_account<'a>(
-    given: Option<&'a str>,
-    resource: &'a str,
-    caller: &'a Caller,
-) -> Option<&'a str> {
-    given
-        .or_else(|| arn_account(resource))
-        .or_else(|| caller.account())
 }
 
 /// The account field of an ARN (the fifth, between the fourth and fifth colons), when `text`

@@ -9,11 +9,47 @@ pub struct ContextEntry {
     /// The key as the request spelled it (condition keys are case-insensitive, but explanations
     /// should show what the author wrote). Keys AWS derives are static texts, not copies.
     pub key: Cow<'static, str>,
-    pub values: Vec<String>,
+    pub values: ContextValues,
     /// A key given as a list is multivalued (`aws:TagKeys`); set operators treat it as a set.
     pub multivalued: bool,
     /// Who put the key in the request.
     pub source: KeySource,
+}
+
+/// The values of a context key: one, kept inline as nearly every key has it, or a list. Reads
+/// as a slice either way (`Deref<Target = [String]>`); a key given as a list of one value and
+/// one given as that value have equal values (whether it is multivalued is
+/// [`ContextEntry::multivalued`]).
+#[derive(Debug, Clone, Eq)]
+pub enum ContextValues {
+    One(String),
+    List(Vec<String>),
+}
+
+impl std::ops::Deref for ContextValues {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        match self {
+            ContextValues::One(value) => std::slice::from_ref(value),
+            ContextValues::List(values) => values,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a ContextValues {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq for ContextValues {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
 }
 
 /// Where a context value comes from: the request as written, or the evaluator filling in what
@@ -121,12 +157,13 @@ impl RequestContext {
 
     /// Sets a single-valued key, replacing any earlier value.
     pub fn insert_single(&mut self, key: &str, value: impl Into<String>) {
-        self.insert(key, vec![value.into()], false, KeySource::Request);
+        let values = ContextValues::One(value.into());
+        self.insert(key, values, false, KeySource::Request);
     }
 
     /// Sets a multivalued key, replacing any earlier values.
     pub fn insert_multi(&mut self, key: &str, values: Vec<String>) {
-        self.insert(key, values, true, KeySource::Request);
+        self.insert(key, ContextValues::List(values), true, KeySource::Request);
     }
 
     /// Adds single-valued keys AWS sets for the caller, `(key, value, source)`, except those the
@@ -164,7 +201,7 @@ impl RequestContext {
             }
             let entry = ContextEntry {
                 key: Cow::Borrowed(key),
-                values: vec![value.into_owned()],
+                values: ContextValues::One(value.into_owned()),
                 multivalued: false,
                 source,
             };
@@ -186,7 +223,7 @@ impl RequestContext {
             .binary_search_by(|entry| cmp_ignore_case(&entry.key, key))
     }
 
-    fn insert(&mut self, key: &str, values: Vec<String>, multivalued: bool, source: KeySource) {
+    fn insert(&mut self, key: &str, values: ContextValues, multivalued: bool, source: KeySource) {
         let entry = ContextEntry {
             key: Cow::Owned(key.to_owned()),
             values,
@@ -210,7 +247,7 @@ impl RequestContext {
 
     /// The single value of a key, if it has exactly one.
     pub fn single(&self, key: &str) -> Option<&str> {
-        match self.get(key)?.values.as_slice() {
+        match &*self.get(key)?.values {
             [only] => Some(only),
             _ => None,
         }
@@ -257,7 +294,7 @@ mod tests {
     fn entries_given_together_are_found_as_if_inserted_one_by_one() {
         let entry = |key: &str, value: &str| ContextEntry {
             key: Cow::Owned(key.to_owned()),
-            values: vec![value.to_owned()],
+            values: ContextValues::One(value.to_owned()),
             multivalued: false,
             source: KeySource::Request,
         };
@@ -303,7 +340,7 @@ mod tests {
             .iter()
             .map(|(key, value)| ContextEntry {
                 key: Cow::Owned(key.clone()),
-                values: vec![value.clone()],
+                values: ContextValues::One(value.clone()),
                 multivalued: false,
                 source: KeySource::Request,
             })
@@ -360,7 +397,7 @@ mod tests {
             for (key, value, source) in defaults() {
                 let Some(value) = value else { continue };
                 if let Err(at) = one_by_one.position(key) {
-                    let values = vec![value.into_owned()];
+                    let values = ContextValues::One(value.into_owned());
                     let entry = ContextEntry {
                         key: Cow::Borrowed(key),
                         values,
@@ -385,6 +422,16 @@ mod tests {
                 ("AWS:USERNAME", "alice"),
             ]
         );
+    }
+
+    #[test]
+    fn one_value_reads_as_a_list_of_one() {
+        let one = ContextValues::One("a".into());
+        assert_eq!(one, ContextValues::List(vec!["a".into()]));
+        assert_ne!(one, ContextValues::List(vec![]));
+        assert_eq!(&one[..], ["a"]);
+        let read: Vec<&String> = (&one).into_iter().collect();
+        assert_eq!(read, ["a"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Reading a case from JSON, with errors that point into the case text.
 
 use super::{Case, InvalidPrincipal, NamedPolicy, PolicySet, Request};
-use crate::context::{ContextEntry, KeySource, RequestContext};
+use crate::context::{ContextEntry, ContextValues, KeySource, RequestContext};
 use crate::decision::Decision;
 use crate::json::{self, Json, Span, Value};
 use crate::policy::{parse_policy_tree, suggest, PolicyError};
@@ -263,14 +263,14 @@ fn context(json: Json) -> Result<RequestContext, CaseError> {
                     .into_iter()
                     .map(scalar)
                     .collect::<Result<Vec<_>, _>>()?;
-                (values, true)
+                (ContextValues::List(values), true)
             }
             value => {
                 let item = Json {
                     value,
                     span: member.value.span,
                 };
-                (vec![scalar(item)?], false)
+                (ContextValues::One(scalar(item)?), false)
             }
         };
         entries.push(ContextEntry {

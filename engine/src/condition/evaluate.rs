@@ -275,7 +275,7 @@ fn plain<S: Sink>(
     outcome: &mut Outcome<S>,
 ) -> bool {
     let name = &operator.name;
-    let values = entry.map_or(&[][..], |e| e.values.as_slice());
+    let values = entry.map_or(&[][..], |e| &e.values[..]);
     match values {
         [] => {
             show_uncompared(policies, outcome);

@@ -28,7 +28,7 @@ pub(super) fn with_set<S: Sink>(
     outcome: &mut Outcome<S>,
 ) -> bool {
     let name = &operator.name;
-    let values = entry.map_or(&[][..], |e| e.values.as_slice());
+    let values = entry.map_or(&[][..], |e| &e.values[..]);
     let empty = values.is_empty() || values == [""];
     if empty {
         show_uncompared(policies, outcome);

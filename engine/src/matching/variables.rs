@@ -111,7 +111,7 @@ fn resolve(inner: &str, ctx: &RequestContext) -> Result<Value, UnresolvedVariabl
     let entry = ctx.get(key);
     let single = entry
         .filter(|e| !e.multivalued)
-        .and_then(|e| match e.values.as_slice() {
+        .and_then(|e| match &e.values[..] {
             [only] => Some(only.clone()),
             _ => None,
         });

@@ -2,6 +2,7 @@
 //! test corpus and of quiz checks).
 
 mod caller;
+mod direct;
 mod parse;
 
 pub use caller::{is_account_id, Caller, CallerKind, InvalidPrincipal};

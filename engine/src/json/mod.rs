@@ -4,6 +4,7 @@
 //! characters it is about; `serde_json` forgets positions, hence this small parser. Objects keep
 //! their members in order, duplicates included, so lint can report them instead of losing one.
 
+mod cursor;
 mod de;
 mod error;
 mod keys;
@@ -11,6 +12,7 @@ mod line_index;
 mod parser;
 mod scalars;
 
+pub(crate) use cursor::Cursor;
 pub use de::{from_json, from_str, reindented, reindented_offset, DeError, Spanned, SOURCE_TEXT};
 pub use error::{JsonError, JsonErrorKind};
 pub use keys::Key;

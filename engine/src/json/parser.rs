@@ -88,8 +88,8 @@ pub(super) struct Parser<'a> {
     pub(super) text: &'a str,
     pub(super) bytes: &'a [u8],
     pub(super) pos: usize,
-    depth: usize,
-    options: ParseOptions,
+    pub(super) depth: usize,
+    pub(super) options: ParseOptions,
 }
 
 impl<'a> Parser<'a> {
@@ -103,7 +103,7 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(always)]
-    fn skip_whitespace(&mut self) {
+    pub(super) fn skip_whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }
@@ -136,6 +136,11 @@ impl<'a> Parser<'a> {
         JsonError::new(JsonErrorKind::Unexpected { expected, found }, span)
     }
 
+    /// Any JSON value at the cursor (after whitespace).
+    pub(super) fn any_value(&mut self) -> Result<Json, JsonError> {
+        self.value(Place::Top)
+    }
+
     fn value(&mut self, place: Place<'_>) -> Result<Json, JsonError> {
         self.skip_whitespace();
         match self.peek() {
@@ -166,7 +171,7 @@ impl<'a> Parser<'a> {
         Ok(Json { value, span })
     }
 
-    fn enter(&mut self, start: usize) -> Result<(), JsonError> {
+    pub(super) fn enter(&mut self, start: usize) -> Result<(), JsonError> {
         self.depth += 1;
         if self.depth > self.options.max_depth {
             let kind = JsonErrorKind::TooDeep {

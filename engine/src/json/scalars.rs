@@ -28,7 +28,7 @@ impl<'a> Parser<'a> {
 
     /// A string without escapes at the cursor, read in one scan, with the cursor moved past
     /// it; `None` (cursor unmoved) when it has an escape or is not closed on its line.
-    fn plain_string(&mut self) -> Option<(&'a str, Span)> {
+    pub(super) fn plain_string(&mut self) -> Option<(&'a str, Span)> {
         let start = self.pos;
         let body = start + 1;
         let end = run_end(self.bytes, body)?;

@@ -3,6 +3,7 @@
 //! [`parse_policy`] is strict (the first error, as AWS rejects a policy on save);
 //! [`parse_policy_lenient`] returns what could be understood plus every error, for lint.
 
+pub(crate) mod direct;
 mod error;
 mod node;
 mod parse;

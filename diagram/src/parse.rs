@@ -504,7 +504,7 @@ impl Parser {
         if self.errors.is_empty() {
             Ok(block)
         } else {
-            self.errors.sort_by_key(|error| (error.line, error.column));
+            iamplay_sort::sort_by_key(&mut self.errors, |error| (error.line, error.column));
             Err(self.errors)
         }
     }

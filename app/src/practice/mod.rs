@@ -152,7 +152,7 @@ pub fn highlighted(drill: &Drill, policy: usize) -> Vec<(String, bool)> {
         .filter(|(p, _)| *p == policy)
         .map(|(_, range)| range)
         .collect();
-    marks.sort_by_key(|r| r.start);
+    iamplay_sort::sort_by_key(&mut marks, |r| r.start);
     let mut pieces = Vec::new();
     let mut at = 0;
     for range in marks {

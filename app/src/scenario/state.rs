@@ -100,7 +100,7 @@ pub fn spot_options(scenario: &Scenario) -> Vec<SpotOption> {
     };
     let mut entries = fixed.entries();
     // Identity policies and the organization's first, then the single slots, as before.
-    entries.sort_by_key(|entry| {
+    iamplay_sort::sort_by_key(&mut entries, |entry| {
         !matches!(
             entry.slot,
             FixedSlot::Identity | FixedSlot::Scps | FixedSlot::Rcps

@@ -197,7 +197,7 @@ impl Graph {
         let mean = |members: &[(usize, f64)]| {
             members.iter().map(|(_, key)| key).sum::<f64>() / members.len() as f64
         };
-        groups.sort_by(|a, b| mean(&a.1).total_cmp(&mean(&b.1)));
+        iamplay_sort::sort_by(&mut groups, |a, b| mean(&a.1).total_cmp(&mean(&b.1)));
         groups
             .into_iter()
             .flat_map(|(group, members)| match group {

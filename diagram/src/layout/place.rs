@@ -164,7 +164,7 @@ impl Placer<'_> {
                 units.push((self.key[i], Band::Loose(vec![i])));
             }
         }
-        units.sort_by(|a, b| a.0.total_cmp(&b.0));
+        iamplay_sort::sort_by(&mut units, |a, b| a.0.total_cmp(&b.0));
         let mut bands: Vec<Band> = Vec::new();
         for (_, unit) in units {
             match (bands.last_mut(), unit) {

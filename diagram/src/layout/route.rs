@@ -35,7 +35,7 @@ pub fn route(spec: &Spec, graph: &Graph, placed: &Placed) -> Vec<PlacedEdge> {
         }
         let width = placed.items[node].width;
         for (ports, out) in [(&mut down, &mut leave), (&mut up, &mut enter)] {
-            ports.sort();
+            iamplay_sort::sort(ports);
             let count = ports.len() as i32;
             let spacing = PORT_SPACING.min(width * 3 / 4 / count.max(1));
             for (k, &(_, e)) in ports.iter().enumerate() {
@@ -97,7 +97,7 @@ fn place_labels(edges: &mut [PlacedEdge], segments: &[(usize, Point, Point)]) {
         Point(x.round() as i32, y.round() as i32)
     };
     let mut order: Vec<usize> = (0..edges.len()).collect();
-    order.sort_by_key(|&e| (segments[e].0, at(&segments[e], 0.5).0));
+    iamplay_sort::sort_by_key(&mut order, |&e| (segments[e].0, at(&segments[e], 0.5).0));
     let mut placed: Vec<(usize, Point, i32)> = Vec::new();
     let height = metrics::EDGE_LABEL_HEIGHT;
     for e in order {

@@ -94,7 +94,7 @@ fn rank<'a, T: 'a>(
             Some(((score.0, score.1, lower), candidate))
         })
         .collect();
-    scored.sort_by(|a, b| a.0.cmp(&b.0));
+    iamplay_sort::sort_by(&mut scored, |a, b| a.0.cmp(&b.0));
     scored.dedup_by(|a, b| a.0 .2 == b.0 .2);
     scored.into_iter().take(limit).map(|(_, c)| c).collect()
 }

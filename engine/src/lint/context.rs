@@ -111,7 +111,7 @@ impl<'a> Context<'a> {
                 check: p.check,
             })
             .collect();
-        findings.sort_by(|a, b| {
+        iamplay_sort::sort_by(&mut findings, |a, b| {
             (a.range.start, a.severity, a.range.end, a.code).cmp(&(
                 b.range.start,
                 b.severity,

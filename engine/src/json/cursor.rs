@@ -17,17 +17,7 @@ pub struct Cursor<'a> {
 impl<'a> Cursor<'a> {
     /// A cursor at the start of `text`; `None` when the text is over the size limit.
     pub fn new(text: &'a str) -> Option<Cursor<'a>> {
-        let options = ParseOptions::default();
-        if text.len() > options.max_size {
-            return None;
-        }
-        let parser = Parser {
-            text,
-            bytes: text.as_bytes(),
-            pos: 0,
-            depth: 0,
-            options,
-        };
+        let parser = Parser::new(text, ParseOptions::default()).ok()?;
         Some(Cursor { parser })
     }
 

@@ -32,20 +32,7 @@ pub fn parse(text: &str) -> Result<Json, JsonError> {
 }
 
 pub fn parse_with(text: &str, options: ParseOptions) -> Result<Json, JsonError> {
-    if text.len() > options.max_size {
-        let kind = JsonErrorKind::TooLarge {
-            size: text.len(),
-            max: options.max_size,
-        };
-        return Err(JsonError::new(kind, Span::new(0, 0)));
-    }
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-        options,
-    };
+    let mut parser = Parser::new(text, options)?;
     parser.skip_whitespace();
     if parser.pos == text.len() {
         return Err(JsonError::new(
@@ -93,6 +80,24 @@ pub(super) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    /// A parser at the start of `text`, once the text is within the size limit.
+    pub(super) fn new(text: &'a str, options: ParseOptions) -> Result<Parser<'a>, JsonError> {
+        if text.len() > options.max_size {
+            let kind = JsonErrorKind::TooLarge {
+                size: text.len(),
+                max: options.max_size,
+            };
+            return Err(JsonError::new(kind, Span::new(0, 0)));
+        }
+        Ok(Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+            options,
+        })
+    }
+
     #[inline(always)]
     pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
